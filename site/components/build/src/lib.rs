@@ -1,0 +1,1 @@
+//! Site build pipeline: load, render, verify, add wizard pages and assets, write the output folder atomically.

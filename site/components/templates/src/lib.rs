@@ -1,0 +1,1 @@
+//! Theme templating: Tera templates from themes/, per-site overrides, navigation context.

@@ -1,0 +1,1 @@
+//! Checks on the real corpus in content/: sources, updated, navigation reachability (owner: corpus).

@@ -1,0 +1,1 @@
+//! Site generator end to end: fixture sites built into temporary folders (owner: generator).
