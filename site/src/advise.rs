@@ -1,6 +1,9 @@
-//! `civis-guida advise`: JSON answers in, JSON advice out, through civis-engine.
+//! `civis-guida advise`: JSON answers in, JSON advice out, through civis-engine (docs/advise-contract.md).
+//! Bad input: exit status 2, nothing on standard output, an Italian message naming the key on standard error.
 
+use chrono::NaiveDate;
 use clap::Args;
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,14 +11,35 @@ use std::process::ExitCode;
 #[derive(Args)]
 pub struct AdviseArgs {
     /// The date to take as today (YYYY-MM-DD); default: the system date.
-    #[arg(long)]
-    pub today: Option<String>,
+    #[arg(long, value_parser = leggi_oggi)]
+    pub today: Option<NaiveDate>,
     /// JSON file with the answers; `-` or absent: standard input.
     pub file: Option<PathBuf>,
 }
 
+fn leggi_oggi(s: &str) -> Result<NaiveDate, String> {
+    civis_engine::risposte::leggi_data(s).map_err(|e| format!("--today: {e}"))
+}
+
 /// Runs `advise`.
-pub fn run(_args: AdviseArgs) -> ExitCode {
-    eprintln!("not implemented yet");
-    ExitCode::from(2)
+pub fn run(args: AdviseArgs) -> ExitCode {
+    let oggi = args.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let testo = match args.file.as_deref().filter(|f| f.as_os_str() != "-") {
+        Some(f) => std::fs::read_to_string(f).map_err(|e| format!("non riesco a leggere {}: {e}", f.display())),
+        None => {
+            let mut s = String::new();
+            std::io::stdin().read_to_string(&mut s).map(|_| s).map_err(|e| format!("non riesco a leggere lo standard input: {e}"))
+        }
+    };
+    let esito = testo.and_then(|t| civis_engine::consiglia_json(&t, oggi).map_err(|e| e.to_string()));
+    match esito {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(messaggio) => {
+            eprintln!("civis-guida advise: {messaggio}");
+            ExitCode::from(2)
+        }
+    }
 }

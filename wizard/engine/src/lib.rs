@@ -1,1 +1,30 @@
-//! Decision engine: Italian calendar, notification dates, deadlines, channels and procedure for a CIVIS case. Pure Rust, no browser dependencies.
+//! Decision engine: Italian calendar, notification dates, deadlines, channels and procedure for a CIVIS case.
+//! Pure Rust, no browser dependencies. The rules live in `content/wizard/*.yaml` and are embedded at compile
+//! time; "today" is always a parameter.
+
+pub mod calendario;
+pub mod condizione;
+pub mod consiglio;
+pub mod flusso;
+pub mod notifica;
+pub mod regole;
+pub mod risposte;
+pub mod scadenza;
+
+pub use consiglio::Consiglio;
+pub use risposte::{ErroreRisposte, Risposte};
+
+use chrono::NaiveDate;
+
+/// Advice for a case, with the embedded rules.
+pub fn consiglia(r: &Risposte, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
+    consiglio::consiglia_con(regole::incorporate(), r, oggi)
+}
+
+/// JSON answers in, JSON advice out (the `advise` command).
+pub fn consiglia_json(json: &str, oggi: NaiveDate) -> Result<String, ErroreRisposte> {
+    let regole = regole::incorporate();
+    let r = risposte::da_json(regole, json, oggi)?;
+    let c = consiglio::consiglia_con(regole, &r, oggi)?;
+    Ok(serde_json::to_string_pretty(&c).expect("the advice always serialises"))
+}

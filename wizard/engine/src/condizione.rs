@@ -1,0 +1,64 @@
+//! Conditions of the rules files (`quando`): which answers a question or an outcome rule applies to.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Answers as a flat map: `"atto"`, `"notifica.data"`, … → value.
+pub type Voci = BTreeMap<String, String>;
+
+/// One set of requirements: every key must have one of the listed values.
+pub type Requisiti = BTreeMap<String, Vec<String>>;
+
+/// `quando`: one set of requirements, or a list of alternatives (any of them).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Quando {
+    /// All of these.
+    Tutti(Requisiti),
+    /// Any of these sets.
+    Uno(Vec<Requisiti>),
+}
+
+impl Quando {
+    /// Whether the answers satisfy the condition. A key without an answer satisfies nothing.
+    pub fn vale(&self, voci: &Voci) -> bool {
+        let tutti = |r: &Requisiti| r.iter().all(|(k, ammessi)| voci.get(k).is_some_and(|v| ammessi.contains(v)));
+        match self {
+            Quando::Tutti(r) => tutti(r),
+            Quando::Uno(alternative) => alternative.iter().any(tutti),
+        }
+    }
+
+    /// Every (key, allowed values) pair named by the condition.
+    pub fn voci(&self) -> Vec<(&String, &Vec<String>)> {
+        match self {
+            Quando::Tutti(r) => r.iter().collect(),
+            Quando::Uno(alternative) => alternative.iter().flat_map(|r| r.iter()).collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn voci(coppie: &[(&str, &str)]) -> Voci {
+        coppie.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn tutti_requires_every_key() {
+        let q: Quando = serde_norway::from_str("{ atto: [cartella], origine: [altro_ente, accertamento] }").unwrap();
+        assert!(q.vale(&voci(&[("atto", "cartella"), ("origine", "accertamento")])));
+        assert!(!q.vale(&voci(&[("atto", "cartella")])));
+        assert!(!q.vale(&voci(&[("atto", "avviso_bonario"), ("origine", "accertamento")])));
+    }
+
+    #[test]
+    fn uno_accepts_any_alternative() {
+        let q: Quando = serde_norway::from_str("[{ atto: [altro] }, { obiettivo: [pagare] }]").unwrap();
+        assert!(q.vale(&voci(&[("obiettivo", "pagare")])));
+        assert!(q.vale(&voci(&[("atto", "altro")])));
+        assert!(!q.vale(&voci(&[("atto", "cartella")])));
+    }
+}

@@ -1,0 +1,153 @@
+//! The advice (output of `advise`, docs/advise-contract.md): channels, deadlines, warnings and procedure.
+
+use crate::condizione::Voci;
+use crate::notifica::{perfeziona, Perfezionamento};
+use crate::regole::{Esito, Regole, Sanzione};
+use crate::risposte::{ErroreRisposte, Risposte};
+use crate::scadenza::{scadenze, Scadenza};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The advice for one case.
+#[derive(Debug, Clone, Serialize)]
+pub struct Consiglio {
+    /// The date terms run from (absent without `notifica`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notifica_perfezionata: Option<NaiveDate>,
+    /// How that date was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notifica: Option<DettaglioNotifica>,
+    /// Channels, the recommended one first.
+    pub canali: Vec<CanaleConsigliato>,
+    /// Deadlines.
+    pub scadenze: Vec<Scadenza>,
+    /// Warnings.
+    pub avvisi: Vec<AvvisoDato>,
+    /// The procedure, step by step.
+    pub passi: Vec<String>,
+    /// Pages to read.
+    pub pagine: Vec<String>,
+    /// The reduced sanction, for avvisi.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sanzione_ridotta: Option<Sanzione>,
+    /// The outcome rule applied (id in `canali.yaml`).
+    pub esito: String,
+}
+
+/// How the notification date was found.
+#[derive(Debug, Clone, Serialize)]
+pub struct DettaglioNotifica {
+    /// The computation.
+    pub calcolo: Vec<String>,
+    /// Legal source.
+    pub fonte: String,
+    /// Where the sources leave a point open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nota: Option<String>,
+}
+
+/// A channel in the advice.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct CanaleConsigliato {
+    /// Contract channel id.
+    pub id: String,
+    /// Title.
+    pub titolo: String,
+    /// Guidance page (output path).
+    pub pagina: String,
+}
+
+/// A warning in the advice.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AvvisoDato {
+    /// Contract warning id.
+    pub id: String,
+    /// Text.
+    pub testo: String,
+}
+
+/// The answers used to match outcome rules: defaults filled in (`prima_richiesta_civis` = `nessuna`).
+fn con_predefiniti(voci: &Voci) -> Voci {
+    let mut v: Voci = voci.iter().filter(|(_, x)| !x.is_empty()).map(|(k, x)| (k.clone(), x.clone())).collect();
+    v.entry("prima_richiesta_civis".into()).or_insert_with(|| "nessuna".into());
+    v
+}
+
+/// The outcome rule for the answers (first match).
+pub fn esito<'a>(regole: &'a Regole, voci: &Voci) -> Option<&'a Esito> {
+    let v = con_predefiniti(voci);
+    regole.esiti.iter().find(|e| e.quando.vale(&v))
+}
+
+/// Advice for complete answers, with dates.
+pub fn consiglia_con(regole: &Regole, r: &Risposte, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
+    if let Some(d) = crate::flusso::mancante(regole, &r.voci) {
+        return Err(ErroreRisposte { chiave: d.chiave.clone(), messaggio: format!("manca la risposta («{}»)", d.etichetta) });
+    }
+    let perf = r.notifica.as_ref().map(|n| perfeziona(regole, n));
+    componi(regole, r, perf.as_ref(), oggi)
+}
+
+/// Advice in words for the choice answers only (no dates): each deadline states its rule.
+pub fn in_parole(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
+    let scelte: Voci = voci
+        .iter()
+        .filter(|(k, _)| regole.domande.iter().any(|d| &d.chiave == *k && d.tipo == crate::flusso::TipoDomanda::Scelta))
+        .filter(|(k, _)| k.as_str() != "notifica.modo")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut r = crate::risposte::da_voci(regole, &scelte, oggi)?;
+    r.voci = voci.clone();
+    componi(regole, &r, None, oggi)
+}
+
+fn componi(regole: &Regole, r: &Risposte, perf: Option<&Perfezionamento>, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
+    let e = esito(regole, &r.voci).ok_or_else(|| ErroreRisposte {
+        chiave: "(input)".into(),
+        messaggio: "nessuna regola copre questa combinazione di risposte".into(),
+    })?;
+    let canali: Vec<CanaleConsigliato> = e
+        .canali
+        .iter()
+        .filter_map(|id| regole.canali.iter().find(|c| &c.id == id))
+        .filter(|c| c.in_vigore_dal.is_none_or(|d| oggi >= d))
+        .map(|c| CanaleConsigliato { id: c.id.clone(), titolo: c.titolo.clone(), pagina: c.pagina.clone() })
+        .collect();
+    let scadenze = scadenze(regole, r, perf, oggi);
+    let ha = |id: &str| canali.iter().any(|c| c.id == id);
+    let fatto = |f: &str| match f {
+        "seconda_richiesta_non_disponibile" => {
+            r.prima_richiesta_civis.as_deref().is_some_and(|p| p != "nessuna")
+                && !matches!(r.obiettivo.as_deref(), Some("pagare" | "rateizzare"))
+                && !ha("civis_seconda_richiesta")
+        }
+        "termine_scaduto" => scadenze.iter().any(|s| s.id != "decadenza_cartella" && s.scaduta == Some(true)),
+        "possibile_decadenza" => perf.is_some_and(|p| {
+            scadenze.iter().any(|s| s.id == "decadenza_cartella" && s.data.is_some_and(|d| p.data > d))
+        }),
+        _ => false,
+    };
+    let avvisi = regole
+        .avvisi
+        .iter()
+        .filter(|a| a.se_canale.iter().any(|c| ha(c)) || a.se_fatto.as_deref().is_some_and(fatto))
+        .map(|a| AvvisoDato { id: a.id.clone(), testo: a.testo.clone() })
+        .collect();
+    let mut pagine = e.pagine.clone();
+    for c in &canali {
+        if !pagine.contains(&c.pagina) {
+            pagine.push(c.pagina.clone());
+        }
+    }
+    Ok(Consiglio {
+        notifica_perfezionata: perf.map(|p| p.data),
+        notifica: perf.map(|p| DettaglioNotifica { calcolo: p.passi.clone(), fonte: p.fonte.clone(), nota: p.nota.clone() }),
+        canali,
+        scadenze,
+        avvisi,
+        passi: e.passi.clone(),
+        pagine,
+        sanzione_ridotta: r.atto.as_ref().and_then(|a| regole.sanzioni.iter().find(|s| s.atti.contains(a))).cloned(),
+        esito: e.id.clone(),
+    })
+}

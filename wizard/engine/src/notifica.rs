@@ -1,0 +1,82 @@
+//! When a notification counts as done (perfezionata): the date from which terms run, by mode.
+
+use crate::calendario::data_it;
+use crate::regole::Regole;
+use crate::risposte::Notifica;
+use chrono::{Days, NaiveDate};
+
+/// The date terms run from and how it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Perfezionamento {
+    /// The date from which terms run.
+    pub data: NaiveDate,
+    /// The computation in Italian.
+    pub passi: Vec<String>,
+    /// Legal source.
+    pub fonte: String,
+    /// Where the sources leave a point open.
+    pub nota: Option<String>,
+}
+
+/// Computes the date from which terms run. The mode is one of those in `notifica.yaml` (checked when the
+/// answers are read).
+pub fn perfeziona(regole: &Regole, n: &Notifica) -> Perfezionamento {
+    let modo = regole.notifica.iter().find(|m| m.valore == n.modo).expect("mode validated with the answers");
+    let mut passi = vec![format!("Hai indicato la {} : {}.", modo.data_inserita, data_it(n.data)).replace(" :", ":")];
+    passi.push(format!("Regola: {} ({}).", modo.regola, modo.fonte));
+    let mut data = n.data.checked_add_days(Days::new(modo.giorni.into())).expect("dates stay far from chrono's limits");
+    if modo.giorni > 0 {
+        passi.push(format!("{} giorni dopo il {} è il {}.", modo.giorni, data_it(n.data), data_it(data)));
+    }
+    if let Some(ritiro) = n.data_ritiro.filter(|_| modo.ritiro_anticipa) {
+        if ritiro < data {
+            passi.push(format!("Hai ritirato l'atto prima, il {}: vale questa data.", data_it(ritiro)));
+            data = ritiro;
+        } else {
+            passi.push(format!("Il ritiro del {} è successivo: resta il {}.", data_it(ritiro), data_it(data)));
+        }
+    }
+    passi.push(format!("I termini decorrono dal {}.", data_it(data)));
+    Perfezionamento { data, passi, fonte: modo.fonte.clone(), nota: modo.nota.clone() }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn g(a: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(a, m, d).unwrap()
+    }
+
+    fn data(modo: &str, d: NaiveDate, ritiro: Option<NaiveDate>) -> NaiveDate {
+        let n = Notifica { modo: modo.into(), data: d, data_ritiro: ritiro };
+        perfeziona(crate::regole::incorporate(), &n).data
+    }
+
+    #[test]
+    fn same_day_modes() {
+        for modo in ["pec", "raccomandata", "mani_proprie", "entratel"] {
+            assert_eq!(data(modo, g(2026, 3, 2), None), g(2026, 3, 2), "{modo}");
+        }
+    }
+
+    #[test]
+    fn ten_days_unless_collected_earlier() {
+        for modo in ["raccomandata_giacenza", "atto_giudiziario_cad", "irreperibilita_relativa"] {
+            assert_eq!(data(modo, g(2026, 3, 2), None), g(2026, 3, 12), "{modo}");
+            assert_eq!(data(modo, g(2026, 3, 2), Some(g(2026, 3, 5))), g(2026, 3, 5), "{modo} collected earlier");
+            assert_eq!(data(modo, g(2026, 3, 2), Some(g(2026, 3, 20))), g(2026, 3, 12), "{modo} collected later");
+        }
+    }
+
+    #[test]
+    fn infocamere_fifteenth_day_and_affissione_eighth_day() {
+        assert_eq!(data("pec_deposito_infocamere", g(2026, 1, 10), None), g(2026, 1, 25));
+        assert_eq!(data("irreperibilita_assoluta", g(2026, 1, 10), None), g(2026, 1, 18));
+    }
+
+    #[test]
+    fn collection_date_ignored_where_it_does_not_count() {
+        assert_eq!(data("pec", g(2026, 1, 10), Some(g(2026, 1, 5))), g(2026, 1, 10));
+    }
+}
