@@ -1,1 +1,180 @@
-//! Site generator end to end: fixture sites built into temporary folders (owner: generator).
+//! Site generator end to end: fixture sites built into temporary folders by the real binary.
+
+mod support;
+
+use std::path::Path;
+use support::{civis, fixture, stderr};
+
+/// A file's text, with the `/` that Tera writes as `&#x2F;` in attributes decoded as a browser does.
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())).replace("&#x2F;", "/")
+}
+
+fn hrefs(html: &str) -> Vec<String> {
+    html.split(" href=\"").skip(1).map(|s| s[..s.find('"').unwrap()].to_string()).collect()
+}
+
+#[test]
+fn builds_pretty_relative_pages_with_anchors_navigation_redirects_and_sitemap() {
+    let site = fixture("sito");
+    let out = site.path().join("out");
+    let run = civis(site.path(), &["build", "--output", out.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let uno = read(&out.join("guida/uno/index.html"));
+    // Stable heading ids, duplicates numbered, explicit id wins, each with a visible self-link.
+    for id in ["cose-civis", "cose-civis-1", "allegati"] {
+        assert!(uno.contains(&format!("<h2 id=\"{id}\">")), "missing id {id}");
+        assert!(uno.contains(&format!("<a class=\"ancora\" href=\"#{id}\"")), "missing self-link {id}");
+    }
+    assert!(uno.contains("<aside class=\"callout callout-attenzione\""));
+    assert!(uno.contains("<table>"));
+    // Links written as source files become relative URLs, anchors kept.
+    assert!(uno.contains("href=\"../../guida/due/index.html#termini\""), "{uno}");
+    assert!(uno.contains("href=\"../../index.html\""));
+    // Every link and resource is relative (the canonical URL is the one absolute link, by design).
+    for h in hrefs(&uno) {
+        assert!(!h.starts_with('/'), "absolute link {h}");
+        assert!(!h.contains("://") || h.starts_with("https://esempio.invalid/"), "foreign link {h}");
+    }
+    assert!(!uno.contains(" src=\"http"), "no resource from another origin");
+    // Navigation: current page marked, breadcrumbs, previous/next in reading order.
+    assert!(uno.contains("aria-current=\"page\">Pagina uno</a>"), "{uno}");
+    assert!(uno.contains("<nav class=\"briciole\""));
+    assert!(uno.contains("<a rel=\"prev\" href=\"../../guida/index.html\">"), "{uno}");
+    assert!(uno.contains("<a rel=\"next\" href=\"../../guida/due/index.html\">"), "{uno}");
+    // Table of contents.
+    assert!(uno.contains("<nav class=\"indice\"") && uno.contains("href=\"#allegati\">Allegati</a>"));
+    // Sections list their pages.
+    let guida = read(&out.join("guida/index.html"));
+    assert!(guida.contains("Pagina uno") && guida.contains("Pagina due"));
+    // Aliases redirect to the new page, relatively.
+    let vecchia = read(&out.join("vecchia/pagina-due/index.html"));
+    assert!(vecchia.contains("url=../../guida/due/index.html"), "{vecchia}");
+    // Sitemap with the base URL, 404, static files, lang and no favicon request.
+    let sitemap = read(&out.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://esempio.invalid/guida/guida/uno/</loc>"), "{sitemap}");
+    assert!(out.join("404.html").is_file() && out.join("nota.txt").is_file() && out.join("style.css").is_file());
+    let home = read(&out.join("index.html"));
+    assert!(home.contains("<html lang=\"it\">") && home.contains("<link rel=\"icon\" href=\"data:,\">"));
+    assert!(home.contains("href=\"#contenuto\"") && home.contains("<main id=\"contenuto\""));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = fixture("sito");
+    let run = civis(site.path(), &["check"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn no_sitemap_without_base_url() {
+    let site = fixture("sito");
+    let config = site.path().join("content/config.yaml");
+    std::fs::write(&config, read(&config).replace("base_url: https://esempio.invalid/guida\n", "")).unwrap();
+    let out = site.path().join("out");
+    assert!(civis(site.path(), &["build", "--output", out.to_str().unwrap()]).status.success());
+    assert!(!out.join("sitemap.xml").exists());
+}
+
+/// Breaks the fixture with `mutate`, then checks that `build` fails naming `expected` (a `file:line` prefix
+/// and a word of the message), that `check` fails too, and that the previous output survived.
+fn rejects(mutate: impl Fn(&Path), expected_location: &str, expected_word: &str) {
+    let site = fixture("sito");
+    let out = site.path().join("out");
+    assert!(civis(site.path(), &["build", "--output", out.to_str().unwrap()]).status.success());
+    std::fs::write(out.join("segno.txt"), "build precedente").unwrap();
+    mutate(site.path());
+    let run = civis(site.path(), &["build", "--output", out.to_str().unwrap()]);
+    let err = stderr(&run);
+    assert!(!run.status.success(), "build should fail");
+    let line = err.lines().find(|l| l.starts_with(expected_location)).unwrap_or_else(|| panic!("no `{expected_location}` in:\n{err}"));
+    assert!(line.contains(expected_word), "`{expected_word}` missing from: {line}");
+    assert_eq!(read(&out.join("segno.txt")), "build precedente", "the previous output must survive");
+    let check = civis(site.path(), &["check"]);
+    assert!(!check.status.success() && stderr(&check).contains(expected_location));
+}
+
+fn edit(root: &Path, file: &str, f: impl Fn(String) -> String) {
+    let p = root.join(file);
+    std::fs::write(&p, f(read(&p))).unwrap();
+}
+
+const UNO: &str = "content/guida/uno.md";
+
+#[test]
+fn yaml_syntax_error() {
+    rejects(|r| edit(r, UNO, |s| s.replace("title: Pagina uno", "title: [Pagina uno")), "content/guida/uno.md:", "YAML");
+}
+
+#[test]
+fn unknown_front_matter_key() {
+    rejects(|r| edit(r, UNO, |s| s.replace("weight: 1\n", "weight: 1\ncolore: blu\n")), "content/guida/uno.md:5:", "colore");
+}
+
+#[test]
+fn wrong_type() {
+    rejects(|r| edit(r, UNO, |s| s.replace("weight: 1", "weight: alto")), "content/guida/uno.md:4:", "weight");
+}
+
+#[test]
+fn missing_sources() {
+    rejects(|r| edit(r, UNO, |s| s.replace("sources: [\"fixture\"]\n", "")), "content/guida/uno.md:2:", "sources");
+}
+
+#[test]
+fn broken_link() {
+    let line = read(&support::repo().join("tests/fixtures/sito").join(UNO)).lines().count() + 2;
+    rejects(|r| edit(r, UNO, |s| s + "\nRiga con [un link rotto](manca.md).\n"), &format!("content/guida/uno.md:{line}:"), "manca.md");
+}
+
+#[test]
+fn broken_anchor() {
+    let line = read(&support::repo().join("tests/fixtures/sito").join(UNO)).lines().count() + 2;
+    rejects(|r| edit(r, UNO, |s| s + "\nVedi [i termini](due.md#nessuna).\n"), &format!("content/guida/uno.md:{line}:"), "#nessuna");
+}
+
+#[test]
+fn duplicate_output_path() {
+    rejects(
+        |r| {
+            std::fs::create_dir_all(r.join("content/guida/uno")).unwrap();
+            std::fs::copy(r.join(UNO), r.join("content/guida/uno/_index.md")).unwrap();
+        },
+        "content/guida/uno",
+        "duplicate output path",
+    );
+}
+
+#[test]
+fn missing_template() {
+    rejects(|r| edit(r, UNO, |s| s.replace("weight: 1\n", "weight: 1\ntemplate: nessuno.html\n")), "content/guida/uno.md:", "nessuno.html");
+}
+
+#[test]
+fn tera_error_in_a_site_template() {
+    rejects(
+        |r| {
+            std::fs::create_dir_all(r.join("themes/default/templates")).unwrap();
+            std::fs::write(r.join("themes/default/templates/page.html"), "{% extends \"base.html\" %}{% block content %}{{ page.titolo_inesistente.x }}{% endblock content %}").unwrap();
+        },
+        "content/guida/due.md:",
+        "page.html",
+    );
+}
+
+#[test]
+fn raw_html_is_rejected() {
+    let line = read(&support::repo().join("tests/fixtures/sito").join(UNO)).lines().count() + 2;
+    rejects(|r| edit(r, UNO, |s| s + "\n<script>alert(1)</script>\n"), &format!("content/guida/uno.md:{line}:"), "raw HTML");
+}
+
+#[test]
+fn a_site_template_overrides_the_built_in_one() {
+    let site = fixture("sito");
+    std::fs::create_dir_all(site.path().join("themes/default/templates")).unwrap();
+    std::fs::write(site.path().join("themes/default/templates/404.html"), "<p>Personalizzata</p>").unwrap();
+    let out = site.path().join("out");
+    assert!(civis(site.path(), &["build", "--output", out.to_str().unwrap()]).status.success());
+    assert_eq!(read(&out.join("404.html")), "<p>Personalizzata</p>");
+}

@@ -2,21 +2,26 @@
 
 mod advise;
 
+use civis_build::Options;
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 /// Guida CIVIS: genera il sito, lo serve in locale, lo verifica e risponde a un caso.
 #[derive(Parser)]
 #[command(name = "civis-guida", version, about)]
 struct Cli {
+    /// The site folder, holding content/ and themes/.
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the whole site (pages, wizard WASM, pre-rendered wizard pages) into DIR.
+    /// Build the whole site (pages, pre-rendered wizard pages, wizard WASM) into DIR.
     Build {
         /// Output folder (replaced atomically at the end of a successful build).
         #[arg(long, short, default_value = "public")]
@@ -27,6 +32,9 @@ enum Command {
         /// TCP port on 127.0.0.1.
         #[arg(long, short, default_value_t = 1111)]
         port: u16,
+        /// Output folder served.
+        #[arg(long, short, default_value = "public")]
+        output: PathBuf,
     },
     /// Build in memory and run every verification; write nothing; non-zero exit on any problem.
     Check,
@@ -34,13 +42,55 @@ enum Command {
     Advise(advise::AdviseArgs),
 }
 
+/// Runs one build (or check, without `output`) and prints its outcome.
+fn run_build(root: &Path, output: Option<&Path>) -> bool {
+    let start = Instant::now();
+    let opts = Options { root: root.to_path_buf(), output: output.map(Path::to_path_buf), assets: Vec::new() };
+    match civis_build::build(&opts) {
+        Ok(r) => {
+            let what = if output.is_some() { "Sito generato" } else { "Verifica superata" };
+            let wizard = if r.wizard_paths > 0 {
+                format!(", percorso guidato: {} percorsi verificati, {} pagine senza JavaScript", r.wizard_paths, r.generated)
+            } else {
+                String::new()
+            };
+            eprintln!("{what}: {} pagine, {} file{wizard} in {:.2} s", r.pages, r.files, start.elapsed().as_secs_f64());
+            true
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!("{} problemi: {}", errors.len(), if output.is_some() { "sito non generato, la cartella precedente resta com'era" } else { "verifica non superata" });
+            false
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Advise(args) => advise::run(args),
-        Command::Build { .. } | Command::Serve { .. } | Command::Check => {
-            eprintln!("not implemented yet");
-            ExitCode::FAILURE
+    let ok = match cli.command {
+        Command::Advise(args) => return advise::run(args),
+        Command::Build { output } => run_build(&cli.root, Some(&output)),
+        Command::Check => run_build(&cli.root, None),
+        Command::Serve { port, output } => {
+            if !run_build(&cli.root, Some(&output)) {
+                eprintln!("Correggi i problemi: il server riparte con la prossima modifica salvata.");
+            }
+            let (root, out) = (cli.root.clone(), output.clone());
+            let watch = [cli.root.join("content"), cli.root.join("themes")];
+            match civis_serve::serve(&output, port, &watch, move || run_build(&root, Some(&out))) {
+                Ok(()) => true,
+                Err(e) => {
+                    eprintln!("{e}");
+                    false
+                }
+            }
         }
+    };
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

@@ -1,1 +1,96 @@
-//! Content loading: the content/ tree, YAML front matter, site config, diagnostics with file:line:col.
+//! Content loading: the `content/` tree, YAML front matter (unknown keys rejected), the site config, and
+//! diagnostics with `file:line:col`.
+
+mod diagnostica;
+mod pagina;
+
+pub use diagnostica::Diagnostic;
+pub use pagina::{FrontMatter, Page};
+
+use serde::Deserialize;
+use std::path::Path;
+
+/// `content/config.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Site title.
+    pub title: String,
+    /// Site description.
+    pub description: String,
+    /// Language code (`it`).
+    pub language: String,
+    /// Absolute base URL, only for sitemap.xml and canonical links.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Theme folder name under `themes/` (default `default`).
+    #[serde(default)]
+    pub theme: Option<String>,
+}
+
+/// The loaded content of a site.
+#[derive(Debug)]
+pub struct Content {
+    /// Site configuration.
+    pub config: SiteConfig,
+    /// Every page, sorted by output path.
+    pub pages: Vec<Page>,
+}
+
+/// Loads `ROOT/content`: the config and every Markdown page. All problems are returned together.
+pub fn load(root: &Path) -> Result<Content, Vec<Diagnostic>> {
+    let dir = root.join("content");
+    let mut errors = Vec::new();
+    let config_path = dir.join("config.yaml");
+    let config = match std::fs::read_to_string(&config_path) {
+        Ok(text) => serde_norway::from_str::<SiteConfig>(&text)
+            .map_err(|e| errors.push(Diagnostic::yaml(rel(root, &config_path), &e, 0)))
+            .ok(),
+        Err(e) => {
+            errors.push(Diagnostic::new(rel(root, &config_path), 0, 0, format!("cannot read the site config: {e}")));
+            None
+        }
+    };
+    let mut pages = Vec::new();
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(Diagnostic::new(rel(root, &dir), 0, 0, e.to_string()));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let source = path.strip_prefix(&dir).expect("walkdir stays under content/").to_string_lossy().replace('\\', "/");
+        match std::fs::read_to_string(path) {
+            Ok(text) => match Page::parse(&rel(root, path), &source, &text) {
+                Ok(p) => pages.push(p),
+                Err(mut e) => errors.append(&mut e),
+            },
+            Err(e) => errors.push(Diagnostic::new(rel(root, path), 0, 0, format!("cannot read: {e}"))),
+        }
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    for pair in pages.windows(2) {
+        if pair[0].path == pair[1].path {
+            errors.push(Diagnostic::new(
+                pair[1].file.clone(),
+                1,
+                1,
+                format!("duplicate output path `{}` (also produced by {})", pair[0].path, pair[0].file),
+            ));
+        }
+    }
+    match (config, errors.is_empty()) {
+        (Some(config), true) => Ok(Content { config, pages }),
+        _ => Err(errors),
+    }
+}
+
+/// `path` relative to the site root, with forward slashes (for messages).
+fn rel(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}

@@ -1,1 +1,213 @@
-//! Markdown rendering: pulldown-cmark, stable heading ids, table of contents, callouts, link resolution, HTML sanitising.
+//! Markdown rendering with pulldown-cmark: tables, footnotes, strikethrough; stable heading ids with a visible
+//! self-link; callouts (`> [!ATTENZIONE]`); internal links rewritten by the caller; raw HTML rejected.
+
+mod ancora;
+
+pub use ancora::slug;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+
+/// A heading of the page (for the table of contents and anchor checks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// The `id` attribute.
+    pub id: String,
+    /// Plain text.
+    pub text: String,
+}
+
+/// The rendered page.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// HTML body.
+    pub html: String,
+    /// Every heading, in order.
+    pub headings: Vec<Heading>,
+    /// Problems: (1-based line in the Markdown, message).
+    pub errors: Vec<(usize, String)>,
+}
+
+/// The callout kinds and their visible titles.
+const CALLOUTS: [(&str, &str); 4] =
+    [("ATTENZIONE", "Attenzione"), ("SCADENZA", "Scadenza"), ("ESEMPIO", "Esempio"), ("NOTA", "Nota")];
+
+/// Whether a link target is internal (relative, no scheme), so the caller must resolve it.
+pub fn is_internal(dest: &str) -> bool {
+    !dest.contains(':') && !dest.starts_with("//")
+}
+
+/// Renders Markdown. `resolve` turns an internal link target (as written) into the output URL, or says why it
+/// cannot; `#anchor` links on the same page are passed too. It also gets the link's 1-based line.
+pub fn render(md: &str, resolve: &dyn Fn(&str, usize) -> Result<String, String>) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let line_of = |offset: usize| md[..offset].bytes().filter(|b| *b == b'\n').count() + 1;
+    let mut out = Rendered::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut used = HashSet::new();
+    let mut heading: Option<(HeadingLevel, Option<String>, Vec<Event>)> = None;
+    let mut callouts: Vec<bool> = Vec::new();
+    let all: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(md, options).into_offset_iter().collect();
+    let mut skip: Vec<usize> = Vec::new();
+    for (i, (event, range)) in all.iter().cloned().enumerate() {
+        if skip.last() == Some(&i) {
+            skip.pop();
+            continue;
+        }
+        let event = match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((level, id.map(|s| s.to_string()), Vec::new()));
+                continue;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let (level, explicit, inner) = heading.take().expect("heading start seen");
+                let text: String = inner.iter().filter_map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                    _ => None,
+                }).collect();
+                let mut id = explicit.unwrap_or_else(|| slug(&text));
+                if used.contains(&id) {
+                    id = (1..).map(|n| format!("{id}-{n}")).find(|c| !used.contains(c)).expect("some suffix is free");
+                }
+                used.insert(id.clone());
+                let mut inner_html = String::new();
+                pulldown_cmark::html::push_html(&mut inner_html, inner.into_iter());
+                let n = level as u8;
+                events.push(Event::Html(CowStr::from(format!(
+                    "<h{n} id=\"{id}\">{inner_html} <a class=\"ancora\" href=\"#{id}\" aria-label=\"Link a questa sezione\">#</a></h{n}>\n"
+                ))));
+                out.headings.push(Heading { level: n, id, text });
+                continue;
+            }
+            Event::Start(Tag::BlockQuote(kind)) => {
+                let kind_title = callout_kind(&all[i + 1..]).map(|(k, t, n)| {
+                    // Keep the paragraph start (i + 1), drop the marker and the break after it.
+                    skip.extend((i + 2..i + 2 + n).rev());
+                    (k, t)
+                });
+                callouts.push(kind_title.is_some());
+                match kind_title {
+                    Some((k, title)) => Event::Html(CowStr::from(format!(
+                        "<aside class=\"callout callout-{}\" role=\"note\"><p class=\"callout-title\">{title}</p>\n",
+                        k.to_lowercase()
+                    ))),
+                    None => Event::Start(Tag::BlockQuote(kind)),
+                }
+            }
+            Event::End(TagEnd::BlockQuote(kind)) => match callouts.pop() {
+                Some(true) => Event::Html(CowStr::from("</aside>\n")),
+                _ => Event::End(TagEnd::BlockQuote(kind)),
+            },
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) if is_internal(&dest_url) => {
+                let dest = match resolve(&dest_url, line_of(range.start)) {
+                    Ok(url) => CowStr::from(url),
+                    Err(msg) => {
+                        out.errors.push((line_of(range.start), msg));
+                        dest_url
+                    }
+                };
+                Event::Start(Tag::Link { link_type, dest_url: dest, title, id })
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if !html.trim_start().starts_with("<!--") {
+                    out.errors.push((
+                        line_of(range.start),
+                        format!("raw HTML is not allowed (`{}`): write it in Markdown", html.trim().chars().take(40).collect::<String>()),
+                    ));
+                }
+                continue;
+            }
+            other => other,
+        };
+        match &mut heading {
+            Some((_, _, inner)) => inner.push(event),
+            None => events.push(event),
+        }
+    }
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// The events after a blockquote start: if its first paragraph starts with `[!KIND]`, returns the kind, its
+/// title and how many events after the paragraph start make up the marker (text and the break after it).
+fn callout_kind(after: &[(Event, std::ops::Range<usize>)]) -> Option<(&'static str, &'static str, usize)> {
+    if !matches!(after.first(), Some((Event::Start(Tag::Paragraph), _))) {
+        return None;
+    }
+    let mut marker = String::new();
+    let mut taken = 0;
+    for (e, _) in &after[1..] {
+        match e {
+            Event::Text(t) => {
+                marker.push_str(t);
+                taken += 1;
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                taken += 1;
+                break;
+            }
+            Event::End(TagEnd::Paragraph) => break,
+            _ => return None,
+        }
+        if marker.len() > 16 {
+            return None;
+        }
+    }
+    let kind = marker.trim().strip_prefix("[!")?.strip_suffix(']')?;
+    let (k, t) = CALLOUTS.iter().find(|(k, _)| *k == kind)?;
+    Some((k, t, taken))
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn md(s: &str) -> Rendered {
+        render(s, &|d, _| if d.contains("manca") { Err(format!("no page for {d}")) } else { Ok(format!("OUT:{d}")) })
+    }
+
+    #[test]
+    fn heading_ids_are_slugs_with_duplicates_numbered_and_explicit_ids() {
+        let r = md("## Cos'è CIVIS\n\n## Cos'è CIVIS\n\n## Allegati {#allegati}\n");
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["cose-civis", "cose-civis-1", "allegati"]);
+        assert!(r.html.contains("<h2 id=\"cose-civis\">Cos’è CIVIS <a class=\"ancora\" href=\"#cose-civis\"") || r.html.contains("<h2 id=\"cose-civis\">Cos'è CIVIS <a class=\"ancora\" href=\"#cose-civis\""), "{}", r.html);
+    }
+
+    #[test]
+    fn callout_becomes_an_aside_with_title() {
+        let r = md("> [!SCADENZA]\n> Paga entro **60 giorni**.\n");
+        assert!(r.html.contains("<aside class=\"callout callout-scadenza\" role=\"note\"><p class=\"callout-title\">Scadenza</p>"), "{}", r.html);
+        assert!(r.html.contains("<strong>60 giorni</strong>") && r.html.contains("</aside>"), "{}", r.html);
+        assert!(!r.html.contains("[!SCADENZA]"), "{}", r.html);
+        let plain = md("> una citazione\n");
+        assert!(plain.html.contains("<blockquote>"), "{}", plain.html);
+    }
+
+    #[test]
+    fn internal_links_are_resolved_and_failures_reported_with_line() {
+        let r = md("testo\n\n[a](../b.md#x) [e](https://example.org) [m](manca.md)\n");
+        assert!(r.html.contains("href=\"OUT:../b.md#x\""), "{}", r.html);
+        assert!(r.html.contains("href=\"https://example.org\""), "{}", r.html);
+        assert_eq!(r.errors, vec![(3, "no page for manca.md".to_string())]);
+    }
+
+    #[test]
+    fn raw_html_is_rejected_with_line_and_comments_dropped() {
+        let r = md("a\n\n<script>alert(1)</script>\n\n<!-- nota -->\n");
+        assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
+        assert_eq!(r.errors[0].0, 3);
+        assert!(!r.html.contains("<script>"));
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough() {
+        let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~no~~ nota[^1]\n\n[^1]: testo\n");
+        assert!(r.html.contains("<table>") && r.html.contains("<del>no</del>") && r.html.contains("footnote"), "{}", r.html);
+    }
+}

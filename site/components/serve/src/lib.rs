@@ -1,1 +1,117 @@
-//! Development server: serves a built site on 127.0.0.1, rebuilds on change and live-reloads the browser.
+//! Development server: serves the built site on 127.0.0.1, rebuilds when `content/` or `themes/` change
+//! (debounced file watcher) and reloads the browser. The reload script is added to HTML responses by the
+//! server only; the files on disk are never changed.
+
+use notify::RecursiveMode;
+use notify_debouncer_full::new_debouncer;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+const RELOAD_PATH: &str = "/__livereload";
+const RELOAD_SCRIPT: &str = "<script>(function(){var v=null;setInterval(function(){fetch('/__livereload').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},1000)})();</script>";
+
+/// Serves `output` on 127.0.0.1:`port`; runs `rebuild` (which writes `output`) after every change under the
+/// `watch` folders. Returns only on error.
+pub fn serve(output: &Path, port: u16, watch: &[PathBuf], rebuild: impl Fn() -> bool + Send + 'static) -> Result<(), String> {
+    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let version = Arc::new(AtomicU64::new(1));
+    let bump = Arc::clone(&version);
+    let mut debouncer = new_debouncer(Duration::from_millis(300), None, move |res: notify_debouncer_full::DebounceEventResult| {
+        if res.is_ok_and(|events| !events.is_empty()) && rebuild() {
+            bump.fetch_add(1, Ordering::SeqCst);
+        }
+    })
+    .map_err(|e| format!("cannot start the file watcher: {e}"))?;
+    for dir in watch.iter().filter(|d| d.is_dir()) {
+        debouncer.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+    }
+    eprintln!("In ascolto su http://127.0.0.1:{port}/ (Ctrl+C per uscire)");
+    for request in server.incoming_requests() {
+        let response = respond(output, request.url(), version.load(Ordering::SeqCst));
+        let _ = request.respond(response);
+    }
+    Ok(())
+}
+
+/// The response for a request path.
+fn respond(output: &Path, url: &str, version: u64) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    if path == RELOAD_PATH {
+        return tiny_http::Response::from_string(version.to_string());
+    }
+    let (status, file) = match resolve(output, path) {
+        Some(f) => (200, f),
+        None => (404, output.join("404.html")),
+    };
+    let mut body = std::fs::read(&file).unwrap_or_else(|_| b"404".to_vec());
+    let kind = content_type(&file);
+    if kind.starts_with("text/html") {
+        let html = String::from_utf8_lossy(&body);
+        body = match html.rfind("</body>") {
+            Some(i) => format!("{}{RELOAD_SCRIPT}{}", &html[..i], &html[i..]).into_bytes(),
+            None => format!("{html}{RELOAD_SCRIPT}").into_bytes(),
+        };
+    }
+    let header = tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes()).expect("valid header");
+    tiny_http::Response::from_data(body).with_status_code(status).with_header(header)
+}
+
+/// The file for a URL path, refusing anything outside `output`.
+fn resolve(output: &Path, path: &str) -> Option<PathBuf> {
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let mut file = output.to_path_buf();
+    for seg in decoded.split('/').filter(|s| !s.is_empty()) {
+        if seg == ".." || seg.contains('\\') {
+            return None;
+        }
+        file.push(seg);
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ics" => "text/calendar; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn resolves_folders_and_refuses_traversal() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a b")).unwrap();
+        std::fs::write(dir.path().join("a b/index.html"), "x").unwrap();
+        assert_eq!(resolve(dir.path(), "/a%20b/"), Some(dir.path().join("a b/index.html")));
+        assert_eq!(resolve(dir.path(), "/../etc/passwd"), None);
+        assert_eq!(resolve(dir.path(), "/nope/"), None);
+    }
+
+    #[test]
+    fn html_gets_the_reload_script_and_reload_path_the_version() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "<html><body>x</body></html>").unwrap();
+        let mut body = String::new();
+        std::io::Read::read_to_string(&mut respond(dir.path(), "/", 3).into_reader(), &mut body).unwrap();
+        assert!(body.contains("__livereload") && body.ends_with("</body></html>"), "{body}");
+        let mut v = String::new();
+        std::io::Read::read_to_string(&mut respond(dir.path(), RELOAD_PATH, 3).into_reader(), &mut v).unwrap();
+        assert_eq!(v, "3");
+    }
+}

@@ -1,1 +1,92 @@
-//! Theme templating: Tera templates from themes/, per-site overrides, navigation context.
+//! Theme templating with Tera. The default theme (`themes/default/`) is embedded in the binary; a site overrides
+//! any template or static file by placing a file of the same name in `ROOT/themes/<theme>/`.
+
+use civis_content::Diagnostic;
+use std::path::Path;
+
+/// Built-in templates: (name, text).
+const TEMPLATES: [(&str, &str); 6] = [
+    ("base.html", include_str!("../../../../themes/default/templates/base.html")),
+    ("page.html", include_str!("../../../../themes/default/templates/page.html")),
+    ("section.html", include_str!("../../../../themes/default/templates/section.html")),
+    ("404.html", include_str!("../../../../themes/default/templates/404.html")),
+    ("redirect.html", include_str!("../../../../themes/default/templates/redirect.html")),
+    ("assistente.html", include_str!("../../../../themes/default/templates/assistente.html")),
+];
+
+/// Built-in static files: (output path, bytes).
+const STATIC: [(&str, &[u8]); 2] = [
+    ("style.css", include_bytes!("../../../../themes/default/static/style.css")),
+    ("print.css", include_bytes!("../../../../themes/default/static/print.css")),
+];
+
+/// A loaded theme: templates ready to render and the static files to copy.
+pub struct Theme {
+    tera: tera::Tera,
+    /// Static files: (output path, bytes).
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+/// Loads the built-in theme, then the overrides in `ROOT/themes/<name>/templates` and `.../static`.
+pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    let dir = root.join("themes").join(name);
+    let mut templates: Vec<(String, String)> = TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let mut static_files: Vec<(String, Vec<u8>)> = STATIC.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
+    let mut errors = Vec::new();
+    for (sub, is_template) in [("templates", true), ("static", false)] {
+        let base = dir.join(sub);
+        for entry in walkdir::WalkDir::new(&base).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+            let rel = entry.path().strip_prefix(&base).expect("under base").to_string_lossy().replace('\\', "/");
+            let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_string_lossy().into_owned();
+            match std::fs::read(entry.path()) {
+                Ok(bytes) if is_template => match String::from_utf8(bytes) {
+                    Ok(text) => replace(&mut templates, rel, text),
+                    Err(_) => errors.push(Diagnostic::new(shown, 0, 0, "template is not UTF-8")),
+                },
+                Ok(bytes) => replace(&mut static_files, rel, bytes),
+                Err(e) => errors.push(Diagnostic::new(shown, 0, 0, format!("cannot read: {e}"))),
+            }
+        }
+    }
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+        errors.push(Diagnostic::new(format!("themes/{name}/templates"), 0, 0, chain(&e)));
+    }
+    if errors.is_empty() {
+        Ok(Theme { tera, static_files })
+    } else {
+        Err(errors)
+    }
+}
+
+fn replace<T>(list: &mut Vec<(String, T)>, name: String, value: T) {
+    match list.iter_mut().find(|(n, _)| *n == name) {
+        Some(slot) => slot.1 = value,
+        None => list.push((name, value)),
+    }
+}
+
+/// A Tera error with its causes, on one line.
+fn chain(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
+}
+
+impl Theme {
+    /// Whether the theme has this template.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    /// Renders a template; the error names the template and the cause.
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, String> {
+        self.tera.render(name, ctx).map_err(|e| chain(&e))
+    }
+}

@@ -1,0 +1,143 @@
+//! Navigation: the section tree, the menu for a page, breadcrumbs and previous/next links.
+
+use crate::url::relative;
+use civis_content::Page;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A link in the menu, breadcrumbs or previous/next.
+#[derive(Debug, Clone, Serialize)]
+pub struct Voce {
+    /// Title.
+    pub title: String,
+    /// URL relative to the current page.
+    pub url: String,
+    /// Whether it is the current page.
+    pub current: bool,
+    /// Whether the current page is inside it.
+    pub active: bool,
+    /// Children shown (only under the active top-level entry).
+    pub children: Vec<Voce>,
+}
+
+/// The site's structure: every page in reading order.
+pub struct Albero<'a> {
+    pages: &'a [Page],
+    /// Indices of pages in depth-first reading order (home first).
+    order: Vec<usize>,
+    /// Position of each page in `order`, by output path.
+    position: HashMap<&'a str, usize>,
+    /// Index of each page, by output path.
+    index: HashMap<&'a str, usize>,
+    /// Sorted children of each section, by output path.
+    kids: HashMap<&'a str, Vec<usize>>,
+}
+
+/// The parent folder of an output path: `a/b/` → `a/`, `a/` → ``, `` → None.
+pub fn parent(path: &str) -> Option<&str> {
+    if path.is_empty() {
+        return None;
+    }
+    let trimmed = &path[..path.len() - 1];
+    Some(trimmed.rfind('/').map_or("", |i| &path[..=i]))
+}
+
+impl<'a> Albero<'a> {
+    /// Builds the reading order: children sorted by weight then title, sections before their pages' siblings.
+    pub fn new(pages: &'a [Page]) -> Self {
+        let index: HashMap<&str, usize> = pages.iter().enumerate().map(|(i, p)| (p.path.as_str(), i)).collect();
+        let mut kids: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, p) in pages.iter().enumerate() {
+            if let Some(up) = parent(&p.path) {
+                kids.entry(up).or_default().push(i);
+            }
+        }
+        for c in kids.values_mut() {
+            c.sort_by(|&a, &b| {
+                let (pa, pb) = (&pages[a].front, &pages[b].front);
+                pa.weight.cmp(&pb.weight).then_with(|| pa.title.cmp(&pb.title))
+            });
+        }
+        let mut albero = Albero { pages, order: Vec::new(), position: HashMap::new(), index, kids };
+        if let Some(&home) = albero.index.get("") {
+            albero.visit(home);
+        }
+        albero.position = albero.order.iter().enumerate().map(|(pos, &i)| (pages[i].path.as_str(), pos)).collect();
+        albero
+    }
+
+    fn visit(&mut self, i: usize) {
+        self.order.push(i);
+        for c in self.children(&self.pages[i].path) {
+            self.visit(c);
+        }
+    }
+
+    /// Indices of the direct children of the section at `path`, in order.
+    pub fn children(&self, path: &str) -> Vec<usize> {
+        self.kids.get(path).cloned().unwrap_or_default()
+    }
+
+    fn voce(&self, from: &str, i: usize) -> Voce {
+        let p = &self.pages[i];
+        Voce {
+            title: p.front.title.clone(),
+            url: relative(from, &p.path),
+            current: p.path == from,
+            active: !p.path.is_empty() && from.starts_with(&p.path),
+            children: Vec::new(),
+        }
+    }
+
+    /// The menu for the page at `from`: the home page's children, with the children of the active one.
+    pub fn menu(&self, from: &str) -> Vec<Voce> {
+        let mut voci: Vec<Voce> = Vec::new();
+        if let Some(&home) = self.index.get("") {
+            voci.push(self.voce(from, home));
+        }
+        for i in self.children("") {
+            let mut v = self.voce(from, i);
+            if v.active {
+                v.children = self.children(&self.pages[i].path).into_iter().map(|c| self.voce(from, c)).collect();
+            }
+            voci.push(v);
+        }
+        voci
+    }
+
+    /// The sections above `path` (home first), as links from `from`.
+    pub fn breadcrumbs(&self, from: &str, path: &str) -> Vec<Voce> {
+        let mut out = Vec::new();
+        let mut cur = parent(path);
+        while let Some(p) = cur {
+            if let Some(&i) = self.index.get(p) {
+                out.push(self.voce(from, i));
+            }
+            cur = parent(p);
+        }
+        out.reverse();
+        out
+    }
+
+    /// Previous and next pages in reading order.
+    pub fn prev_next(&self, path: &str) -> (Option<Voce>, Option<Voce>) {
+        let Some(&pos) = self.position.get(path) else {
+            return (None, None);
+        };
+        let prev = pos.checked_sub(1).map(|j| self.voce(path, self.order[j]));
+        let next = self.order.get(pos + 1).map(|&j| self.voce(path, j));
+        (prev, next)
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::parent;
+
+    #[test]
+    fn parents() {
+        assert_eq!(parent("a/b/"), Some("a/"));
+        assert_eq!(parent("a/"), Some(""));
+        assert_eq!(parent(""), None);
+    }
+}

@@ -1,0 +1,34 @@
+//! Writing the output folder atomically: build into a temporary folder beside it, then swap.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Writes every file under a fresh temporary folder next to `out`, then replaces `out` with it. On any error
+/// the previous `out` is left untouched.
+pub fn write_atomic(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std::io::Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)?;
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let tmp = tempfile::Builder::new().prefix(&format!(".{name}.nuovo-")).tempdir_in(&parent)?;
+    for (rel, bytes) in files {
+        let path = tmp.path().join(rel);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(path, bytes)?;
+    }
+    let built = tmp.keep();
+    if out.exists() {
+        let old = tempfile::Builder::new().prefix(&format!(".{name}.vecchio-")).tempdir_in(&parent)?.keep();
+        std::fs::remove_dir(&old)?;
+        std::fs::rename(out, &old)?;
+        std::fs::rename(&built, out)?;
+        std::fs::remove_dir_all(old)?;
+    } else {
+        std::fs::rename(&built, out)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! The final check over the output: every `href`/`src` in every HTML file is relative and resolves to a file
+//! of the output, anchors included; nothing points at another origin (except plain links to external pages).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// An attribute value as the browser reads it (the entities our templates emit decoded).
+fn decode(value: &str) -> String {
+    value.replace("&#x2F;", "/").replace("&#x27;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+/// The values of `attr="…"` attributes in an HTML text, decoded.
+fn attributes(html: &str, attr: &str) -> Vec<String> {
+    let needle = format!(" {attr}=\"");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(&needle) {
+        let after = &rest[i + needle.len()..];
+        let end = after.find('"').unwrap_or(after.len());
+        out.push(decode(&after[..end]));
+        rest = &after[end..];
+    }
+    out
+}
+
+/// Resolves `target` relative to the output file `from` (`a/b/index.html`).
+fn resolve(from: &str, target: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in target.split('/') {
+        match seg {
+            "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let joined = parts.join("/");
+    Some(if joined.is_empty() || joined.ends_with('/') { format!("{joined}index.html") } else { joined })
+}
+
+/// Problems: (output file, message).
+pub fn check_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
+    let html: HashMap<&str, &str> = files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .filter_map(|(p, b)| std::str::from_utf8(b).ok().map(|s| (p.as_str(), s)))
+        .collect();
+    let ids: HashMap<&str, HashSet<String>> = html.iter().map(|(p, s)| (*p, attributes(s, "id").into_iter().collect())).collect();
+    let mut errors = Vec::new();
+    let mut sorted: Vec<_> = html.iter().collect();
+    sorted.sort();
+    for (page, text) in sorted {
+        let hrefs = attributes(text, "href").into_iter().map(|h| (h, true));
+        let srcs = attributes(text, "src").into_iter().map(|s| (s, false));
+        for (link, is_href) in hrefs.chain(srcs) {
+            let link = link.as_str();
+            if link.starts_with("data:") || link.starts_with("mailto:") || link.starts_with("tel:") {
+                continue;
+            }
+            if link.starts_with('/') {
+                errors.push((page.to_string(), format!("absolute URL `{link}`: every internal URL must be relative")));
+                continue;
+            }
+            if link.contains("://") {
+                if !is_href {
+                    errors.push((page.to_string(), format!("resource from another origin `{link}`")));
+                }
+                continue;
+            }
+            let (path, anchor) = link.split_once('#').unwrap_or((link, ""));
+            let path = path.split('?').next().unwrap_or_default();
+            let target = if path.is_empty() { Some(page.to_string()) } else { resolve(page, path) };
+            let Some(target) = target.filter(|t| files.contains_key(t)) else {
+                errors.push((page.to_string(), format!("broken link `{link}`: no such file in the output")));
+                continue;
+            };
+            if !anchor.is_empty() && ids.get(target.as_str()).is_some_and(|set| !set.contains(anchor)) {
+                errors.push((page.to_string(), format!("broken anchor `{link}`: no id `{anchor}` in {target}")));
+            }
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn site(pages: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
+        pages.iter().map(|(p, h)| (p.to_string(), h.as_bytes().to_vec())).collect()
+    }
+
+    #[test]
+    fn finds_broken_absolute_foreign_and_anchor_links() {
+        let s = site(&[
+            ("index.html", r#"<a href="a/index.html#x">ok</a><a href="/a/">abs</a><img src="https://cdn.example/x.png"><a href="b/index.html">no</a><a href="a/index.html#y">anchor</a><a href="https://example.org">ext</a>"#),
+            ("a/index.html", r#"<h2 id="x">X</h2><a href="../index.html">up</a>"#),
+        ]);
+        let msgs: Vec<String> = check_links(&s).into_iter().map(|(_, m)| m).collect();
+        assert_eq!(msgs.len(), 4, "{msgs:?}");
+        assert!(msgs[0].starts_with("absolute URL"), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("resource from another origin")));
+        assert!(msgs.iter().any(|m| m.starts_with("broken link `b/index.html`")));
+        assert!(msgs.iter().any(|m| m.starts_with("broken anchor `a/index.html#y`")));
+    }
+}

@@ -1,0 +1,35 @@
+//! A problem in a content file, printed as `file:line:col: message`.
+
+use std::fmt;
+
+/// A problem in an input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// File, relative to the site root.
+    pub file: String,
+    /// 1-based line (0: the whole file).
+    pub line: usize,
+    /// 1-based column (0: unknown).
+    pub col: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A new diagnostic.
+    pub fn new(file: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Diagnostic { file: file.into(), line, col, message: message.into() }
+    }
+
+    /// A YAML error, its position shifted by `line_offset` lines (the lines before the YAML in the file).
+    pub fn yaml(file: String, e: &serde_norway::Error, line_offset: usize) -> Self {
+        let (line, col) = e.location().map(|l| (l.line() + line_offset, l.column())).unwrap_or((line_offset + 1, 1));
+        Diagnostic::new(file, line, col, format!("YAML: {e}"))
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+    }
+}

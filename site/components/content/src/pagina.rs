@@ -1,0 +1,121 @@
+//! One Markdown page: front matter and body, and the output path it gets.
+
+use crate::Diagnostic;
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+/// The YAML front matter of a page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    /// Title.
+    pub title: String,
+    /// One-sentence description.
+    pub description: String,
+    /// Order among siblings (then title).
+    #[serde(default)]
+    pub weight: i64,
+    /// Date of the last review.
+    #[serde(default)]
+    pub updated: Option<NaiveDate>,
+    /// Citations: seed documents or law articles.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// First day the page's rules are in force.
+    #[serde(default)]
+    pub valid_from: Option<NaiveDate>,
+    /// Last day the page's rules are in force.
+    #[serde(default)]
+    pub valid_until: Option<NaiveDate>,
+    /// Old output paths that must redirect here.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Template name (default `page.html` or `section.html`).
+    #[serde(default)]
+    pub template: Option<String>,
+}
+
+/// A page of the site.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Source file relative to the site root (`content/civis/_index.md`), for messages.
+    pub file: String,
+    /// Source file relative to `content/` (`civis/_index.md`), used by links.
+    pub source: String,
+    /// Output folder (`civis/`, `` for the home page).
+    pub path: String,
+    /// Whether it is a section (`_index.md`).
+    pub is_section: bool,
+    /// Front matter.
+    pub front: FrontMatter,
+    /// Markdown body.
+    pub body: String,
+    /// 1-based line of the body's first line in the file.
+    pub body_line: usize,
+}
+
+impl Page {
+    /// Parses a page; `file` is for messages, `source` is the path under `content/`.
+    pub fn parse(file: &str, source: &str, text: &str) -> Result<Page, Vec<Diagnostic>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+            return Err(vec![Diagnostic::new(file, 1, 1, "missing front matter: the file must start with a `---` line")]);
+        };
+        let Some(end) = rest.find("\n---").filter(|&i| rest[i + 4..].starts_with('\n') || rest[i + 4..].starts_with("\r\n") || rest.len() == i + 4) else {
+            return Err(vec![Diagnostic::new(file, 1, 1, "front matter not closed: add a `---` line after it")]);
+        };
+        let yaml = &rest[..end + 1];
+        let body_start = (end + 4 + rest[end + 4..].find('\n').map_or(0, |i| i + 1)).min(rest.len());
+        let body_line = 1 + yaml.matches('\n').count() + 2;
+        let front: FrontMatter = serde_norway::from_str(yaml).map_err(|e| vec![Diagnostic::yaml(file.into(), &e, 1)])?;
+        let mut errors = Vec::new();
+        if front.sources.is_empty() {
+            errors.push(Diagnostic::new(file, 2, 1, "`sources` is missing: cite the seed document or law article"));
+        }
+        if front.updated.is_none() {
+            errors.push(Diagnostic::new(file, 2, 1, "`updated` is missing: add the date of the last review (YYYY-MM-DD)"));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let (path, is_section) = output_path(source);
+        Ok(Page { file: file.into(), source: source.into(), path, is_section, front, body: rest[body_start..].to_string(), body_line })
+    }
+}
+
+/// The output folder of a source path: `a/_index.md` → `a/`, `a/b.md` → `a/b/`, `_index.md` → ``.
+pub fn output_path(source: &str) -> (String, bool) {
+    let stem = source.strip_suffix(".md").unwrap_or(source);
+    match stem.strip_suffix("_index") {
+        Some(dir) => (dir.to_string(), true),
+        None => (format!("{stem}/"), false),
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    const OK: &str = "---\ntitle: T\ndescription: D\nupdated: 2026-11-25\nsources: [\"art. 1\"]\n---\n# Titolo\n\ntesto\n";
+
+    #[test]
+    fn parses_front_matter_and_body_line() {
+        let p = Page::parse("content/a/b.md", "a/b.md", OK).unwrap();
+        assert_eq!(p.path, "a/b/");
+        assert_eq!(p.body_line, 7);
+        assert!(p.body.starts_with("# Titolo"));
+    }
+
+    #[test]
+    fn unknown_key_is_reported_at_its_line() {
+        let e = Page::parse("content/x.md", "x.md", &OK.replace("updated:", "colore: blu\nupdated:")).unwrap_err();
+        assert_eq!((e[0].line, e[0].file.as_str()), (4, "content/x.md"), "{}", e[0]);
+        assert!(e[0].message.contains("unknown field `colore`"), "{}", e[0]);
+    }
+
+    #[test]
+    fn sections_and_home() {
+        assert_eq!(output_path("_index.md"), (String::new(), true));
+        assert_eq!(output_path("civis/_index.md"), ("civis/".into(), true));
+    }
+}
