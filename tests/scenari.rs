@@ -1,1 +1,128 @@
-//! Scenario files in tests/scenarios run through the real `civis-guida advise` (owner: engine).
+//! Scenario files in `tests/scenarios/` (our own, worked out by hand from the sources) run through the real
+//! `civis-guida advise`. Every advice is also checked against the published JSON Schemas, and every deadline
+//! must explain its computation and cite its source. The shared scenarios run in `.ci/run` with the official
+//! checker.
+
+mod support;
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn schema(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(support::repo().join("schemas").join(name)).unwrap();
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
+}
+
+fn advise(oggi: &str, risposte: &Value) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_civis-guida"))
+        .args(["advise", "--today", oggi, "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(risposte.to_string().as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn ids(v: &Value, key: &str) -> Vec<String> {
+    v[key].as_array().unwrap().iter().map(|x| x["id"].as_str().unwrap().to_string()).collect()
+}
+
+/// Checks one scenario; returns the mismatches.
+fn check(path: &Path, risposte_schema: &jsonschema::Validator, consiglio_schema: &jsonschema::Validator) -> Vec<String> {
+    let sc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let (exp, oggi, risposte) = (&sc["atteso"], sc["oggi"].as_str().unwrap(), &sc["risposte"]);
+    let (code, stdout, stderr) = advise(oggi, risposte);
+    let mut errs = Vec::new();
+    if exp["errore"] == Value::Bool(true) {
+        if code != 2 || !stdout.trim().is_empty() || !stderr.contains("risposta «") {
+            errs.push(format!("bad input: exit {code}, stdout {stdout:?}, stderr {stderr:?}"));
+        }
+        return errs;
+    }
+    if !risposte_schema.is_valid(risposte) {
+        errs.push("answers do not match schemas/risposte.schema.json".into());
+    }
+    if code != 0 {
+        return vec![format!("exit {code}: {stderr}")];
+    }
+    let out: Value = serde_json::from_str(&stdout).unwrap();
+    for e in consiglio_schema.iter_errors(&out) {
+        errs.push(format!("schema: {e} at {}", e.instance_path()));
+    }
+    let (canali, avvisi) = (ids(&out, "canali"), ids(&out, "avvisi"));
+    if let Some(n) = exp.get("notifica_perfezionata") {
+        if &out["notifica_perfezionata"] != n {
+            errs.push(format!("notifica_perfezionata {} != {n}", out["notifica_perfezionata"]));
+        }
+    }
+    if let Some(c) = exp.get("canale_principale") {
+        if canali.first().map(String::as_str) != c.as_str() {
+            errs.push(format!("first channel {canali:?} != {c}"));
+        }
+    }
+    let list = |k: &str| exp.get(k).and_then(Value::as_array).cloned().unwrap_or_default();
+    for c in list("canali_inclusi").iter().filter(|c| !canali.iter().any(|x| Some(x.as_str()) == c.as_str())) {
+        errs.push(format!("channel {c} missing from {canali:?}"));
+    }
+    for c in list("canali_esclusi").iter().filter(|c| canali.iter().any(|x| Some(x.as_str()) == c.as_str())) {
+        errs.push(format!("channel {c} should not be offered"));
+    }
+    for a in list("avvisi_inclusi").iter().filter(|a| !avvisi.iter().any(|x| Some(x.as_str()) == a.as_str())) {
+        errs.push(format!("warning {a} missing from {avvisi:?}"));
+    }
+    for a in list("avvisi_esclusi").iter().filter(|a| avvisi.iter().any(|x| Some(x.as_str()) == a.as_str())) {
+        errs.push(format!("warning {a} should not be given"));
+    }
+    let scadenze = out["scadenze"].as_array().unwrap();
+    let find = |id: &str| scadenze.iter().find(|s| s["id"] == id);
+    for (id, data) in exp.get("scadenze").and_then(Value::as_object).into_iter().flatten() {
+        match find(id) {
+            Some(s) if &s["data"] == data => {}
+            other => errs.push(format!("deadline {id}: {:?} != {data}", other.map(|s| &s["data"]))),
+        }
+    }
+    for id in list("scadute") {
+        if find(id.as_str().unwrap()).map(|s| &s["scaduta"]) != Some(&Value::Bool(true)) {
+            errs.push(format!("deadline {id} should be marked scaduta"));
+        }
+    }
+    // Every deadline explains how its date was found and cites its source.
+    for s in scadenze {
+        let calcolo: Vec<&str> = s["calcolo"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        let fonte = s["fonte"].as_str().unwrap_or("");
+        if fonte.is_empty() || calcolo.len() < 2 || !calcolo.iter().any(|r| r.contains(fonte)) {
+            errs.push(format!("deadline {} does not explain its computation with its source: {calcolo:?}", s["id"]));
+        }
+    }
+    errs
+}
+
+fn run_dir(dir: &Path) -> usize {
+    let (rs, cs) = (schema("risposte.schema.json"), schema("consiglio.schema.json"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    files.sort();
+    let failures: Vec<String> = files
+        .iter()
+        .flat_map(|f| check(f, &rs, &cs).into_iter().map(move |e| format!("{}: {e}", f.file_name().unwrap().to_string_lossy())))
+        .collect();
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    files.len()
+}
+
+#[test]
+fn our_scenarios_pass_through_the_real_binary() {
+    let n = run_dir(&support::repo().join("tests/scenarios"));
+    assert!(n >= 40, "only {n} scenario files");
+}
+
+#[test]
+fn today_must_be_a_real_date() {
+    let out = Command::new(env!("CARGO_BIN_EXE_civis-guida")).args(["advise", "--today", "2026-02-30", "-"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("non esiste"));
+}
