@@ -10,7 +10,7 @@ mod verifica;
 
 use civis_content::{Content, Diagnostic, Page};
 use civis_markdown::Heading;
-use navigazione::Albero;
+use navigazione::{Albero, Menus};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cell::RefCell;
@@ -94,11 +94,13 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     };
 
     let albero = Albero::new(&content.pages);
+    let paths = content.pages.iter().map(|p| p.path.as_str()).chain(generated.iter().map(|g| g.path.as_str())).chain([""]);
+    let menus = Menus::render(&albero, &theme, paths).map_err(|e| vec![Diagnostic::new(format!("themes/{theme_name}/templates/nav.html"), 0, 0, e)])?;
     let wizard_url = |from: &str| titles.contains_key("assistente/").then(|| url::relative(from, "assistente/"));
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let pages_out: Vec<Result<(String, String), Diagnostic>> = rendered
         .par_iter()
-        .map(|r| render_page(r, &content, &theme, &albero, &wizard_url, regole.as_ref().map(|x| (x, &titles))))
+        .map(|r| render_page(r, &content, &theme, &albero, &menus, &wizard_url, regole.as_ref().map(|x| (x, &titles))))
         .collect();
     for res in pages_out {
         match res {
@@ -111,7 +113,7 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     for g in &generated {
         let mut ctx = context(&content, &g.path, &wizard_url);
         ctx.insert("page", &serde_json::json!({ "title": g.title, "description": g.description, "html": "" }));
-        ctx.insert("nav", &albero.menu(&g.path));
+        ctx.insert("nav_html", &menus.html(&g.path, false));
         ctx.insert("breadcrumbs", &albero.breadcrumbs(&g.path, &g.path));
         ctx.insert("dati", &g.data);
         match theme.render(&g.template, &ctx) {
@@ -121,7 +123,7 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
             Err(e) => errors.push(Diagnostic::new(format!("themes/{theme_name}/templates/{}", g.template), 0, 0, e)),
         }
     }
-    extras(&content, &theme, &albero, &wizard_url, &mut files, &mut errors);
+    extras(&content, &theme, &menus, &wizard_url, &mut files, &mut errors);
     for (path, bytes) in theme.static_files.iter().chain(&opts.assets) {
         files.insert(path.clone(), bytes.clone());
     }
@@ -180,6 +182,7 @@ fn render_page(
     content: &Content,
     theme: &civis_templates::Theme,
     albero: &Albero,
+    menus: &Menus,
     wizard_url: &dyn Fn(&str) -> Option<String>,
     regole: Option<(&civis_engine::regole::Regole, &HashMap<&str, &str>)>,
 ) -> Result<(String, String), Diagnostic> {
@@ -205,7 +208,7 @@ fn render_page(
         "sources": f.sources, "valid_from": f.valid_from.map(civis_engine::calendario::data_it),
         "valid_until": f.valid_until.map(civis_engine::calendario::data_it), "children": children,
     }));
-    ctx.insert("nav", &albero.menu(&p.path));
+    ctx.insert("nav_html", &menus.html(&p.path, true));
     ctx.insert("breadcrumbs", &albero.breadcrumbs(&p.path, &p.path));
     let (prev, next) = albero.prev_next(&p.path);
     ctx.insert("prev", &prev);
@@ -220,16 +223,14 @@ fn render_page(
 fn extras(
     content: &Content,
     theme: &civis_templates::Theme,
-    albero: &Albero,
+    menus: &Menus,
     wizard_url: &dyn Fn(&str) -> Option<String>,
     files: &mut BTreeMap<String, Vec<u8>>,
     errors: &mut Vec<Diagnostic>,
 ) {
     let mut ctx = context(content, "", wizard_url);
     ctx.insert("page", &serde_json::json!({ "title": "Pagina non trovata", "description": "La pagina cercata non esiste." }));
-    let mut nav = albero.menu("");
-    nav.iter_mut().for_each(|v| v.current = false);
-    ctx.insert("nav", &nav);
+    ctx.insert("nav_html", &menus.html("", false));
     match theme.render("404.html", &ctx) {
         Ok(html) => {
             files.insert("404.html".into(), html.into_bytes());

@@ -3,7 +3,7 @@
 use crate::url::relative;
 use civis_content::Page;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// A link in the menu, breadcrumbs or previous/next.
 #[derive(Debug, Clone, Serialize)]
@@ -127,6 +127,47 @@ impl<'a> Albero<'a> {
         let prev = pos.checked_sub(1).map(|j| self.voce(path, self.order[j]));
         let next = self.order.get(pos + 1).map(|&j| self.voce(path, j));
         (prev, next)
+    }
+}
+
+/// The menu as HTML, rendered once per (active top-level section, depth) with the theme's `nav.html`: the menu
+/// of every page at that depth in that section is the same but for the current page's link.
+pub struct Menus(HashMap<(String, usize), String>);
+
+/// The key of a page's menu: its top-level section and its depth.
+fn menu_key(path: &str) -> (String, usize) {
+    let top = path.split_once('/').map(|(first, _)| format!("{first}/")).unwrap_or_default();
+    (top, path.matches('/').count())
+}
+
+impl Menus {
+    /// Renders the menus needed by the pages at `paths`.
+    pub fn render<'p>(albero: &Albero, theme: &civis_templates::Theme, paths: impl Iterator<Item = &'p str>) -> Result<Self, String> {
+        let mut out = HashMap::new();
+        let keys: BTreeSet<((String, usize), &str)> = paths.map(|p| (menu_key(p), p)).collect();
+        for (key, path) in keys {
+            if out.contains_key(&key) {
+                continue;
+            }
+            let mut voci = albero.menu(path);
+            for v in &mut voci {
+                v.current = false;
+            }
+            let mut ctx = tera::Context::new();
+            ctx.insert("nav", &voci);
+            out.insert(key, theme.render("nav.html", &ctx)?);
+        }
+        Ok(Menus(out))
+    }
+
+    /// The menu of the page at `path`, its own link marked `aria-current="page"` (when it is in the menu).
+    pub fn html(&self, path: &str, current: bool) -> String {
+        let html = self.0.get(&menu_key(path)).cloned().unwrap_or_default();
+        if !current {
+            return html;
+        }
+        let href = format!("href=\"{}\"", relative(path, path));
+        html.replacen(&href, &format!("{href} aria-current=\"page\""), 1)
     }
 }
 

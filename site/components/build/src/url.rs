@@ -11,8 +11,8 @@ pub fn relative(from: &str, to: &str) -> String {
     format!("{}{}index.html", root_of(from), to)
 }
 
-/// Joins a relative link to the directory of a source file and normalises `.` and `..`
-/// (`civis/a.md` + `../b/c.md` → `b/c.md`). `None` when it climbs above `content/`.
+/// Joins a relative link to the folder of a file and normalises `.` and `..` (`civis/a.md` + `../b/c.md` →
+/// `b/c.md`). `None` when it climbs above the root.
 pub fn join_source(source: &str, link: &str) -> Option<String> {
     let mut parts: Vec<&str> = source.split('/').collect();
     parts.pop();

@@ -1,6 +1,8 @@
-//! Writing the output folder atomically: build into a temporary folder beside it, then swap.
+//! Writing the output folder atomically: write every file (in parallel) into a temporary folder beside it,
+//! then swap.
 
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Writes every file under a fresh temporary folder next to `out`, then replaces `out` with it. On any error
@@ -13,13 +15,11 @@ pub fn write_atomic(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std::io::R
     std::fs::create_dir_all(&parent)?;
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
     let tmp = tempfile::Builder::new().prefix(&format!(".{name}.nuovo-")).tempdir_in(&parent)?;
-    for (rel, bytes) in files {
-        let path = tmp.path().join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(path, bytes)?;
+    let dirs: BTreeSet<_> = files.keys().filter_map(|rel| tmp.path().join(rel).parent().map(Path::to_path_buf)).collect();
+    for dir in dirs {
+        std::fs::create_dir_all(dir)?;
     }
+    files.par_iter().try_for_each(|(rel, bytes)| std::fs::write(tmp.path().join(rel), bytes))?;
     let built = tmp.keep();
     if out.exists() {
         let old = tempfile::Builder::new().prefix(&format!(".{name}.vecchio-")).tempdir_in(&parent)?.keep();

@@ -1,10 +1,14 @@
 //! The final check over the output: every `href`/`src` in every HTML file is relative and resolves to a file
 //! of the output, anchors included; nothing points at another origin (except plain links to external pages).
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// An attribute value as the browser reads it (the entities our templates emit decoded).
 fn decode(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
     value.replace("&#x2F;", "/").replace("&#x27;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 
@@ -22,21 +26,10 @@ fn attributes(html: &str, attr: &str) -> Vec<String> {
     out
 }
 
-/// Resolves `target` relative to the output file `from` (`a/b/index.html`).
+/// Resolves `target` relative to the output file `from` (`a/b/index.html`); a folder means its `index.html`.
 fn resolve(from: &str, target: &str) -> Option<String> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for seg in target.split('/') {
-        match seg {
-            "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let joined = parts.join("/");
-    Some(if joined.is_empty() || joined.ends_with('/') { format!("{joined}index.html") } else { joined })
+    let joined = crate::url::join_source(from, target)?;
+    Some(if joined.is_empty() || target.ends_with('/') { format!("{joined}{}index.html", if joined.is_empty() { "" } else { "/" }) } else { joined })
 }
 
 /// Problems: (output file, message).
@@ -46,11 +39,16 @@ pub fn check_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
         .filter(|(p, _)| p.ends_with(".html"))
         .filter_map(|(p, b)| std::str::from_utf8(b).ok().map(|s| (p.as_str(), s)))
         .collect();
-    let ids: HashMap<&str, HashSet<String>> = html.iter().map(|(p, s)| (*p, attributes(s, "id").into_iter().collect())).collect();
-    let mut errors = Vec::new();
+    let ids: HashMap<&str, HashSet<String>> = html.par_iter().map(|(p, s)| (*p, attributes(s, "id").into_iter().collect())).collect();
     let mut sorted: Vec<_> = html.iter().collect();
     sorted.sort();
-    for (page, text) in sorted {
+    sorted.par_iter().flat_map_iter(|(page, text)| page_errors(page, text, files, &ids)).collect()
+}
+
+/// The link problems of one page.
+fn page_errors(page: &str, text: &str, files: &BTreeMap<String, Vec<u8>>, ids: &HashMap<&str, HashSet<String>>) -> Vec<(String, String)> {
+    let mut errors = Vec::new();
+    {
         let hrefs = attributes(text, "href").into_iter().map(|h| (h, true));
         let srcs = attributes(text, "src").into_iter().map(|s| (s, false));
         for (link, is_href) in hrefs.chain(srcs) {

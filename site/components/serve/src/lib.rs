@@ -2,7 +2,7 @@
 //! (debounced file watcher) and reloads the browser. The reload script is added to HTML responses by the
 //! server only; the files on disk are never changed.
 
-use notify::RecursiveMode;
+use notify_debouncer_full::notify::RecursiveMode;
 use notify_debouncer_full::new_debouncer;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -5,8 +5,9 @@ use civis_content::Diagnostic;
 use std::path::Path;
 
 /// Built-in templates: (name, text).
-const TEMPLATES: [(&str, &str); 6] = [
+const TEMPLATES: [(&str, &str); 7] = [
     ("base.html", include_str!("../../../../themes/default/templates/base.html")),
+    ("nav.html", include_str!("../../../../themes/default/templates/nav.html")),
     ("page.html", include_str!("../../../../themes/default/templates/page.html")),
     ("section.html", include_str!("../../../../themes/default/templates/section.html")),
     ("404.html", include_str!("../../../../themes/default/templates/404.html")),

@@ -1,1 +1,0 @@
-//! The browser wizard: a Yew app compiled to WebAssembly on top of civis-engine.
