@@ -178,3 +178,51 @@ fn a_site_template_overrides_the_built_in_one() {
     assert!(civis(site.path(), &["build", "--output", out.to_str().unwrap()]).status.success());
     assert_eq!(read(&out.join("404.html")), "<p>Personalizzata</p>");
 }
+
+/// A plain HTTP GET on 127.0.0.1, returning the body (or `None` while the server is not up).
+fn get(port: u16, path: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    write!(s, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    out.split_once("\r\n\r\n").map(|(_, body)| body.to_string())
+}
+
+/// Polls `f` every 100 ms for up to 20 s.
+fn wait_for<T>(mut f: impl FnMut() -> Option<T>) -> T {
+    for _ in 0..200 {
+        if let Some(v) = f() {
+            return v;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("timed out");
+}
+
+#[test]
+fn serve_rebuilds_on_change_and_signals_the_reload() {
+    let site = fixture("sito");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let out = site.path().join("servito");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_civis-guida"))
+        .args(["--root", site.path().to_str().unwrap(), "serve", "--port", &port.to_string(), "--output", out.to_str().unwrap()])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let result = std::panic::catch_unwind(|| {
+        let page = wait_for(|| get(port, "/guida/uno/"));
+        assert!(page.contains("Pagina uno") && page.contains("/__livereload"), "served with the reload script");
+        assert!(!read(&out.join("guida/uno/index.html")).contains("__livereload"), "the files on disk stay clean");
+        let before = wait_for(|| get(port, "/__livereload"));
+        edit(site.path(), UNO, |s| s.replace("Di nuovo.", "Testo cambiato mentre il server gira."));
+        wait_for(|| get(port, "/__livereload").filter(|v| *v != before));
+        assert!(get(port, "/guida/uno/").unwrap().contains("Testo cambiato mentre il server gira."));
+        assert!(get(port, "/non-esiste/").unwrap().contains("Pagina non trovata"));
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}
