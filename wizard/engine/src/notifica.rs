@@ -22,7 +22,7 @@ pub struct Perfezionamento {
 /// answers are read).
 pub fn perfeziona(regole: &Regole, n: &Notifica) -> Perfezionamento {
     let modo = regole.notifica.iter().find(|m| m.valore == n.modo).expect("mode validated with the answers");
-    let mut passi = vec![format!("Hai indicato la {} : {}.", modo.data_inserita, data_it(n.data)).replace(" :", ":")];
+    let mut passi = vec![format!("Hai indicato la {}: {}.", modo.data_inserita, data_it(n.data))];
     passi.push(format!("Regola: {} ({}).", modo.regola, modo.fonte));
     let mut data = n.data.checked_add_days(Days::new(modo.giorni.into())).expect("dates stay far from chrono's limits");
     if modo.giorni > 0 {

@@ -386,6 +386,13 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostica>> {
     }
 }
 
+impl Regole {
+    /// The allowed values of a choice key, from the options of the questions that ask for it.
+    pub fn valori(&self, chiave: &str) -> Vec<&str> {
+        self.domande.iter().filter(|d| d.chiave == chiave).flat_map(|d| d.opzioni()).map(|o| o.valore.as_str()).collect()
+    }
+}
+
 /// Finds the 1-based line of the first occurrence of `cosa` in `testo` (0 when absent).
 pub(crate) fn riga_di(testo: &str, cosa: &str) -> usize {
     testo.find(cosa).map(|i| testo[..i].matches('\n').count() + 1).unwrap_or(0)
@@ -399,9 +406,7 @@ fn coerenza<'a>(r: &Regole, sorgente: &dyn Fn(usize) -> (&'a str, &'a str)) -> V
         errori.push(Diagnostica { file: file.into(), riga: riga_di(testo, cerca), colonna: 1, messaggio });
     };
     let canali: BTreeSet<&str> = r.canali.iter().map(|c| c.id.as_str()).collect();
-    let valori = |chiave: &str| -> BTreeSet<&str> {
-        r.domande.iter().filter(|d| d.chiave == chiave).flat_map(|d| d.opzioni()).map(|o| o.valore.as_str()).collect()
-    };
+    let valori = |chiave: &str| -> BTreeSet<&str> { r.valori(chiave).into_iter().collect() };
     let chiavi: BTreeSet<&str> = r.domande.iter().map(|d| d.chiave.as_str()).collect();
     for modo in valori("notifica.modo") {
         if !r.notifica.iter().any(|m| m.valore == modo) {

@@ -116,13 +116,7 @@ pub fn valida(regole: &Regole, chiave: &str, valore: &str, oggi: NaiveDate) -> R
     let tipo = tipo_di(regole, chiave).map_err(|e| e.messaggio)?;
     match tipo {
         TipoDomanda::Scelta => {
-            let ammessi: Vec<&str> = regole
-                .domande
-                .iter()
-                .filter(|d| d.chiave == chiave)
-                .flat_map(|d| d.opzioni())
-                .map(|o| o.valore.as_str())
-                .collect();
+            let ammessi = regole.valori(chiave);
             if !ammessi.contains(&valore) {
                 return Err(format!("valore «{valore}» non ammesso; valori ammessi: {}", ammessi.join(", ")));
             }

@@ -34,6 +34,23 @@ pub struct Scadenza {
     pub nota: Option<String>,
 }
 
+impl Scadenza {
+    /// A deadline stated in words; `data` (below) adds the date.
+    fn in_parole(id: &str, titolo: &str, fonte: &str, regola: &str, nota: Option<&String>) -> Self {
+        Scadenza {
+            id: id.into(),
+            titolo: titolo.into(),
+            data: None,
+            scaduta: None,
+            giorni_rimanenti: None,
+            fonte: fonte.into(),
+            calcolo: vec![format!("Regola: {regola} ({fonte}).")],
+            regola: regola.into(),
+            nota: nota.cloned(),
+        }
+    }
+}
+
 fn dentro(d: Option<NaiveDate>, dal: Option<NaiveDate>, al: Option<NaiveDate>) -> bool {
     d.is_none_or(|d| dal.is_none_or(|x| d >= x) && al.is_none_or(|x| d <= x))
 }
@@ -54,17 +71,7 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
         .iter()
         .filter(|t| si_applica(t, r))
         .map(|t| {
-            let mut s = Scadenza {
-                id: t.id.clone(),
-                titolo: t.titolo.clone(),
-                data: None,
-                scaduta: None,
-                giorni_rimanenti: None,
-                fonte: t.fonte.clone(),
-                calcolo: vec![format!("Regola: {} ({}).", t.regola, t.fonte)],
-                regola: t.regola.clone(),
-                nota: t.nota.clone(),
-            };
+            let mut s = Scadenza::in_parole(&t.id, &t.titolo, &t.fonte, &t.regola, t.nota.as_ref());
             if let Some(p) = decorrenza {
                 let conto = cal.conta(p.data, t.giorni, cal.sospensione(&t.sospensione), t.slitta);
                 s.calcolo.extend(p.passi.iter().cloned());
@@ -76,17 +83,7 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
         .collect();
     if r.atto.as_deref() == Some("cartella") {
         for d in regole.decadenze.iter().filter(|d| r.origine.as_ref().is_some_and(|o| d.origini.contains(o))) {
-            let mut s = Scadenza {
-                id: d.id.clone(),
-                titolo: d.titolo.clone(),
-                data: None,
-                scaduta: None,
-                giorni_rimanenti: None,
-                fonte: d.fonte.clone(),
-                calcolo: vec![format!("Regola: {} ({}).", d.regola, d.fonte)],
-                regola: d.regola.clone(),
-                nota: None,
-            };
+            let mut s = Scadenza::in_parole(&d.id, &d.titolo, &d.fonte, &d.regola, None);
             match r.anno_presentazione {
                 Some(anno) => {
                     let ultimo = NaiveDate::from_ymd_opt(anno + d.anni, 12, 31).expect("31 December exists");
