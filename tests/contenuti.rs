@@ -12,7 +12,7 @@ fn links(page: &str, html: &str) -> Vec<String> {
     let base: Vec<&str> = page.split('/').collect();
     html.split(" href=\"")
         .skip(1)
-        .map(|s| s[..s.find('"').unwrap()].replace("&#x2F;", "/"))
+        .map(|s| s[..s.find('"').unwrap()].to_string())
         .filter(|h| !h.contains("://") && !h.starts_with('#') && !h.starts_with("data:"))
         .filter_map(|h| {
             let mut parts: Vec<&str> = base[..base.len() - 1].to_vec();

@@ -119,7 +119,6 @@ pub fn dati(regole: &Regole, titles: &HashMap<&str, &str>, path: &str, voci: &Vo
     let mut dati = json!({
         "inizio": link(BASE),
         "progresso": { "numero": fatte.len() + 1, "domande": fatte },
-        "frammento": flusso::a_frammento(regole, voci),
     });
     match prossima_scelta(regole, voci) {
         Some(d) => {

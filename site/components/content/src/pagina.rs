@@ -78,6 +78,16 @@ impl Page {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let url_safe = |p: &str| p.split('/').all(|seg| !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'));
+        if !url_safe(source.strip_suffix(".md").unwrap_or(source)) {
+            errors.push(Diagnostic::new(file, 1, 1, "the file name becomes a URL: use only lowercase letters, digits, `-` and `_`"));
+        }
+        if let Some(a) = front.aliases.iter().find(|a| !url_safe(a.trim_matches('/'))) {
+            errors.push(Diagnostic::new(file, 2, 1, format!("alias `{a}`: use only lowercase letters, digits, `-`, `_` and `/`")));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
         let (path, is_section) = output_path(source);
         Ok(Page { file: file.into(), source: source.into(), path, is_section, front, body: rest[body_start..].to_string(), body_line })
     }
@@ -111,6 +121,15 @@ mod test {
         let e = Page::parse("content/x.md", "x.md", &OK.replace("updated:", "colore: blu\nupdated:")).unwrap_err();
         assert_eq!((e[0].line, e[0].file.as_str()), (4, "content/x.md"), "{}", e[0]);
         assert!(e[0].message.contains("unknown field `colore`"), "{}", e[0]);
+    }
+
+    #[test]
+    fn file_names_and_aliases_must_be_url_safe() {
+        let e = Page::parse("content/Perché.md", "Perché.md", OK).unwrap_err();
+        assert!(e[0].message.contains("becomes a URL"), "{}", e[0]);
+        let e = Page::parse("content/a.md", "a.md", &OK.replace("---\n#", "aliases: [\"vecchia pagina\"]\n---\n#")).unwrap_err();
+        assert!(e[0].message.contains("alias `vecchia pagina`"), "{}", e[0]);
+        assert!(Page::parse("content/civis/_index.md", "civis/_index.md", OK).is_ok());
     }
 
     #[test]

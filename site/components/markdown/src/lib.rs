@@ -78,8 +78,9 @@ pub fn render(md: &str, resolve: &dyn Fn(&str, usize) -> Result<String, String>)
                 let mut inner_html = String::new();
                 pulldown_cmark::html::push_html(&mut inner_html, inner.into_iter());
                 let n = level as u8;
+                let label = escape_attr(&text);
                 events.push(Event::Html(CowStr::from(format!(
-                    "<h{n} id=\"{id}\">{inner_html} <a class=\"ancora\" href=\"#{id}\" aria-label=\"Link a questa sezione\">#</a></h{n}>\n"
+                    "<h{n} id=\"{id}\">{inner_html} <a class=\"ancora\" href=\"#{id}\" aria-label=\"Link a questa sezione: {label}\">#</a></h{n}>\n"
                 ))));
                 out.headings.push(Heading { level: n, id, text });
                 continue;
@@ -130,6 +131,13 @@ pub fn render(md: &str, resolve: &dyn Fn(&str, usize) -> Result<String, String>)
         }
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    out
+}
+
+/// Text escaped for an HTML attribute value.
+fn escape_attr(text: &str) -> String {
+    let mut out = String::new();
+    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
     out
 }
 
