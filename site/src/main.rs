@@ -26,6 +26,9 @@ enum Command {
         /// Output folder (replaced atomically at the end of a successful build).
         #[arg(long, short, default_value = "public")]
         output: PathBuf,
+        /// Skip compiling the wizard to WebAssembly (the pages without JavaScript are still built).
+        #[arg(long)]
+        no_wasm: bool,
     },
     /// Build, serve on 127.0.0.1 and rebuild + live-reload on every change in content/ or themes/.
     Serve {
@@ -42,10 +45,31 @@ enum Command {
     Advise(advise::AdviseArgs),
 }
 
+/// The wizard's WebAssembly bundle, when the site has a wizard (`content/wizard/`). The app is compiled from the
+/// workspace this binary was built in.
+fn wizard_bundle(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    if !root.join("content/wizard").is_dir() {
+        return Ok(Vec::new());
+    }
+    let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("site/ is in the workspace").to_path_buf();
+    let assets = civis_wasm::bundle(&civis_wasm::Options { workspace_root })?;
+    Ok(assets.into_iter().map(|a| (a.path, a.bytes)).collect())
+}
+
 /// Runs one build (or check, without `output`) and prints its outcome.
-fn run_build(root: &Path, output: Option<&Path>) -> bool {
+fn run_build(root: &Path, output: Option<&Path>, wasm: bool) -> bool {
     let start = Instant::now();
-    let opts = Options { root: root.to_path_buf(), output: output.map(Path::to_path_buf), assets: Vec::new() };
+    let assets = match wasm {
+        true => match wizard_bundle(root) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("percorso guidato: {e}");
+                return false;
+            }
+        },
+        false => Vec::new(),
+    };
+    let opts = Options { root: root.to_path_buf(), output: output.map(Path::to_path_buf), assets };
     match civis_build::build(&opts) {
         Ok(r) => {
             let what = if output.is_some() { "Sito generato" } else { "Verifica superata" };
@@ -71,15 +95,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let ok = match cli.command {
         Command::Advise(args) => return advise::run(args),
-        Command::Build { output } => run_build(&cli.root, Some(&output)),
-        Command::Check => run_build(&cli.root, None),
+        Command::Build { output, no_wasm } => run_build(&cli.root, Some(&output), !no_wasm),
+        Command::Check => run_build(&cli.root, None, false),
         Command::Serve { port, output } => {
-            if !run_build(&cli.root, Some(&output)) {
+            if !run_build(&cli.root, Some(&output), true) {
                 eprintln!("Correggi i problemi: il server riparte con la prossima modifica salvata.");
             }
             let (root, out) = (cli.root.clone(), output.clone());
             let watch = [cli.root.join("content"), cli.root.join("themes")];
-            match civis_serve::serve(&output, port, &watch, move || run_build(&root, Some(&out))) {
+            match civis_serve::serve(&output, port, &watch, move || run_build(&root, Some(&out), true)) {
                 Ok(()) => true,
                 Err(e) => {
                     eprintln!("{e}");

@@ -25,7 +25,8 @@ pub struct Options {
     pub root: PathBuf,
     /// Where to write the site; `None` for `check` (nothing written).
     pub output: Option<PathBuf>,
-    /// Extra files to add to the output (e.g. the wizard's WASM bundle): (output path, bytes).
+    /// Extra files to add to the output (the wizard's WebAssembly bundle): (output path, bytes). A page using
+    /// the `assistente.html` template loads `avvio.js` when the bundle is under its folder.
     pub assets: Vec<(String, Vec<u8>)>,
 }
 
@@ -100,7 +101,10 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let pages_out: Vec<Result<(String, String), Diagnostic>> = rendered
         .par_iter()
-        .map(|r| render_page(r, &content, &theme, &albero, &menus, &wizard_url, regole.as_ref().map(|x| (x, &titles))))
+        .map(|r| {
+            let sito = Sito { content: &content, theme: &theme, albero: &albero, menus: &menus, wizard_url: &wizard_url };
+            render_page(r, &sito, regole.as_ref().map(|x| (x, &titles)), &opts.assets)
+        })
         .collect();
     for res in pages_out {
         match res {
@@ -177,16 +181,25 @@ fn context(content: &Content, path: &str, wizard_url: &dyn Fn(&str) -> Option<St
     ctx
 }
 
+/// What every page's templating shares.
+struct Sito<'a> {
+    content: &'a Content,
+    theme: &'a civis_templates::Theme,
+    albero: &'a Albero<'a>,
+    menus: &'a Menus,
+    wizard_url: &'a (dyn Fn(&str) -> Option<String> + Sync),
+}
+
 fn render_page(
     r: &Rendered,
-    content: &Content,
-    theme: &civis_templates::Theme,
-    albero: &Albero,
-    menus: &Menus,
-    wizard_url: &dyn Fn(&str) -> Option<String>,
+    sito: &Sito,
     regole: Option<(&civis_engine::regole::Regole, &HashMap<&str, &str>)>,
+    assets: &[(String, Vec<u8>)],
 ) -> Result<(String, String), Diagnostic> {
+    let Sito { content, theme, albero, menus, wizard_url } = *sito;
     let p = r.page;
+    // The wizard's page loads the app's module script when the build has the WebAssembly bundle.
+    let wizard_js = assets.iter().find(|(a, _)| a.starts_with(&p.path) && a.ends_with("/avvio.js")).map(|(a, _)| &a[p.path.len()..]);
     let template = p.front.template.clone().unwrap_or_else(|| if p.is_section { "section.html".into() } else { "page.html".into() });
     if !theme.has(&template) {
         return Err(Diagnostic::new(p.file.clone(), 2, 1, format!("template `{template}` not found in the theme")));
@@ -215,6 +228,7 @@ fn render_page(
     ctx.insert("next", &next);
     if let Some((regole, titles)) = regole.filter(|_| template == "assistente.html") {
         ctx.insert("dati", &assistente::dati(regole, titles, &p.path, &Default::default()));
+        ctx.insert("wizard_js", &wizard_js);
     }
     theme.render(&template, &ctx).map(|html| (p.path.clone(), html)).map_err(|e| Diagnostic::new(p.file.clone(), 2, 1, format!("template `{template}`: {e}")))
 }

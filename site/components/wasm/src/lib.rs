@@ -1,0 +1,111 @@
+//! Wizard bundle: compiles `wizard/app` for `wasm32-unknown-unknown` (profile `wasm-release`) with a nested
+//! cargo, generates the JavaScript glue with wasm-bindgen used as a library, and shrinks the module with
+//! `wasm-opt` from npm's binaryen when `tools/npm` has it. Nothing is downloaded but crates and, when missing,
+//! the rustup target.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Where the bundle goes in the site.
+pub const DIR: &str = "assistente/pkg";
+
+/// What to build.
+pub struct Options {
+    /// The workspace holding `wizard/app`.
+    pub workspace_root: PathBuf,
+}
+
+/// A file of the bundle.
+pub struct Asset {
+    /// Output path relative to the site root (`assistente/pkg/civis_wizard.js`).
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+const TARGET: &str = "wasm32-unknown-unknown";
+
+/// wasm-opt flags that keep the features wasm-bindgen's output uses (see research/toolchain.md).
+const WASM_OPT_FLAGS: [&str; 7] = [
+    "-Oz",
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-mutable-globals",
+    "--enable-multivalue",
+];
+
+/// Adds the rustup target when it is missing, or says exactly what to run.
+fn ensure_target() -> Result<(), String> {
+    let installed = Command::new("rustup").args(["target", "list", "--installed"]).output();
+    if installed.as_ref().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == TARGET)) {
+        return Ok(());
+    }
+    eprintln!("Aggiungo il target Rust {TARGET} (rustup target add {TARGET})…");
+    match Command::new("rustup").args(["target", "add", TARGET]).status() {
+        Ok(s) if s.success() => Ok(()),
+        _ => Err(format!("manca il target Rust {TARGET}: esegui `rustup target add {TARGET}` e riprova")),
+    }
+}
+
+fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
+    match cmd.status() {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(format!("{what} non riuscito ({s})")),
+        Err(e) => Err(format!("{what}: non riesco ad avviarlo: {e}")),
+    }
+}
+
+/// Builds the bundle and returns its files.
+pub fn bundle(opts: &Options) -> Result<Vec<Asset>, String> {
+    ensure_target()?;
+    let root = &opts.workspace_root;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    run(
+        Command::new(cargo)
+            .args(["build", "--quiet", "--profile", "wasm-release", "--target", TARGET, "-p", "civis-wizard", "--manifest-path"])
+            .arg(root.join("Cargo.toml")),
+        "la compilazione del percorso guidato in WebAssembly",
+    )?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let wasm = target_dir.join(TARGET).join("wasm-release").join("civis_wizard.wasm");
+    let out = tempfile::tempdir().map_err(|e| format!("cartella temporanea: {e}"))?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)
+        .and_then(|b| b.typescript(false).omit_default_module_path(false).generate(out.path()))
+        .map_err(|e| format!("wasm-bindgen: {e}"))?;
+    let module = out.path().join("civis_wizard_bg.wasm");
+    optimise(root, &target_dir.join("civis-wasm"), &module)?;
+    let mut assets: Vec<Asset> = ["civis_wizard.js", "civis_wizard_bg.wasm"]
+        .iter()
+        .map(|name| {
+            let bytes = std::fs::read(out.path().join(name)).map_err(|e| format!("{name}: {e}"))?;
+            Ok(Asset { path: format!("{DIR}/{name}"), bytes })
+        })
+        .collect::<Result<_, String>>()?;
+    assets.push(Asset { path: format!("{DIR}/{LOADER}"), bytes: b"import init from './civis_wizard.js';\ninit();\n".to_vec() });
+    Ok(assets)
+}
+
+/// The module script that the wizard's page loads (`<script type="module" src="pkg/avvio.js">`).
+pub const LOADER: &str = "avvio.js";
+
+/// Runs npm binaryen's wasm-opt when installed (`cd tools/npm && npm ci`; Debian's binaryen is too old). The
+/// result is kept in `cache` and reused while the module is byte-for-byte the same (wasm-opt takes ~10 s).
+fn optimise(root: &Path, cache: &Path, module: &Path) -> Result<(), String> {
+    let wasm_opt = root.join("tools/npm/node_modules/.bin/wasm-opt");
+    if !wasm_opt.is_file() {
+        eprintln!("avviso: wasm-opt non trovato, il modulo WebAssembly non è ottimizzato (per ridurlo: cd tools/npm && npm ci)");
+        return Ok(());
+    }
+    let (input, output) = (cache.join("input.wasm"), cache.join("output.wasm"));
+    let bytes = std::fs::read(module).map_err(|e| format!("{}: {e}", module.display()))?;
+    if std::fs::read(&input).is_ok_and(|b| b == bytes) && output.is_file() {
+        return std::fs::copy(&output, module).map(drop).map_err(|e| format!("cache di wasm-opt: {e}"));
+    }
+    run(Command::new(&wasm_opt).args(WASM_OPT_FLAGS).arg(module).arg("-o").arg(module), "wasm-opt")?;
+    let saved = std::fs::create_dir_all(cache).and_then(|_| std::fs::write(&input, &bytes)).and_then(|_| std::fs::copy(module, &output));
+    saved.map(drop).map_err(|e| format!("cache di wasm-opt: {e}"))
+}

@@ -1,0 +1,175 @@
+//! One question per screen: a choice (fieldset of radios), a date (day/month/year fields) or a number, with
+//! Italian validation from the engine, errors linked to the fields and announced.
+
+use chrono::NaiveDate;
+use civis_engine::flusso::{self, TipoDomanda, Voci};
+use civis_engine::regole;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The questions answered so far, each with a "Cambia" link that keeps the later answers.
+#[derive(Properties, PartialEq)]
+pub struct ProgressoProps {
+    /// Current answers.
+    pub voci: Voci,
+}
+
+/// The progress indicator (stepper).
+#[function_component(Progresso)]
+pub fn progresso(p: &ProgressoProps) -> Html {
+    let regole = regole::incorporate();
+    let fatte = flusso::domande_poste(regole, &p.voci);
+    if fatte.is_empty() {
+        return html! {};
+    }
+    let finito = flusso::prossima(regole, &p.voci).is_none();
+    html! {
+        <nav class="passi-percorso" aria-label="Avanzamento">
+            <p>{ if finito { "Le tue risposte".to_string() } else { format!("Domanda {}", fatte.len() + 1) } }</p>
+            <ol>
+            { for fatte.iter().map(|d| {
+                let valore = p.voci.get(&d.chiave).cloned().unwrap_or_default();
+                let risposta = d.opzioni().iter().find(|o| o.valore == valore).map(|o| o.etichetta.clone())
+                    .or_else(|| civis_engine::risposte::leggi_data(&valore).ok().map(civis_engine::calendario::data_it))
+                    .unwrap_or_else(|| if valore.is_empty() { "Non lo so".into() } else { valore.clone() });
+                let mut senza = p.voci.clone();
+                senza.remove(&d.chiave);
+                let href = format!("#{}", flusso::a_frammento(regole, &senza));
+                html! {
+                    <li><span class="domanda-fatta">{ &d.etichetta }</span>{" "}<strong>{ risposta }</strong>{" "}
+                        <a href={href}>{"Cambia"}<span class="nascosto">{ format!(" la risposta a «{}»", d.etichetta) }</span></a></li>
+                }
+            }) }
+            </ol>
+        </nav>
+    }
+}
+
+/// A question screen.
+#[derive(Properties, PartialEq)]
+pub struct DomandaProps {
+    /// Question id.
+    pub id: String,
+    /// Current answers.
+    pub voci: Voci,
+    /// Today.
+    pub oggi: NaiveDate,
+}
+
+fn valore_di(e: &InputEvent) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// The question form.
+#[function_component(Domanda)]
+pub fn domanda(p: &DomandaProps) -> Html {
+    let regole = regole::incorporate();
+    let d = regole.domande.iter().find(|d| d.id == p.id).expect("question of the rules");
+    let scelta = use_state(String::new);
+    let campi = use_state(|| [String::new(), String::new(), String::new()]);
+    let errore = use_state(|| None::<String>);
+    let invia = {
+        let (scelta, campi, errore, voci, oggi, id) = (scelta.clone(), campi.clone(), errore.clone(), p.voci.clone(), p.oggi, p.id.clone());
+        move |salta: bool| {
+            let d = regole.domande.iter().find(|d| d.id == id).expect("question of the rules");
+            let valore = if salta {
+                Ok(String::new())
+            } else {
+                match d.tipo {
+                    TipoDomanda::Scelta if scelta.is_empty() => Err("Scegli una risposta per continuare.".to_string()),
+                    TipoDomanda::Scelta => Ok((*scelta).clone()),
+                    TipoDomanda::Data => {
+                        let numeri: Vec<Option<u32>> = campi.iter().map(|c| c.trim().parse().ok()).collect();
+                        match numeri.as_slice() {
+                            [Some(g), Some(m), Some(a)] if *a >= 1000 => Ok(format!("{a:04}-{m:02}-{g:02}")),
+                            _ => Err("Scrivi la data con numeri: giorno, mese e anno (per esempio 15 7 2026).".into()),
+                        }
+                    }
+                    TipoDomanda::Anno | TipoDomanda::Importo => Ok(campi[0].trim().to_string()),
+                }
+            };
+            match valore.and_then(|v| flusso::valida_voce(regole, d, &v, &voci, oggi).map(|_| v)) {
+                Ok(v) => {
+                    let mut nuove = voci.clone();
+                    nuove.insert(d.chiave.clone(), v);
+                    crate::app::vai(&nuove);
+                }
+                Err(m) => errore.set(Some(m)),
+            }
+        }
+    };
+    let onsubmit = {
+        let invia = invia.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            invia(false)
+        })
+    };
+    let salta = Callback::from(move |_: MouseEvent| invia(true));
+    let indietro = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().history().map(|h| h.back());
+    });
+    let descritto = if errore.is_some() { "errore aiuto" } else { "aiuto" };
+    let invalido = if errore.is_some() { "true" } else { "false" };
+    let pagina = d.pagina.as_ref().map(|p| format!("../{p}index.html"));
+    let campo = |i: usize, id: &str, etichetta: &str, classe: &str| {
+        let attuale = campi[i].clone();
+        let campi = campi.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let mut nuovi = (*campi).clone();
+            nuovi[i] = valore_di(&e);
+            campi.set(nuovi);
+        });
+        html! {
+            <div class={classes!("campo", classe.to_string())}>
+                <label for={id.to_string()}>{ etichetta }</label>
+                <input id={id.to_string()} name={id.to_string()} type="text" inputmode="numeric" class={classe.to_string()}
+                    value={attuale} {oninput} aria-describedby={descritto} aria-invalid={invalido} />
+            </div>
+        }
+    };
+    let corpo = match d.tipo {
+        TipoDomanda::Scelta => html! {
+            <fieldset aria-describedby={descritto}>
+                <legend class="nascosto">{ &d.etichetta }</legend>
+                { for d.opzioni().iter().map(|o| {
+                    let id = format!("scelta-{}", o.valore);
+                    let scelta2 = scelta.clone();
+                    let valore = o.valore.clone();
+                    let onchange = Callback::from(move |_: Event| scelta2.set(valore.clone()));
+                    html! {
+                        <div class="radio">
+                            <input type="radio" id={id.clone()} name={d.chiave.clone()} value={o.valore.clone()} checked={*scelta == o.valore} {onchange} />
+                            <label for={id}>{ &o.etichetta }{ for o.aiuto.iter().map(|a| html! { <span class="aiuto-scelta">{ a }</span> }) }</label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+        },
+        TipoDomanda::Data => html! {
+            <fieldset class="data" aria-describedby={descritto}>
+                <legend class="nascosto">{ &d.etichetta }</legend>
+                { campo(0, "giorno", "Giorno", "giorno") }
+                { campo(1, "mese", "Mese", "mese") }
+                { campo(2, "anno", "Anno", "anno") }
+            </fieldset>
+        },
+        TipoDomanda::Anno => campo(0, "valore", "Anno (4 cifre)", "anno"),
+        TipoDomanda::Importo => campo(0, "valore", "Importo in euro", "importo"),
+    };
+    html! {
+        <form class="domanda" data-chiave={d.chiave.clone()} data-tipo={format!("{:?}", d.tipo).to_lowercase()} {onsubmit} novalidate=true>
+            <h1 id="domanda" tabindex="-1">{ &d.etichetta }</h1>
+            <p id="aiuto" class="aiuto">{ &d.aiuto }{ for pagina.map(|href| html! { <>{" "}<a {href}>{"Approfondisci"}</a></> }) }</p>
+            <div aria-live="assertive">
+                { for errore.as_ref().map(|m| html! { <p id="errore" class="errore" role="alert"><span class="nascosto">{"Errore: "}</span>{ m }</p> }) }
+            </div>
+            { corpo }
+            <div class="azioni">
+                <button type="submit" class="pulsante">{"Continua"}</button>
+                if d.facoltativa { <button type="button" class="secondario" onclick={salta}>{"Non lo so, salta"}</button> }
+                if !p.voci.is_empty() { <button type="button" class="secondario" onclick={indietro}>{"Indietro"}</button> }
+            </div>
+        </form>
+    }
+}

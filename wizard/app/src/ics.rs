@@ -1,0 +1,58 @@
+//! The deadlines as an iCalendar file (RFC 5545), made in the browser: one all-day event per dated deadline,
+//! with a reminder three days before.
+
+use chrono::{Days, NaiveDate};
+use civis_engine::scadenza::Scadenza;
+
+/// Escapes a text value (RFC 5545 §3.3.11).
+fn testo(s: &str) -> String {
+    s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
+}
+
+/// The calendar for the dated deadlines; `oggi` stamps the events.
+pub fn calendario(scadenze: &[Scadenza], oggi: NaiveDate) -> String {
+    let mut out = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//civis-guida//Percorso guidato//IT\r\nCALSCALE:GREGORIAN\r\n");
+    for s in scadenze {
+        let Some(d) = s.data else { continue };
+        let fine = d.checked_add_days(Days::new(1)).expect("dates stay far from chrono's limits");
+        out.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:{id}-{giorno}@civis-guida\r\nDTSTAMP:{oggi}T000000Z\r\nDTSTART;VALUE=DATE:{giorno}\r\nDTEND;VALUE=DATE:{fine}\r\nSUMMARY:{titolo}\r\nDESCRIPTION:{descrizione}\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P3D\r\nDESCRIPTION:{titolo}\r\nEND:VALARM\r\nEND:VEVENT\r\n",
+            id = s.id,
+            giorno = d.format("%Y%m%d"),
+            oggi = oggi.format("%Y%m%d"),
+            fine = fine.format("%Y%m%d"),
+            titolo = testo(&s.titolo),
+            descrizione = testo(&format!("{} ({})", s.regola, s.fonte)),
+        ));
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    out
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn one_event_per_dated_deadline_with_a_reminder_and_escaped_text() {
+        let s = Scadenza {
+            id: "ricorso".into(),
+            titolo: "Ricorso, entro il termine".into(),
+            data: NaiveDate::from_ymd_opt(2026, 10, 14),
+            scaduta: Some(false),
+            giorni_rimanenti: Some(86),
+            fonte: "art. 21 D.Lgs. 546/1992; art. 1 L. 742/1969".into(),
+            calcolo: vec![],
+            regola: "60 giorni".into(),
+            nota: None,
+        };
+        let mut senza_data = s.clone();
+        senza_data.data = None;
+        let ics = calendario(&[s, senza_data], NaiveDate::from_ymd_opt(2026, 7, 20).unwrap());
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+        assert!(ics.contains("DTSTART;VALUE=DATE:20261014\r\nDTEND;VALUE=DATE:20261015"), "{ics}");
+        assert!(ics.contains("SUMMARY:Ricorso\\, entro il termine"), "{ics}");
+        assert!(ics.contains("art. 21 D.Lgs. 546/1992\\; art. 1"), "{ics}");
+        assert!(ics.contains("TRIGGER:-P3D") && ics.ends_with("END:VCALENDAR\r\n"));
+    }
+}

@@ -1,0 +1,20 @@
+//! The browser wizard: a Yew app compiled to WebAssembly on top of civis-engine. It takes over the
+//! pre-rendered question page (`#wizard-root`), keeps the answers in the URL fragment and computes the dates in
+//! the browser; nothing the person types leaves the page.
+
+mod app;
+mod domanda;
+mod esito;
+pub mod ics;
+
+use wasm_bindgen::prelude::*;
+
+/// Mounts the app on `#wizard-root`, replacing the pre-rendered question; does nothing on other pages.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let Some(root) = gloo::utils::document().get_element_by_id("wizard-root") else {
+        return;
+    };
+    root.set_inner_html("");
+    yew::Renderer::<app::App>::with_root(root).render();
+}
