@@ -1,0 +1,206 @@
+// Browser tests of the wizard in Debian's headless Chromium (playwright-core from tools/npm), against the site
+// built by `civis-guida build`: a person's clicks and keystrokes through the shared scenarios, the dates and
+// channel compared with the engine's own answer (`civis-guida advise`), the pre-filled link, "Cambia", the
+// pages without JavaScript, the site opened from disk, no request to another origin, axe-core on every step.
+//
+// Environment: E2E_SITE (built site), CIVIS_GUIDA (the binary), SHARED_SCENARIOS (default ../shared/scenarios).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join, extname, normalize } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(join(REPO, 'tools/npm/package.json'));
+const { chromium } = require('playwright-core');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const SITE = process.env.E2E_SITE ?? join(REPO, 'target/test-site');
+const CIVIS = process.env.CIVIS_GUIDA ?? join(REPO, 'target/debug/civis-guida');
+const SHARED = process.env.SHARED_SCENARIOS ?? join(REPO, '../shared/scenarios');
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+
+let server, origin, browser;
+
+before(async () => {
+  assert.ok(existsSync(join(SITE, 'assistente/pkg/civis_wizard_bg.wasm')), `no wizard bundle in ${SITE}: run civis-guida build first`);
+  assert.ok(existsSync(SHARED), `no shared scenarios at ${SHARED}`);
+  server = createServer((req, res) => {
+    let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(SITE, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) { res.writeHead(404); res.end('404'); return; }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise(r => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A page that records requests to other origins and script errors. */
+async function open(options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('request', r => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:', 'file:'].includes(u.protocol) && u.origin !== origin) problems.push(`request to another origin: ${r.url()}`);
+  });
+  page.on('pageerror', e => problems.push(`page error: ${e}`));
+  return { context, page, problems };
+}
+
+/** axe-core on the current state of the page: no WCAG 2.1 A/AA violation. */
+async function axe(page, where) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  })).violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`));
+  assert.deepEqual(violations, [], `axe violations at ${where}`);
+}
+
+/** The engine's answer for the same case. */
+function engine(oggi, risposte) {
+  return JSON.parse(execFileSync(CIVIS, ['advise', '--today', oggi, '-'], { input: JSON.stringify(risposte) }));
+}
+
+/** What the result page shows: channels in order and deadlines by id. */
+async function shown(page) {
+  await page.waitForSelector('[data-esito]');
+  const canali = await page.$$eval('[data-canale]', els => els.map(e => e.dataset.canale));
+  const scadenze = Object.fromEntries(await page.$$eval('[data-scadenza]', els => els.map(e => [e.dataset.scadenza, e.dataset.data])));
+  return { canali, scadenze };
+}
+
+function expected(advice) {
+  return {
+    canali: advice.canali.map(c => c.id),
+    scadenze: Object.fromEntries(advice.scadenze.map(s => [s.id, s.data])),
+  };
+}
+
+const value = (risposte, key) => key.split('.').reduce((o, k) => (o ?? {})[k], risposte);
+
+/** Answers every question as a person would: clicks a label, types the date, or skips an optional one. */
+async function answer(page, risposte) {
+  for (let step = 0; step < 20; step++) {
+    await page.waitForSelector('form.domanda, [data-esito]');
+    if (await page.$('[data-esito]')) return step;
+    const form = await page.$('form.domanda');
+    const key = await form.getAttribute('data-chiave');
+    const tipo = await form.getAttribute('data-tipo');
+    const v = value(risposte, key);
+    const focused = await page.evaluate(() => document.activeElement?.id);
+    assert.equal(focused, 'domanda', `focus on the question heading at ${key}`);
+    await axe(page, `question ${key}`);
+    if (v === undefined) {
+      await page.getByRole('button', { name: 'Non lo so, salta' }).click();
+    } else if (tipo === 'scelta') {
+      await page.click(`label[for="scelta-${v}"]`);
+      await page.getByRole('button', { name: 'Continua' }).click();
+    } else if (tipo === 'data') {
+      const [y, m, d] = v.split('-');
+      await page.getByLabel('Giorno').pressSequentially(String(Number(d)));
+      await page.getByLabel('Mese').pressSequentially(String(Number(m)));
+      await page.getByLabel('Anno').pressSequentially(y);
+      await page.keyboard.press('Enter');
+    } else {
+      await page.locator('#valore').pressSequentially(String(v));
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForFunction(k => !document.querySelector(`form.domanda[data-chiave="${k}"]`) || document.querySelector('#errore'), key);
+    assert.equal(await page.$('#errore'), null, `no validation error at ${key}`);
+  }
+  throw new Error('too many questions');
+}
+
+const scenarios = readdirSync(SHARED).filter(f => f.endsWith('.json')).map(f => JSON.parse(readFileSync(join(SHARED, f), 'utf8')))
+  .filter(s => !s.atteso.errore);
+
+for (const sc of scenarios) {
+  test(`scenario ${sc.nome}: the wizard shows the engine's channel and dates`, async () => {
+    const { context, page, problems } = await open();
+    try {
+      await page.goto(`${origin}/assistente/index.html?oggi=${sc.oggi}`);
+      await page.waitForSelector('[data-pronto]');
+      await answer(page, sc.risposte);
+      const got = await shown(page);
+      assert.deepEqual(got, expected(engine(sc.oggi, sc.risposte)));
+      if (sc.atteso.canale_principale) assert.equal(got.canali[0], sc.atteso.canale_principale);
+      for (const [id, data] of Object.entries(sc.atteso.scadenze ?? {})) assert.equal(got.scadenze[id], data);
+      await axe(page, 'result');
+      assert.deepEqual(problems, []);
+    } finally { await context.close(); }
+  });
+}
+
+test('a pre-filled link opens the result; Cambia keeps the later answers; errors are announced', async () => {
+  const { context, page, problems } = await open();
+  try {
+    const risposte = { atto: 'cartella', origine: 'controllo_automatizzato', obiettivo: 'contestare',
+      notifica: { modo: 'pec', data: '2026-07-15' }, importo: 2400 };
+    const fragment = 'atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec'
+      + '&notifica.data=2026-07-15&notifica.data_ritiro=&anno_presentazione=&importo=2400&richiedente=';
+    await page.goto(`${origin}/assistente/index.html?oggi=2026-07-20#${fragment}`);
+    assert.deepEqual(await shown(page), expected(engine('2026-07-20', risposte)));
+    assert.match(await page.textContent('[data-scadenza="ricorso"]'), /mercoledì 14 ottobre 2026 · mancano 86 giorni/);
+    await page.getByRole('link', { name: 'Cambia la risposta a «Quale data trovi?»' }).click();
+    await page.waitForSelector('form.domanda[data-chiave="notifica.data"]');
+    await page.getByLabel('Giorno').pressSequentially('30');
+    await page.getByLabel('Mese').pressSequentially('2');
+    await page.getByLabel('Anno').pressSequentially('2026');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#errore');
+    assert.match(await page.textContent('[role="alert"]'), /non esiste/);
+    assert.equal(await page.getAttribute('#giorno', 'aria-invalid'), 'true');
+    await axe(page, 'validation error');
+    await page.fill('#giorno', '16');
+    await page.fill('#mese', '7');
+    await page.keyboard.press('Enter');
+    const later = { ...risposte, notifica: { modo: 'pec', data: '2026-07-16' } };
+    assert.deepEqual(await shown(page), expected(engine('2026-07-20', later)), 'the later answers were kept');
+    await page.goBack();
+    await page.waitForSelector('form.domanda[data-chiave="notifica.data"]');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('without JavaScript the pre-rendered pages lead to the rules in words', async () => {
+  const { context, page, problems } = await open({ javaScriptEnabled: false });
+  try {
+    await page.goto(`${origin}/assistente/index.html`);
+    await page.getByRole('link', { name: 'Una cartella di pagamento' }).click();
+    await page.getByRole('link', { name: 'Dal controllo automatico della dichiarazione' }).click();
+    await page.getByRole('link', { name: 'Contestarlo davanti al giudice' }).click();
+    assert.equal(await page.textContent('h1'), 'Che cosa fare');
+    assert.match(await page.textContent('main'), /60 giorni dalla notifica, agosto escluso/);
+    assert.equal(await page.getAttribute('.canale a', 'href'), '../../../../ricorsi/ricorso-tributario/index.html');
+    assert.deepEqual(problems, []);
+  } finally { await context.close(); }
+});
+
+test('the pre-rendered pages pass axe and the site works when opened from disk', async () => {
+  const { context, page, problems } = await open();
+  try {
+    await page.goto(`${origin}/assistente/cartella/controllo_automatizzato/contestare/index.html`);
+    await axe(page, 'pre-rendered outcome');
+    await page.goto(pathToFileURL(join(SITE, 'assistente/index.html')).href);
+    await page.getByRole('link', { name: 'Una cartella di pagamento' }).click();
+    await page.waitForURL(/assistente\/cartella\/index\.html$/);
+    assert.equal(await page.textContent('h1'), 'Da che cosa deriva la cartella?');
+    await page.goto(pathToFileURL(join(SITE, 'index.html')).href);
+    await page.getByRole('link', { name: 'Che cos\'è CIVIS' }).first().click();
+    await page.waitForURL(/civis\/index\.html$/);
+    assert.deepEqual(problems.filter(p => !p.startsWith('page error')), []);
+  } finally { await context.close(); }
+});
