@@ -154,6 +154,13 @@ test('a pre-filled link opens the result; Cambia keeps the later answers; errors
     await page.goto(`${origin}/assistente/index.html?oggi=2026-07-20#${fragment}`);
     assert.deepEqual(await shown(page), expected(engine('2026-07-20', risposte)));
     assert.match(await page.textContent('[data-scadenza="ricorso"]'), /mercoledì 14 ottobre 2026 · mancano 86 giorni/);
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'the printed result fits one A4 page');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Aggiungi al calendario' }).click()]);
+    const ics = readFileSync(await download.path(), 'utf8');
+    assert.equal(download.suggestedFilename(), 'scadenze-civis.ics');
+    assert.equal((ics.match(/BEGIN:VEVENT/g) ?? []).length, 3, 'one event per dated deadline');
+    assert.match(ics, /DTSTART;VALUE=DATE:20261014/);
     await page.getByRole('link', { name: 'Cambia la risposta a «Quale data trovi?»' }).click();
     await page.waitForSelector('form.domanda[data-chiave="notifica.data"]');
     await page.getByLabel('Giorno').pressSequentially('30');
