@@ -84,7 +84,7 @@ pub fn consiglia_con(regole: &Regole, r: &Risposte, oggi: NaiveDate) -> Result<C
     if let Some(d) = crate::flusso::mancante(regole, &r.voci) {
         return Err(ErroreRisposte { chiave: d.chiave.clone(), messaggio: format!("manca la risposta («{}»)", d.etichetta) });
     }
-    let perf = r.notifica.as_ref().map(|n| perfeziona(regole, n));
+    let perf = r.notifica.as_ref().map(|n| perfeziona(regole, r.atto.as_deref(), n));
     componi(regole, r, perf.as_ref(), oggi)
 }
 
@@ -122,9 +122,17 @@ fn componi(regole: &Regole, r: &Risposte, perf: Option<&Perfezionamento>, oggi: 
                 && !ha("civis_seconda_richiesta")
         }
         "termine_scaduto" => scadenze.iter().any(|s| s.id != "decadenza_cartella" && s.scaduta == Some(true)),
-        "possibile_decadenza" => perf.is_some_and(|p| {
-            scadenze.iter().any(|s| s.id == "decadenza_cartella" && s.data.is_some_and(|d| p.data > d))
+        // The notifier's date counts for decadenza: the warning needs the date entered with the mode (never earlier
+        // than the notifier's own) to be after the term, not only the date the notification took effect.
+        "possibile_decadenza" => r.notifica.as_ref().is_some_and(|n| {
+            scadenze.iter().any(|s| s.id == "decadenza_cartella" && s.data.is_some_and(|d| n.data > d))
         }),
+        "nuovo_termine_comunicazione_aggiornata" => r.data_comunicazione_aggiornata.is_some(),
+        "comunicazione_aggiornata_da_indicare" => {
+            r.prima_richiesta_civis.as_deref() == Some("chiusa_parziale")
+                && r.data_comunicazione_aggiornata.is_none()
+                && regole.domande.iter().any(|d| d.chiave == "data_comunicazione_aggiornata" && d.si_applica(&r.voci))
+        }
         _ => false,
     };
     let avvisi = regole

@@ -35,6 +35,9 @@ pub struct Domanda {
     /// When it is asked (always when absent).
     #[serde(default)]
     pub quando: Option<Quando>,
+    /// When set, an answer given while `quando` does not hold is bad input, with this message.
+    #[serde(default)]
+    pub fuori_caso: Option<String>,
 }
 
 /// Kind of answer.
@@ -113,9 +116,15 @@ fn maiuscola(s: &str) -> String {
     c.next().map(|p| p.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
-/// The checked answers of the flat map.
+/// The checked answers of the wizard's flat map. Answers to questions that no longer apply (the person changed an
+/// earlier answer with "Cambia") are left out, so that they cannot make the case invalid.
 pub fn in_risposte(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte, ErroreRisposte> {
-    risposte::da_voci(regole, voci, oggi)
+    let valide: Voci = voci
+        .iter()
+        .filter(|(k, _)| regole.domande.iter().any(|d| &d.chiave == *k && d.si_applica(voci)))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    risposte::da_voci(regole, &valide, oggi)
 }
 
 /// Reads the answers from a URL fragment (`atto=cartella&notifica.modo=pec`, with or without `#`).

@@ -18,15 +18,22 @@ pub struct Perfezionamento {
     pub nota: Option<String>,
 }
 
-/// Computes the date from which terms run. The mode is one of those in `notifica.yaml` (checked when the
-/// answers are read).
-pub fn perfeziona(regole: &Regole, n: &Notifica) -> Perfezionamento {
+/// Computes the date from which terms run for the act `atto`. The mode is one of those in `notifica.yaml`
+/// (checked when the answers are read); a variant for the act, if any, replaces the mode's own count.
+pub fn perfeziona(regole: &Regole, atto: Option<&str>, n: &Notifica) -> Perfezionamento {
     let modo = regole.notifica.iter().find(|m| m.valore == n.modo).expect("mode validated with the answers");
+    let variante = modo.varianti.iter().find(|v| atto.is_some_and(|a| v.atti.iter().any(|x| x == a)));
+    let (giorni, regola, fonte, nota) = match variante {
+        Some(v) => (v.giorni, &v.regola, &v.fonte, &v.nota),
+        None => (modo.giorni, &modo.regola, &modo.fonte, &modo.nota),
+    };
     let mut passi = vec![format!("Hai indicato la {}: {}.", modo.data_inserita, data_it(n.data))];
-    passi.push(format!("Regola: {} ({}).", modo.regola, modo.fonte));
-    let mut data = n.data.checked_add_days(Days::new(modo.giorni.into())).expect("dates stay far from chrono's limits");
-    if modo.giorni > 0 {
-        passi.push(format!("{} giorni dopo il {} è il {}.", modo.giorni, data_it(n.data), data_it(data)));
+    passi.push(format!("Regola: {regola} ({fonte})."));
+    let mut data = n.data.checked_add_days(Days::new(giorni.into())).expect("dates stay far from chrono's limits");
+    if giorni == 1 {
+        passi.push(format!("Il giorno successivo al {} è il {}.", data_it(n.data), data_it(data)));
+    } else if giorni > 0 {
+        passi.push(format!("{giorni} giorni dopo il {} è il {}.", data_it(n.data), data_it(data)));
     }
     if let Some(ritiro) = n.data_ritiro.filter(|_| modo.ritiro_anticipa) {
         if ritiro < data {
@@ -37,7 +44,7 @@ pub fn perfeziona(regole: &Regole, n: &Notifica) -> Perfezionamento {
         }
     }
     passi.push(format!("I termini decorrono dal {}.", data_it(data)));
-    Perfezionamento { data, passi, fonte: modo.fonte.clone(), nota: modo.nota.clone() }
+    Perfezionamento { data, passi, fonte: fonte.clone(), nota: nota.clone() }
 }
 
 #[cfg(test)]
@@ -48,9 +55,13 @@ mod test {
         NaiveDate::from_ymd_opt(a, m, d).unwrap()
     }
 
-    fn data(modo: &str, d: NaiveDate, ritiro: Option<NaiveDate>) -> NaiveDate {
+    fn data_per(atto: &str, modo: &str, d: NaiveDate, ritiro: Option<NaiveDate>) -> NaiveDate {
         let n = Notifica { modo: modo.into(), data: d, data_ritiro: ritiro };
-        perfeziona(crate::regole::incorporate(), &n).data
+        perfeziona(crate::regole::incorporate(), Some(atto), &n).data
+    }
+
+    fn data(modo: &str, d: NaiveDate, ritiro: Option<NaiveDate>) -> NaiveDate {
+        data_per("avviso_bonario", modo, d, ritiro)
     }
 
     #[test]
@@ -73,6 +84,16 @@ mod test {
     fn infocamere_fifteenth_day_and_affissione_eighth_day() {
         assert_eq!(data("pec_deposito_infocamere", g(2026, 1, 10), None), g(2026, 1, 25));
         assert_eq!(data("irreperibilita_assoluta", g(2026, 1, 10), None), g(2026, 1, 18));
+    }
+
+    #[test]
+    fn irreperibilita_assoluta_of_a_cartella_counts_from_the_next_day_with_the_other_reading() {
+        assert_eq!(data_per("cartella", "irreperibilita_assoluta", g(2026, 1, 10), None), g(2026, 1, 11));
+        assert_eq!(data_per("esito_controllo_formale", "irreperibilita_assoluta", g(2026, 1, 10), None), g(2026, 1, 18));
+        let n = Notifica { modo: "irreperibilita_assoluta".into(), data: g(2026, 1, 10), data_ritiro: None };
+        let p = perfeziona(crate::regole::incorporate(), Some("cartella"), &n);
+        assert!(p.nota.as_deref().is_some_and(|t| t.contains("ottavo")), "{:?}", p.nota);
+        assert!(p.fonte.contains("258/2012"), "{}", p.fonte);
     }
 
     #[test]

@@ -59,14 +59,20 @@ pub struct Regole {
     pub esiti: Vec<Esito>,
     /// The wizard's questions, in order.
     pub domande: Vec<crate::flusso::Domanda>,
+    /// Extensions of the decadenza terms, by origin and year of filing.
+    pub proroghe: Vec<ProrogaDecadenza>,
     /// The source files `(path, text)`, for positions in diagnostics.
     pub sorgenti: Vec<(String, String)>,
+    /// When a person last checked each rules file against the law: `(path, date)`.
+    pub revisioni: Vec<(String, NaiveDate)>,
 }
 
 /// `calendario.yaml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Calendario {
+    /// When a person last checked this file against the law.
+    pub reviewed: NaiveDate,
     /// Fixed-date national holidays.
     pub festivi: Vec<Festivo>,
     /// Easter Monday (date computed).
@@ -146,6 +152,8 @@ pub struct Proroga {
 pub struct ModoNotifica {
     /// Contract value of `notifica.modo`.
     pub valore: String,
+    /// The acts that can arrive this way; any other pairing is bad input.
+    pub atti: Vec<String>,
     /// Which date the person enters.
     pub data_inserita: String,
     /// Days added to that date.
@@ -157,6 +165,26 @@ pub struct ModoNotifica {
     /// Legal source.
     pub fonte: String,
     /// Where the sources leave a point open.
+    #[serde(default)]
+    pub nota: Option<String>,
+    /// A different count for some acts (first match wins).
+    #[serde(default)]
+    pub varianti: Vec<VarianteNotifica>,
+}
+
+/// The count of a notification mode for some acts only (e.g. irreperibilità assoluta for a cartella).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VarianteNotifica {
+    /// The acts it applies to.
+    pub atti: Vec<String>,
+    /// Days added to the date entered.
+    pub giorni: u32,
+    /// The rule in words.
+    pub regola: String,
+    /// Legal source.
+    pub fonte: String,
+    /// The other reading, where the sources disagree.
     #[serde(default)]
     pub nota: Option<String>,
 }
@@ -193,6 +221,12 @@ pub struct Termine {
     /// Applies to acts notified up to this date.
     #[serde(default)]
     pub in_vigore_al: Option<NaiveDate>,
+    /// Does not apply when the answers match this condition.
+    #[serde(default)]
+    pub salvo: Option<Quando>,
+    /// An answer key (a date) from which the same term runs again when it is given.
+    #[serde(default)]
+    pub nuovo_termine_da: Option<String>,
     /// The rule in words.
     pub regola: String,
     /// Legal source.
@@ -220,6 +254,23 @@ pub struct Decadenza {
     pub anni: i32,
     /// The rule in words.
     pub regola: String,
+    /// Legal source.
+    pub fonte: String,
+    /// The cases the engine does not compute, in words.
+    #[serde(default)]
+    pub nota: Option<String>,
+}
+
+/// An extension of the decadenza term by law, for returns filed in given years.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProrogaDecadenza {
+    /// Origins of the cartella it applies to.
+    pub origini: Vec<String>,
+    /// Years of filing it applies to.
+    pub presentate_nel: Vec<i32>,
+    /// Months added to the term (the result is the last day of the month).
+    pub mesi: u32,
     /// Legal source.
     pub fonte: String,
 }
@@ -289,20 +340,24 @@ pub struct Esito {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileNotifica {
+    reviewed: NaiveDate,
     modi: Vec<ModoNotifica>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileScadenze {
+    reviewed: NaiveDate,
     termini: Vec<Termine>,
     decadenze: Vec<Decadenza>,
+    proroghe: Vec<ProrogaDecadenza>,
     sanzioni: Vec<Sanzione>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileCanali {
+    reviewed: NaiveDate,
     canali: Vec<Canale>,
     avvisi: Vec<Avviso>,
     esiti: Vec<Esito>,
@@ -311,11 +366,18 @@ struct FileCanali {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileDomande {
+    reviewed: NaiveDate,
     domande: Vec<crate::flusso::Domanda>,
 }
 
 /// The facts computed by the engine that a warning may name in `se_fatto`.
-pub const FATTI: [&str; 3] = ["seconda_richiesta_non_disponibile", "termine_scaduto", "possibile_decadenza"];
+pub const FATTI: [&str; 5] = [
+    "seconda_richiesta_non_disponibile",
+    "termine_scaduto",
+    "possibile_decadenza",
+    "nuovo_termine_comunicazione_aggiornata",
+    "comunicazione_aggiornata_da_indicare",
+];
 
 /// The embedded rules (parsed once). Panics only if the embedded files are invalid, which the test suite and
 /// `civis-guida check` rule out before a release.
@@ -365,6 +427,11 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostica>> {
     else {
         return Err(errori);
     };
+    let revisioni = [calendario.reviewed, notifica.reviewed, scadenze.reviewed, canali.reviewed, domande.reviewed]
+        .into_iter()
+        .zip(&sorgenti)
+        .filter_map(|(data, s)| s.as_ref().map(|(p, _)| (p.clone(), data)))
+        .collect();
     let regole = Regole {
         calendario,
         notifica: notifica.modi,
@@ -375,7 +442,9 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostica>> {
         avvisi: canali.avvisi,
         esiti: canali.esiti,
         domande: domande.domande,
+        proroghe: scadenze.proroghe,
         sorgenti: sorgenti.iter().flatten().cloned().collect(),
+        revisioni,
     };
     let percorso = |i: usize| sorgenti[i].as_ref().map(|(p, t)| (p.as_str(), t.as_str())).unwrap_or_default();
     errori.extend(coerenza(&regole, &percorso));
@@ -415,6 +484,28 @@ fn coerenza<'a>(r: &Regole, sorgente: &dyn Fn(usize) -> (&'a str, &'a str)) -> V
     }
     let atti = valori("atto");
     let origini = valori("origine");
+    for m in &r.notifica {
+        for a in m.atti.iter().chain(m.varianti.iter().flat_map(|v| &v.atti)) {
+            if !atti.contains(a.as_str()) {
+                errore(1, &format!("valore: {}", m.valore), format!("modo «{}»: atto sconosciuto «{a}»", m.valore));
+            }
+        }
+    }
+    // The wizard may offer only the modes that fit the acts for which it asks the question.
+    for d in r.domande.iter().filter(|d| d.chiave == "notifica.modo") {
+        let chiesta_per: Vec<&String> = d.quando.iter().flat_map(|q| q.voci()).filter(|(k, _)| *k == "atto").flat_map(|(_, v)| v).collect();
+        for o in d.opzioni() {
+            let Some(m) = r.notifica.iter().find(|m| m.valore == o.valore) else { continue };
+            for a in chiesta_per.iter().filter(|a| !m.atti.contains(a)) {
+                errore(4, &format!("id: {}", d.id), format!("domanda «{}»: il modo «{}» non è possibile per l'atto «{a}»", d.id, o.valore));
+            }
+        }
+    }
+    for p in &r.proroghe {
+        for o in p.origini.iter().filter(|o| !origini.contains(o.as_str())) {
+            errore(2, &p.fonte, format!("proroga: origine sconosciuta «{o}»"));
+        }
+    }
     for t in &r.termini {
         for a in &t.atti {
             if !atti.contains(a.as_str()) {
@@ -424,6 +515,11 @@ fn coerenza<'a>(r: &Regole, sorgente: &dyn Fn(usize) -> (&'a str, &'a str)) -> V
         for o in t.origini.iter().flatten() {
             if !origini.contains(o.as_str()) {
                 errore(2, &t.regola, format!("termine «{}»: origine sconosciuta «{o}»", t.id));
+            }
+        }
+        if let Some(k) = t.nuovo_termine_da.as_deref() {
+            if !r.domande.iter().any(|d| d.chiave == k && d.tipo == crate::flusso::TipoDomanda::Data) {
+                errore(2, &t.regola, format!("termine «{}»: «nuovo_termine_da» deve essere la chiave di una domanda con una data, non «{k}»", t.id));
             }
         }
         if t.sospensione != "nessuna" && !r.calendario.sospensioni.iter().any(|s| s.id == t.sospensione) {
@@ -452,6 +548,7 @@ fn coerenza<'a>(r: &Regole, sorgente: &dyn Fn(usize) -> (&'a str, &'a str)) -> V
     let mut condizioni: Vec<(usize, String, &Quando)> =
         r.esiti.iter().map(|e| (3, format!("id: {}", e.id), &e.quando)).collect();
     condizioni.extend(r.domande.iter().filter_map(|d| d.quando.as_ref().map(|q| (4, format!("id: {}", d.id), q))));
+    condizioni.extend(r.termini.iter().filter_map(|t| t.salvo.as_ref().map(|q| (2, t.regola.clone(), q))));
     for (i, dove, q) in condizioni {
         for (chiave, ammessi) in q.voci() {
             if !chiavi.contains(chiave.as_str()) {

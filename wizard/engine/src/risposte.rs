@@ -61,6 +61,8 @@ pub struct Risposte {
     pub prima_richiesta_civis: Option<String>,
     /// Tax in dispute, euro.
     pub importo: Option<f64>,
+    /// Date of the updated communication after a partially accepted CIVIS request.
+    pub data_comunicazione_aggiornata: Option<NaiveDate>,
     /// The same answers, flat (for the flow and the outcome rules).
     pub voci: Voci,
 }
@@ -180,9 +182,40 @@ pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte
         obiettivo: testo("obiettivo"),
         prima_richiesta_civis: testo("prima_richiesta_civis"),
         importo: voci.get("importo").map(|v| v.replace(',', ".").parse().expect("validated above")),
+        data_comunicazione_aggiornata: data_di("data_comunicazione_aggiornata"),
         notifica,
         voci,
     };
+    // Answers to questions that only make sense in one case (`fuori_caso` in domande.yaml).
+    for d in regole.domande.iter().filter(|d| r.voci.contains_key(&d.chiave)) {
+        if let Some(messaggio) = d.fuori_caso.as_ref().filter(|_| !d.si_applica(&r.voci)) {
+            return Err(errore(&d.chiave, messaggio.clone()));
+        }
+    }
+    if let (Some(atto), Some(n)) = (&r.atto, &r.notifica) {
+        let modo = regole.notifica.iter().find(|m| m.valore == n.modo).expect("validated above");
+        if !modo.atti.contains(atto) {
+            let adatti: Vec<&str> =
+                regole.notifica.iter().filter(|m| m.atti.contains(atto)).map(|m| m.valore.as_str()).collect();
+            return Err(errore(
+                "notifica.modo",
+                format!(
+                    "il modo «{}» non è possibile per l'atto «{atto}» ({}); modi possibili: {}",
+                    n.modo,
+                    modo.data_inserita,
+                    adatti.join(", ")
+                ),
+            ));
+        }
+    }
+    if let (Some(n), Some(agg)) = (&r.notifica, r.data_comunicazione_aggiornata) {
+        if agg < n.data {
+            return Err(errore(
+                "data_comunicazione_aggiornata",
+                format!("la comunicazione aggiornata ({}) non può precedere la notifica della comunicazione originale", crate::calendario::data_it(agg)),
+            ));
+        }
+    }
     if let Some(n) = &r.notifica {
         if let Some(ritiro) = n.data_ritiro.filter(|r| *r < n.data) {
             return Err(errore(
@@ -238,6 +271,12 @@ mod test {
             (r#"{"anno_presentazione":1800}"#, "anno_presentazione", "non è possibile"),
             (r#"{"data_elaborazione":"2026-02-01","notifica":{"modo":"pec","data":"2026-01-01"}}"#, "notifica.data", "elaborazione"),
             (r#"{"notifica":{"modo":"atto_giudiziario_cad","data":"2026-03-02","data_ritiro":"2026-03-01"}}"#, "notifica.data_ritiro", "precedere"),
+            (r#"{"atto":"cartella","notifica":{"modo":"entratel","data":"2026-03-02"}}"#, "notifica.modo", "non è possibile"),
+            (r#"{"atto":"avviso_bonario","notifica":{"modo":"entratel","data":"2026-03-02"}}"#, "notifica.modo", "non è possibile"),
+            (r#"{"atto":"avviso_telematico","notifica":{"modo":"raccomandata","data":"2026-03-02"}}"#, "notifica.modo", "entratel"),
+            (r#"{"atto":"avviso_bonario","prima_richiesta_civis":"chiusa_respinta","data_comunicazione_aggiornata":"2026-03-02"}"#, "data_comunicazione_aggiornata", "chiusa_parziale"),
+            (r#"{"atto":"avviso_bonario","data_comunicazione_aggiornata":"2026-03-02"}"#, "data_comunicazione_aggiornata", "chiusa_parziale"),
+            (r#"{"atto":"avviso_bonario","prima_richiesta_civis":"chiusa_parziale","notifica":{"modo":"pec","data":"2026-03-02"},"data_comunicazione_aggiornata":"2026-03-01"}"#, "data_comunicazione_aggiornata", "precedere"),
         ];
         for (json, chiave, parola) in casi {
             let e = leggi(json).expect_err(json);

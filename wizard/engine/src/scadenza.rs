@@ -2,9 +2,9 @@
 
 use crate::calendario::{data_it, Calendario};
 use crate::notifica::Perfezionamento;
-use crate::regole::{Regole, Termine};
+use crate::regole::{Decadenza, Regole, Termine};
 use crate::risposte::Risposte;
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 /// A deadline in the advice.
@@ -57,6 +57,7 @@ fn dentro(d: Option<NaiveDate>, dal: Option<NaiveDate>, al: Option<NaiveDate>) -
 
 fn si_applica(t: &Termine, r: &Risposte) -> bool {
     r.atto.as_ref().is_some_and(|a| t.atti.contains(a))
+        && t.salvo.as_ref().is_none_or(|q| !q.vale(&r.voci))
         && t.origini.as_ref().is_none_or(|o| r.origine.as_ref().is_some_and(|x| o.contains(x)))
         && dentro(r.data_elaborazione, t.elaborate_dal, t.elaborate_al)
         && dentro(r.notifica.as_ref().map(|n| n.data), t.in_vigore_dal, t.in_vigore_al)
@@ -72,10 +73,28 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
         .filter(|t| si_applica(t, r))
         .map(|t| {
             let mut s = Scadenza::in_parole(&t.id, &t.titolo, &t.fonte, &t.regola, t.nota.as_ref());
+            let nuovo_inizio = t.nuovo_termine_da.as_ref().and_then(|k| r.voci.get(k)).and_then(|v| crate::risposte::leggi_data(v).ok());
             if let Some(p) = decorrenza {
                 let conto = cal.conta(p.data, t.giorni, cal.sospensione(&t.sospensione), t.slitta);
                 s.calcolo.extend(p.passi.iter().cloned());
                 s.calcolo.extend(conto.passi);
+                data(&mut s, conto.data, oggi);
+            }
+            if let Some(inizio) = nuovo_inizio {
+                if let Some(originale) = s.data {
+                    s.calcolo.push(format!(
+                        "Il termine originale scadeva il {}: la sanzione ridotta resta solo se la prima richiesta CIVIS è stata inviata entro quel giorno.",
+                        data_it(originale)
+                    ));
+                }
+                s.calcolo.push(format!(
+                    "Hai ricevuto la comunicazione aggiornata il {}: da quel giorno decorre un nuovo termine di {} giorni, con le stesse regole.",
+                    data_it(inizio),
+                    t.giorni
+                ));
+                let conto = cal.conta(inizio, t.giorni, cal.sospensione(&t.sospensione), t.slitta);
+                s.calcolo.extend(conto.passi);
+                s.fonte = format!("{}; doc. 004 l. 138-146, 364-373 (ris. 72/E/2021)", t.fonte);
                 data(&mut s, conto.data, oggi);
             }
             s
@@ -83,16 +102,17 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
         .collect();
     if r.atto.as_deref() == Some("cartella") {
         for d in regole.decadenze.iter().filter(|d| r.origine.as_ref().is_some_and(|o| d.origini.contains(o))) {
-            let mut s = Scadenza::in_parole(&d.id, &d.titolo, &d.fonte, &d.regola, None);
+            let mut s = Scadenza::in_parole(&d.id, &d.titolo, &d.fonte, &d.regola, d.nota.as_ref());
             match r.anno_presentazione {
                 Some(anno) => {
-                    let ultimo = NaiveDate::from_ymd_opt(anno + d.anni, 12, 31).expect("31 December exists");
-                    s.calcolo.push(format!("Dichiarazione presentata nel {anno}: la cartella andava notificata entro il {}.", data_it(ultimo)));
-                    if let Some(p) = decorrenza {
-                        s.calcolo.push(if p.data > ultimo {
-                            format!("La notifica del {} è successiva: la cartella potrebbe essere stata notificata tardi.", data_it(p.data))
+                    let (ultimo, passi) = termine_decadenza(regole, d, anno);
+                    s.calcolo.extend(passi);
+                    if let Some(n) = &r.notifica {
+                        s.calcolo.push("Per la decadenza conta il giorno in cui l'ente ha avviato la notifica (consegna all'ufficio postale o invio della PEC), non quello in cui la notifica vale per te: lo trovi nella relata di notifica.".into());
+                        s.calcolo.push(if n.data > ultimo {
+                            format!("Anche la data che hai indicato, il {}, è successiva: la cartella potrebbe essere stata notificata tardi. Controlla la data nella relata di notifica.", data_it(n.data))
                         } else {
-                            format!("La notifica del {} è entro il termine.", data_it(p.data))
+                            format!("La data che hai indicato, il {}, non è successiva al termine: la cartella risulta notificata in tempo.", data_it(n.data))
                         });
                     }
                     data(&mut s, ultimo, oggi);
@@ -104,6 +124,23 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
         }
     }
     out
+}
+
+/// The last day to notify a cartella for a return filed in `anno`, with the extensions by law that apply.
+fn termine_decadenza(regole: &Regole, d: &Decadenza, anno: i32) -> (NaiveDate, Vec<String>) {
+    let mut ultimo = NaiveDate::from_ymd_opt(anno + d.anni, 12, 31).expect("31 December exists");
+    let mut passi = vec![format!("Dichiarazione presentata nel {anno}: la cartella andava notificata entro il {}.", data_it(ultimo))];
+    let proroghe = regole.proroghe.iter().filter(|p| p.presentate_nel.contains(&anno) && p.origini.iter().any(|o| d.origini.contains(o)));
+    for p in proroghe {
+        ultimo = ultimo.checked_add_months(Months::new(p.mesi)).expect("dates stay far from chrono's limits");
+        passi.push(format!(
+            "Per le dichiarazioni presentate nel {anno} la legge ha prorogato il termine di {} mesi ({}): diventa il {}.",
+            p.mesi,
+            p.fonte,
+            data_it(ultimo)
+        ));
+    }
+    (ultimo, passi)
 }
 
 fn data(s: &mut Scadenza, d: NaiveDate, oggi: NaiveDate) {
