@@ -159,3 +159,48 @@ fn componi(regole: &Regole, r: &Risposte, perf: Option<&Perfezionamento>, oggi: 
         esito: e.id.clone(),
     })
 }
+
+#[cfg(test)]
+mod test {
+    use crate::flusso::{da_frammento, in_risposte};
+    use crate::regole::incorporate;
+    use chrono::NaiveDate;
+
+    fn oggi() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 7, 20).unwrap()
+    }
+
+    fn consiglio(frammento: &str) -> super::Consiglio {
+        let r = incorporate();
+        super::consiglia_con(r, &in_risposte(r, &da_frammento(frammento), oggi()).unwrap(), oggi()).unwrap()
+    }
+
+    #[test]
+    fn sospensione_legale_only_for_the_cases_of_the_law() {
+        let base = "atto=cartella&origine=controllo_automatizzato&obiettivo=sospendere&notifica.modo=pec&notifica.data=2026-07-15";
+        let altro = consiglio(&format!("{base}&motivo_sospensione=altro"));
+        assert!(altro.scadenze.iter().all(|s| s.id != "sospensione_legale"), "{:?}", altro.scadenze);
+        assert_eq!(altro.canali[0].id, "ricorso");
+        assert!(altro.passi.iter().any(|p| p.contains("art. 47 D.Lgs. 546/1992")));
+        let sgravio = consiglio(&format!("{base}&motivo_sospensione=sgravio"));
+        assert!(sgravio.scadenze.iter().any(|s| s.id == "sospensione_legale"));
+        assert_eq!(sgravio.canali[0].id, "ader");
+    }
+
+    #[test]
+    fn tassazione_separata_has_no_sanction_within_thirty_days() {
+        let c = consiglio("atto=tassazione_separata&obiettivo=pagare&notifica.modo=pec&notifica.data=2026-07-15");
+        let s = c.sanzione_ridotta.expect("stated for tassazione separata");
+        assert!(s.testo.contains("non paghi sanzioni") && s.fonte.contains("412"), "{s:?}");
+    }
+
+    #[test]
+    fn an_answer_left_behind_by_cambia_does_not_break_the_wizard() {
+        // The person first said «chiusa_parziale» and gave the updated communication's date, then changed the
+        // state of the request: the date no longer applies and is ignored, not an error.
+        let c = consiglio(
+            "atto=avviso_bonario&obiettivo=pagare&prima_richiesta_civis=chiusa_respinta&data_elaborazione=2026-01-15&notifica.modo=pec&notifica.data=2026-02-02&data_comunicazione_aggiornata=2026-04-10",
+        );
+        assert_eq!(c.scadenze[0].data, NaiveDate::from_ymd_opt(2026, 4, 3));
+    }
+}

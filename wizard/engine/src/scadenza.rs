@@ -88,13 +88,12 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
                     ));
                 }
                 s.calcolo.push(format!(
-                    "Hai ricevuto la comunicazione aggiornata il {}: da quel giorno decorre un nuovo termine di {} giorni, con le stesse regole.",
+                    "Hai ricevuto la comunicazione aggiornata il {}: da quel giorno decorre un nuovo termine di {} giorni, con le stesse regole (ris. 72/E/2021; doc. 004 l. 138-146, 364-373).",
                     data_it(inizio),
                     t.giorni
                 ));
                 let conto = cal.conta(inizio, t.giorni, cal.sospensione(&t.sospensione), t.slitta);
                 s.calcolo.extend(conto.passi);
-                s.fonte = format!("{}; doc. 004 l. 138-146, 364-373 (ris. 72/E/2021)", t.fonte);
                 data(&mut s, conto.data, oggi);
             }
             s
