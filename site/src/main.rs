@@ -69,9 +69,12 @@ fn run_build(root: &Path, output: Option<&Path>, wasm: bool) -> bool {
         },
         false => Vec::new(),
     };
-    let opts = Options { root: root.to_path_buf(), output: output.map(Path::to_path_buf), assets };
+    let opts = Options { root: root.to_path_buf(), output: output.map(Path::to_path_buf), assets, today: build_date() };
     match civis_build::build(&opts) {
         Ok(r) => {
+            for w in &r.warnings {
+                eprintln!("{w}");
+            }
             let what = if output.is_some() { "Sito generato" } else { "Verifica superata" };
             let wizard = if r.wizard_paths > 0 {
                 format!(", percorso guidato: {} percorsi verificati, {} pagine senza JavaScript", r.wizard_paths, r.generated)
@@ -89,6 +92,16 @@ fn run_build(root: &Path, output: Option<&Path>, wasm: bool) -> bool {
             false
         }
     }
+}
+
+/// The build's date: `SOURCE_DATE_EPOCH` when set (the reproducible-builds convention), else today's date.
+fn build_date() -> chrono::NaiveDate {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map(|t| t.date_naive())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 fn main() -> ExitCode {

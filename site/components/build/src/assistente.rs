@@ -3,6 +3,7 @@
 //! rules from `content/wizard/` and runs the engine's flow check against the pages of the site.
 
 use crate::url::relative;
+use chrono::NaiveDate;
 use civis_content::Diagnostic;
 use civis_engine::flusso::{self, Domanda, TipoDomanda, Voci};
 use civis_engine::regole::{self, Regole};
@@ -73,7 +74,7 @@ fn percorso(regole: &Regole, voci: &Voci) -> String {
 
 /// Every wizard page below the start page, the number of paths of the full question graph, and the flow
 /// check (every path ends in an outcome whose pages exist).
-pub fn pagine(regole: &Regole, titles: &HashMap<&str, &str>, errors: &mut Vec<Diagnostic>) -> (Vec<GeneratedPage>, usize) {
+pub fn pagine(regole: &Regole, titles: &HashMap<&str, &str>, oggi: NaiveDate, errors: &mut Vec<Diagnostic>) -> (Vec<GeneratedPage>, usize) {
     let esiste = |p: &str| titles.contains_key(p);
     errors.extend(flusso::verifica(regole, &esiste).into_iter().map(|d| Diagnostic::new(d.file, d.riga, d.colonna, d.messaggio)));
     if !esiste(BASE) {
@@ -91,7 +92,7 @@ pub fn pagine(regole: &Regole, titles: &HashMap<&str, &str>, errors: &mut Vec<Di
             }
         }
         if path != BASE {
-            let dati = dati(regole, titles, &path, &voci);
+            let dati = dati(regole, titles, &path, &voci, oggi);
             let title = dati["domanda"]["etichetta"].as_str().unwrap_or("Che cosa fare").to_string();
             out.push(GeneratedPage {
                 path,
@@ -105,8 +106,9 @@ pub fn pagine(regole: &Regole, titles: &HashMap<&str, &str>, errors: &mut Vec<Di
     (out, flusso::percorsi(regole).len())
 }
 
-/// The template data of the node for `voci`, with URLs relative to `path`.
-pub fn dati(regole: &Regole, titles: &HashMap<&str, &str>, path: &str, voci: &Voci) -> Value {
+/// The template data of the node for `voci`, with URLs relative to `path`; `oggi` is the build's date (it decides
+/// which channels are already in force).
+pub fn dati(regole: &Regole, titles: &HashMap<&str, &str>, path: &str, voci: &Voci, oggi: NaiveDate) -> Value {
     let link = |p: &str| relative(path, p);
     let mut fatte = Vec::new();
     let mut prima = Voci::new();
@@ -137,7 +139,6 @@ pub fn dati(regole: &Regole, titles: &HashMap<&str, &str>, path: &str, voci: &Vo
             });
         }
         None => {
-            let oggi = chrono::Local::now().date_naive();
             if let Ok(c) = civis_engine::consiglio::in_parole(regole, voci, oggi) {
                 let pagina = |p: &str| json!({ "titolo": titles.get(p).copied().unwrap_or(p), "url": link(p) });
                 dati["esito"] = json!({

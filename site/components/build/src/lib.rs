@@ -4,6 +4,7 @@
 
 mod assistente;
 mod navigazione;
+mod revisione;
 mod url;
 mod uscita;
 mod verifica;
@@ -28,6 +29,9 @@ pub struct Options {
     /// Extra files to add to the output (the wizard's WebAssembly bundle): (output path, bytes). A page using
     /// the `assistente.html` template loads `avvio.js` when the bundle is under its folder.
     pub assets: Vec<(String, Vec<u8>)>,
+    /// The build's date: which rules are in force on the pages without JavaScript, and which reviews are stale.
+    /// An input, not the clock, so that the same tree and date give the same output.
+    pub today: chrono::NaiveDate,
 }
 
 /// What a successful build produced.
@@ -41,6 +45,8 @@ pub struct Report {
     pub files: usize,
     /// Paths through the wizard's question graph (0 without `content/wizard/`).
     pub wizard_paths: usize,
+    /// Problems that do not stop the build (reviews older than 12 months).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A page ready for templating.
@@ -90,7 +96,7 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     // Wizard pages and the flow check.
     let titles: HashMap<&str, &str> = content.pages.iter().map(|p| (p.path.as_str(), p.front.title.as_str())).collect();
     let (generated, wizard_paths) = match &regole {
-        Some(r) => assistente::pagine(r, &titles, &mut errors),
+        Some(r) => assistente::pagine(r, &titles, opts.today, &mut errors),
         None => (Vec::new(), 0),
     };
 
@@ -103,7 +109,7 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
         .par_iter()
         .map(|r| {
             let sito = Sito { content: &content, theme: &theme, albero: &albero, menus: &menus, wizard_url: &wizard_url };
-            render_page(r, &sito, regole.as_ref().map(|x| (x, &titles)), &opts.assets)
+            render_page(r, &sito, regole.as_ref().map(|x| (x, &titles)), &opts.assets, opts.today)
         })
         .collect();
     for res in pages_out {
@@ -142,7 +148,8 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
         uscita::write_atomic(out, &files)
             .map_err(|e| vec![Diagnostic::new(out.display().to_string(), 0, 0, format!("cannot write the output: {e}"))])?;
     }
-    Ok(Report { pages: content.pages.len(), generated: generated.len(), files: files.len(), wizard_paths })
+    let warnings = revisione::avvisi(&content.pages, regole.as_ref(), opts.today);
+    Ok(Report { pages: content.pages.len(), generated: generated.len(), files: files.len(), wizard_paths, warnings })
 }
 
 /// Renders one page's Markdown, resolving links written as source files.
@@ -195,6 +202,7 @@ fn render_page(
     sito: &Sito,
     regole: Option<(&civis_engine::regole::Regole, &HashMap<&str, &str>)>,
     assets: &[(String, Vec<u8>)],
+    today: chrono::NaiveDate,
 ) -> Result<(String, String), Diagnostic> {
     let Sito { content, theme, albero, menus, wizard_url } = *sito;
     let p = r.page;
@@ -218,6 +226,7 @@ fn render_page(
     ctx.insert("page", &serde_json::json!({
         "title": f.title, "description": f.description, "html": r.html, "toc": toc, "path": p.path,
         "updated": f.updated, "updated_it": f.updated.map(civis_engine::calendario::data_it),
+        "reviewed": f.reviewed, "reviewed_it": f.reviewed.map(civis_engine::calendario::data_it),
         "sources": f.sources, "valid_from": f.valid_from.map(civis_engine::calendario::data_it),
         "valid_until": f.valid_until.map(civis_engine::calendario::data_it), "children": children,
     }));
@@ -227,7 +236,7 @@ fn render_page(
     ctx.insert("prev", &prev);
     ctx.insert("next", &next);
     if let Some((regole, titles)) = regole.filter(|_| template == "assistente.html") {
-        ctx.insert("dati", &assistente::dati(regole, titles, &p.path, &Default::default()));
+        ctx.insert("dati", &assistente::dati(regole, titles, &p.path, &Default::default(), today));
         ctx.insert("wizard_js", &wizard_js);
     }
     theme.render(&template, &ctx).map(|html| (p.path.clone(), html)).map_err(|e| Diagnostic::new(p.file.clone(), 2, 1, format!("template `{template}`: {e}")))

@@ -15,9 +15,12 @@ pub struct FrontMatter {
     /// Order among siblings (then title).
     #[serde(default)]
     pub weight: i64,
-    /// Date of the last review.
+    /// Date of the last change to the text.
     #[serde(default)]
     pub updated: Option<NaiveDate>,
+    /// Date a person last checked the page against the law (`check` warns after 12 months).
+    #[serde(default)]
+    pub reviewed: Option<NaiveDate>,
     /// Citations: seed documents or law articles.
     #[serde(default)]
     pub sources: Vec<String>,
@@ -52,6 +55,8 @@ pub struct Page {
     pub body: String,
     /// 1-based line of the body's first line in the file.
     pub body_line: usize,
+    /// 1-based line of the `reviewed` key (the front matter's first line when absent), for warnings.
+    pub reviewed_line: usize,
 }
 
 impl Page {
@@ -89,7 +94,8 @@ impl Page {
             return Err(errors);
         }
         let (path, is_section) = output_path(source);
-        Ok(Page { file: file.into(), source: source.into(), path, is_section, front, body: rest[body_start..].to_string(), body_line })
+        let reviewed_line = yaml.lines().position(|l| l.starts_with("reviewed:")).map_or(2, |i| i + 2);
+        Ok(Page { file: file.into(), source: source.into(), path, is_section, front, body: rest[body_start..].to_string(), body_line, reviewed_line })
     }
 }
 
