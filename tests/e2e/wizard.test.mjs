@@ -144,6 +144,40 @@ for (const sc of scenarios) {
   });
 }
 
+test('legal pass: a cartella by irreperibilità assoluta counts from the next day and says the other reading; the new term after a partial CIVIS outcome', async () => {
+  const { context, page, problems } = await open();
+  try {
+    const cartella = { atto: 'cartella', origine: 'controllo_automatizzato', obiettivo: 'pagare',
+      notifica: { modo: 'irreperibilita_assoluta', data: '2026-03-02' } };
+    await page.goto(`${origin}/assistente/index.html?oggi=2026-03-20#atto=cartella&origine=controllo_automatizzato&obiettivo=pagare`
+      + '&notifica.modo=irreperibilita_assoluta&notifica.data=2026-03-02&anno_presentazione=&richiedente=');
+    assert.deepEqual(await shown(page), expected(engine('2026-03-20', cartella)));
+    assert.equal((await shown(page)).scadenze.pagamento_cartella, '2026-05-04');
+    await page.locator('[data-scadenza="pagamento_cartella"] summary').click();
+    assert.match(await page.textContent('[data-scadenza="pagamento_cartella"]'), /Sulla data di notifica: .*ottavo/);
+    // The avviso telematico question offers only Entratel; the paper acts' question never offers it.
+    await page.goto(`${origin}/assistente/index.html?oggi=2026-03-20#atto=avviso_telematico&obiettivo=pagare&prima_richiesta_civis=chiusa_parziale`);
+    await page.waitForSelector('form.domanda[data-chiave="notifica.modo"]');
+    assert.deepEqual(await page.$$eval('input[type="radio"]', els => els.map(e => e.value)), ['entratel']);
+    await page.goto(`${origin}/assistente/index.html?oggi=2026-03-20#atto=cartella&origine=controllo_automatizzato&obiettivo=pagare`);
+    await page.waitForSelector('form.domanda[data-chiave="notifica.modo"]');
+    assert.ok(!(await page.$$eval('input[type="radio"]', els => els.map(e => e.value))).includes('entratel'));
+    // A partially accepted request: the wizard asks for the updated communication and counts from it.
+    const parziale = { atto: 'avviso_bonario', obiettivo: 'pagare', prima_richiesta_civis: 'chiusa_parziale',
+      data_elaborazione: '2026-01-15', notifica: { modo: 'pec', data: '2026-02-02' }, data_comunicazione_aggiornata: '2026-04-10' };
+    await page.goto(`${origin}/assistente/index.html?oggi=2026-04-20#atto=avviso_bonario&obiettivo=pagare&prima_richiesta_civis=chiusa_parziale`
+      + '&data_elaborazione=2026-01-15&notifica.modo=pec&notifica.data=2026-02-02');
+    await answer(page, parziale);
+    const got = await shown(page);
+    assert.deepEqual(got, expected(engine('2026-04-20', parziale)));
+    assert.equal(got.scadenze.pagamento_avviso, '2026-06-09');
+    assert.ok(await page.$('[data-avviso="nuovo_termine_comunicazione_aggiornata"]'));
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a pre-filled link opens the result; Cambia keeps the later answers; errors are announced', async () => {
   const { context, page, problems } = await open();
   try {

@@ -106,6 +106,9 @@ pub fn esito(p: &EsitoProps) -> Html {
                                 <ol>{ for s.calcolo.iter().map(|r| html! { <li>{ r }</li> }) }</ol>
                                 <p class="fonte">{ format!("Fonte: {}", s.fonte) }</p>
                                 { for s.nota.iter().map(|n| html! { <p><em>{ n }</em></p> }) }
+                                { for c.notifica.iter().filter_map(|n| n.nota.as_ref()).filter(|_| s.data.is_some() && s.id != "decadenza_cartella").map(|n| html! {
+                                    <p><em>{ format!("Sulla data di notifica: {n}") }</em></p>
+                                }) }
                             </details>
                         </div>
                     }) }
