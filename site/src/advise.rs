@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 /// Arguments of `advise`.
 #[derive(Args)]
-pub struct AdviseArgs {
+pub(crate) struct AdviseArgs {
     /// The date to take as today (YYYY-MM-DD); default: the system date.
     #[arg(long, value_parser = leggi_oggi)]
     pub today: Option<NaiveDate>,
@@ -22,7 +22,7 @@ fn leggi_oggi(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// Runs `advise`.
-pub fn run(args: AdviseArgs) -> ExitCode {
+pub(crate) fn run(args: AdviseArgs) -> ExitCode {
     let oggi = args.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let testo = match args.file.as_deref().filter(|f| f.as_os_str() != "-") {
         Some(f) => std::fs::read_to_string(f).map_err(|e| format!("non riesco a leggere {}: {e}", f.display())),

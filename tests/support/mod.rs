@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The repository root.
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("site/ has a parent").to_path_buf()
 }
 
 /// Copies a folder recursively.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -25,18 +25,18 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// A fresh copy of `tests/fixtures/<name>` in a temporary folder.
-pub fn fixture(name: &str) -> tempfile::TempDir {
+pub(crate) fn fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
     dir
 }
 
 /// Runs `civis-guida --root ROOT ARGS…`.
-pub fn civis(root: &Path, args: &[&str]) -> Output {
+pub(crate) fn civis(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_civis-guida")).arg("--root").arg(root).args(args).output().unwrap()
 }
 
 /// Standard error as text.
-pub fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }

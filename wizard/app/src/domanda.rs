@@ -2,13 +2,15 @@
 //! Italian validation from the engine, errors linked to the fields and announced.
 
 use chrono::NaiveDate;
-use civis_engine::flusso::{self, TipoDomanda, Voci};
+use civis_engine::flusso::{self, Voci};
+use civis_engine::modello::TipoDomanda;
 use civis_engine::regole;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The questions answered so far, each with a "Cambia" link that keeps the later answers.
 #[derive(Properties, PartialEq)]
+#[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
 pub struct ProgressoProps {
     /// Current answers.
     pub voci: Voci,
@@ -30,7 +32,7 @@ pub fn progresso(p: &ProgressoProps) -> Html {
             { for fatte.iter().map(|d| {
                 let valore = p.voci.get(&d.chiave).cloned().unwrap_or_default();
                 let risposta = d.opzioni().iter().find(|o| o.valore == valore).map(|o| o.etichetta.clone())
-                    .or_else(|| civis_engine::risposte::leggi_data(&valore).ok().map(civis_engine::calendario::data_it))
+                    .or_else(|| civis_engine::risposte::leggi_data(&valore).ok().map(civis_engine::testo::data_it))
                     .unwrap_or_else(|| if valore.is_empty() { "Non lo so".into() } else { valore.clone() });
                 let mut senza = p.voci.clone();
                 senza.remove(&d.chiave);
@@ -47,6 +49,7 @@ pub fn progresso(p: &ProgressoProps) -> Html {
 
 /// A question screen.
 #[derive(Properties, PartialEq)]
+#[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
 pub struct DomandaProps {
     /// Question id.
     pub id: String,
@@ -92,7 +95,7 @@ pub fn domanda(p: &DomandaProps) -> Html {
                 Ok(v) => {
                     let mut nuove = voci.clone();
                     nuove.insert(d.chiave.clone(), v);
-                    crate::app::vai(&nuove);
+                    crate::stato::vai(&nuove);
                 }
                 Err(m) => errore.set(Some(m)),
             }

@@ -2,7 +2,7 @@
 //! computed, the procedure, the warnings; print, calendar file and restart.
 
 use chrono::NaiveDate;
-use civis_engine::calendario::data_estesa;
+use civis_engine::testo::data_estesa;
 use civis_engine::flusso::{self, Voci};
 use civis_engine::{consiglio, regole};
 use wasm_bindgen::JsCast;
@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 /// The result's inputs.
 #[derive(Properties, PartialEq)]
+#[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
 pub struct EsitoProps {
     /// The answers.
     pub voci: Voci,
@@ -22,7 +23,7 @@ fn pagina(p: &str) -> String {
 }
 
 /// A readable name for a guidance page: the channel it explains, else its last path segment in words.
-fn titolo(regole: &regole::Regole, p: &str) -> String {
+fn titolo(regole: &civis_engine::modello::Regole, p: &str) -> String {
     regole.canali.iter().find(|c| c.pagina == p).map(|c| c.titolo.clone()).unwrap_or_else(|| {
         let nome = p.trim_end_matches('/').rsplit('/').next().unwrap_or(p).replace('-', " ");
         let mut c = nome.chars();

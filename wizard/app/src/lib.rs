@@ -2,6 +2,7 @@
 //! pre-rendered question page (`#wizard-root`), keeps the answers in the URL fragment and computes the dates in
 //! the browser; nothing the person types leaves the page.
 
+mod stato;
 mod app;
 mod domanda;
 mod esito;

@@ -2,7 +2,7 @@
 //! path of the question graph. Plain timing loop: not part of the test run.
 
 use chrono::NaiveDate;
-use civis_engine::{consiglia_json, flusso, regole};
+use civis_engine::{consiglia_json, regole};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -20,15 +20,15 @@ fn main() {
     let oggi = NaiveDate::from_ymd_opt(2026, 7, 20).unwrap();
     let caso = r#"{"atto":"cartella","origine":"controllo_automatizzato","notifica":{"modo":"pec","data":"2026-07-15"},"obiettivo":"contestare","importo":2400,"anno_presentazione":2023}"#;
     let r = regole::incorporate();
-    println!("paths in the question graph: {}", flusso::percorsi(r).len());
+    println!("paths in the question graph: {}", civis_engine::verifica::percorsi(r).len());
     per_iteration("one case, JSON in → JSON out (consiglia_json)", 20_000, || {
         black_box(consiglia_json(black_box(caso), oggi).unwrap());
     });
     per_iteration("enumerate every path (flusso::percorsi)", 20, || {
-        black_box(flusso::percorsi(r));
+        black_box(civis_engine::verifica::percorsi(r));
     });
     per_iteration("verify the flow (flusso::verifica)", 20, || {
-        black_box(flusso::verifica(r, &|_| true));
+        black_box(civis_engine::verifica::verifica(r, &|_| true));
     });
     let files: Vec<(String, String)> = regole::FILE
         .iter()

@@ -2,7 +2,8 @@
 //! Sundays and Saturdays, the summer suspensions and the shift of a last day to the next working day.
 //! Every count returns its steps in Italian, so the person sees how the date was found.
 
-use crate::regole::{self, Sospensione};
+use crate::modello::{self as regole, Sospensione};
+use crate::testo::{data_estesa, data_it};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// The calendar rules of [`regole::Calendario`] with the arithmetic on top.
@@ -17,34 +18,6 @@ pub struct Conteggio {
     pub data: NaiveDate,
     /// The computation, one Italian sentence per step.
     pub passi: Vec<String>,
-}
-
-const MESI: [&str; 12] = [
-    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
-    "novembre", "dicembre",
-];
-
-/// The Italian name of a weekday.
-pub fn giorno_settimana(d: NaiveDate) -> &'static str {
-    match d.weekday() {
-        Weekday::Mon => "lunedì",
-        Weekday::Tue => "martedì",
-        Weekday::Wed => "mercoledì",
-        Weekday::Thu => "giovedì",
-        Weekday::Fri => "venerdì",
-        Weekday::Sat => "sabato",
-        Weekday::Sun => "domenica",
-    }
-}
-
-/// A date in words: "23 ottobre 2025".
-pub fn data_it(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MESI[d.month0() as usize], d.year())
-}
-
-/// A date in words with its weekday: "giovedì 23 ottobre 2025".
-pub fn data_estesa(d: NaiveDate) -> String {
-    format!("{} {}", giorno_settimana(d), data_it(d))
 }
 
 /// Easter Sunday of a Gregorian year (anonymous Gregorian algorithm, Meeus/Jones/Butcher).
@@ -68,14 +41,6 @@ pub fn pasqua(anno: i32) -> NaiveDate {
 
 fn domani(d: NaiveDate) -> NaiveDate {
     d.checked_add_days(Days::new(1)).expect("dates stay far from chrono's limits")
-}
-
-impl Sospensione {
-    /// Whether the day falls in this yearly window.
-    pub fn contiene(&self, d: NaiveDate) -> bool {
-        let g = regole::GiornoAnno { mese: d.month(), giorno: d.day() };
-        self.dal <= g && g <= self.al
-    }
 }
 
 impl<'a> Calendario<'a> {

@@ -1,8 +1,9 @@
 //! The advice (output of `advise`, docs/advise-contract.md): channels, deadlines, warnings and procedure.
 
 use crate::condizione::Voci;
+use crate::esito::{esito, vale, Caso};
 use crate::notifica::{perfeziona, Perfezionamento};
-use crate::regole::{Esito, Regole, Sanzione};
+use crate::modello::{Regole, Sanzione};
 use crate::risposte::{ErroreRisposte, Risposte};
 use crate::scadenza::{scadenze, Scadenza};
 use chrono::NaiveDate;
@@ -66,19 +67,6 @@ pub struct AvvisoDato {
     pub testo: String,
 }
 
-/// The answers used to match outcome rules: defaults filled in (`prima_richiesta_civis` = `nessuna`).
-fn con_predefiniti(voci: &Voci) -> Voci {
-    let mut v: Voci = voci.iter().filter(|(_, x)| !x.is_empty()).map(|(k, x)| (k.clone(), x.clone())).collect();
-    v.entry("prima_richiesta_civis".into()).or_insert_with(|| "nessuna".into());
-    v
-}
-
-/// The outcome rule for the answers (first match).
-pub fn esito<'a>(regole: &'a Regole, voci: &Voci) -> Option<&'a Esito> {
-    let v = con_predefiniti(voci);
-    regole.esiti.iter().find(|e| e.quando.vale(&v))
-}
-
 /// Advice for complete answers, with dates.
 pub fn consiglia_con(regole: &Regole, r: &Risposte, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
     if let Some(d) = crate::flusso::mancante(regole, &r.voci) {
@@ -92,7 +80,7 @@ pub fn consiglia_con(regole: &Regole, r: &Risposte, oggi: NaiveDate) -> Result<C
 pub fn in_parole(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
     let scelte: Voci = voci
         .iter()
-        .filter(|(k, _)| regole.domande.iter().any(|d| &d.chiave == *k && d.tipo == crate::flusso::TipoDomanda::Scelta))
+        .filter(|(k, _)| regole.domande.iter().any(|d| &d.chiave == *k && d.tipo == crate::modello::TipoDomanda::Scelta))
         .filter(|(k, _)| k.as_str() != "notifica.modo")
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
@@ -115,30 +103,12 @@ fn componi(regole: &Regole, r: &Risposte, perf: Option<&Perfezionamento>, oggi: 
         .collect();
     let scadenze = scadenze(regole, r, perf, oggi);
     let ha = |id: &str| canali.iter().any(|c| c.id == id);
-    let fatto = |f: &str| match f {
-        "seconda_richiesta_non_disponibile" => {
-            r.prima_richiesta_civis.as_deref().is_some_and(|p| p != "nessuna")
-                && !matches!(r.obiettivo.as_deref(), Some("pagare" | "rateizzare"))
-                && !ha("civis_seconda_richiesta")
-        }
-        "termine_scaduto" => scadenze.iter().any(|s| s.id != "decadenza_cartella" && s.scaduta == Some(true)),
-        // The notifier's date counts for decadenza: the warning needs the date entered with the mode (never earlier
-        // than the notifier's own) to be after the term, not only the date the notification took effect.
-        "possibile_decadenza" => r.notifica.as_ref().is_some_and(|n| {
-            scadenze.iter().any(|s| s.id == "decadenza_cartella" && s.data.is_some_and(|d| n.data > d))
-        }),
-        "nuovo_termine_comunicazione_aggiornata" => r.data_comunicazione_aggiornata.is_some(),
-        "comunicazione_aggiornata_da_indicare" => {
-            r.prima_richiesta_civis.as_deref() == Some("chiusa_parziale")
-                && r.data_comunicazione_aggiornata.is_none()
-                && regole.domande.iter().any(|d| d.chiave == "data_comunicazione_aggiornata" && d.si_applica(&r.voci))
-        }
-        _ => false,
-    };
+    let ids: Vec<&str> = canali.iter().map(|c| c.id.as_str()).collect();
+    let caso = Caso { regole, risposte: r, canali: &ids, scadenze: &scadenze };
     let avvisi = regole
         .avvisi
         .iter()
-        .filter(|a| a.se_canale.iter().any(|c| ha(c)) || a.se_fatto.as_deref().is_some_and(fatto))
+        .filter(|a| a.se_canale.iter().any(|c| ha(c)) || a.se_fatto.as_deref().is_some_and(|f| vale(f, &caso)))
         .map(|a| AvvisoDato { id: a.id.clone(), testo: a.testo.clone() })
         .collect();
     let mut pagine = e.pagine.clone();

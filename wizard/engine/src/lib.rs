@@ -2,14 +2,19 @@
 //! Pure Rust, no browser dependencies. The rules live in `content/wizard/*.yaml` and are embedded at compile
 //! time; "today" is always a parameter.
 
-pub mod calendario;
+// Layers, bottom first: each module imports only modules above it in this list (checked by tests/strati.rs).
+pub mod testo;
 pub mod condizione;
-pub mod consiglio;
-pub mod flusso;
-pub mod notifica;
+pub mod modello;
 pub mod regole;
+pub mod calendario;
 pub mod risposte;
+pub mod notifica;
+pub mod flusso;
 pub mod scadenza;
+pub mod esito;
+pub mod consiglio;
+pub mod verifica;
 
 pub use consiglio::Consiglio;
 pub use risposte::{ErroreRisposte, Risposte};

@@ -1,7 +1,7 @@
 //! When a notification counts as done (perfezionata): the date from which terms run, by mode.
 
-use crate::calendario::data_it;
-use crate::regole::Regole;
+use crate::testo::data_it;
+use crate::modello::Regole;
 use crate::risposte::Notifica;
 use chrono::{Days, NaiveDate};
 

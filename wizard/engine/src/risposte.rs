@@ -2,8 +2,8 @@
 //! every value checked, every error named by its key in Italian.
 
 use crate::condizione::Voci;
-use crate::flusso::TipoDomanda;
-use crate::regole::Regole;
+use crate::modello::TipoDomanda;
+use crate::modello::Regole;
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::fmt;
@@ -126,7 +126,7 @@ pub fn valida(regole: &Regole, chiave: &str, valore: &str, oggi: NaiveDate) -> R
         TipoDomanda::Data => {
             let d = leggi_data(valore)?;
             if d > oggi {
-                return Err(format!("la data {} è nel futuro", crate::calendario::data_it(d)));
+                return Err(format!("la data {} è nel futuro", crate::testo::data_it(d)));
             }
         }
         TipoDomanda::Anno => {
@@ -212,7 +212,7 @@ pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte
         if agg < n.data {
             return Err(errore(
                 "data_comunicazione_aggiornata",
-                format!("la comunicazione aggiornata ({}) non può precedere la notifica della comunicazione originale", crate::calendario::data_it(agg)),
+                format!("la comunicazione aggiornata ({}) non può precedere la notifica della comunicazione originale", crate::testo::data_it(agg)),
             ));
         }
     }
@@ -220,13 +220,13 @@ pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte
         if let Some(ritiro) = n.data_ritiro.filter(|r| *r < n.data) {
             return Err(errore(
                 "notifica.data_ritiro",
-                format!("il ritiro ({}) non può precedere la data indicata per la notifica", crate::calendario::data_it(ritiro)),
+                format!("il ritiro ({}) non può precedere la data indicata per la notifica", crate::testo::data_it(ritiro)),
             ));
         }
         if let Some(el) = r.data_elaborazione.filter(|el| n.data < *el) {
             return Err(errore(
                 "notifica.data",
-                format!("la notifica non può precedere l'elaborazione della comunicazione ({})", crate::calendario::data_it(el)),
+                format!("la notifica non può precedere l'elaborazione della comunicazione ({})", crate::testo::data_it(el)),
             ));
         }
     }

@@ -1,8 +1,9 @@
 //! Deadlines: which rules of `scadenze.yaml` apply to the case, and their last day with the computation.
 
-use crate::calendario::{data_it, Calendario};
+use crate::calendario::Calendario;
+use crate::testo::data_it;
 use crate::notifica::Perfezionamento;
-use crate::regole::{Decadenza, Regole, Termine};
+use crate::modello::{Decadenza, Regole, Termine};
 use crate::risposte::Risposte;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;

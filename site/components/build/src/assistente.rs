@@ -5,14 +5,16 @@
 use crate::url::relative;
 use chrono::NaiveDate;
 use civis_content::Diagnostic;
-use civis_engine::flusso::{self, Domanda, TipoDomanda, Voci};
-use civis_engine::regole::{self, Regole};
+use civis_engine::flusso::{self, Voci};
+use civis_engine::modello::{Domanda, TipoDomanda};
+use civis_engine::modello::Regole;
+use civis_engine::regole;
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::path::Path;
 
 /// Where the wizard lives in the site.
-pub const BASE: &str = "assistente/";
+pub(crate) const BASE: &str = "assistente/";
 
 /// Questions that only change the computed dates: pages without JavaScript do not branch on them, and the
 /// outcome states the rule in words instead.
@@ -34,7 +36,7 @@ pub struct GeneratedPage {
 }
 
 /// Loads `ROOT/content/wizard/*.yaml` when the folder exists; problems go to `errors` with file:line:col.
-pub fn load_rules(root: &Path, errors: &mut Vec<Diagnostic>) -> Option<Regole> {
+pub(crate) fn load_rules(root: &Path, errors: &mut Vec<Diagnostic>) -> Option<Regole> {
     let dir = root.join("content").join("wizard");
     if !dir.is_dir() {
         return None;
@@ -44,7 +46,7 @@ pub fn load_rules(root: &Path, errors: &mut Vec<Diagnostic>) -> Option<Regole> {
         .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok().map(|t| (format!("content/wizard/{name}"), t)))
         .collect();
     regole::carica(&files)
-        .map_err(|e| errors.extend(e.into_iter().map(|d| Diagnostic::new(d.file, d.riga, d.colonna, d.messaggio))))
+        .map_err(|e| errors.extend(e))
         .ok()
 }
 
@@ -74,9 +76,9 @@ fn percorso(regole: &Regole, voci: &Voci) -> String {
 
 /// Every wizard page below the start page, the number of paths of the full question graph, and the flow
 /// check (every path ends in an outcome whose pages exist).
-pub fn pagine(regole: &Regole, titles: &HashMap<&str, &str>, oggi: NaiveDate, errors: &mut Vec<Diagnostic>) -> (Vec<GeneratedPage>, usize) {
+pub(crate) fn pagine(regole: &Regole, titles: &HashMap<&str, &str>, oggi: NaiveDate, errors: &mut Vec<Diagnostic>) -> (Vec<GeneratedPage>, usize) {
     let esiste = |p: &str| titles.contains_key(p);
-    errors.extend(flusso::verifica(regole, &esiste).into_iter().map(|d| Diagnostic::new(d.file, d.riga, d.colonna, d.messaggio)));
+    errors.extend(civis_engine::verifica::verifica(regole, &esiste));
     if !esiste(BASE) {
         errors.push(Diagnostic::new("content/assistente/_index.md", 0, 0, "the wizard's start page is missing"));
     }
@@ -103,12 +105,12 @@ pub fn pagine(regole: &Regole, titles: &HashMap<&str, &str>, oggi: NaiveDate, er
             });
         }
     }
-    (out, flusso::percorsi(regole).len())
+    (out, civis_engine::verifica::percorsi(regole).len())
 }
 
 /// The template data of the node for `voci`, with URLs relative to `path`; `oggi` is the build's date (it decides
 /// which channels are already in force).
-pub fn dati(regole: &Regole, titles: &HashMap<&str, &str>, path: &str, voci: &Voci, oggi: NaiveDate) -> Value {
+pub(crate) fn dati(regole: &Regole, titles: &HashMap<&str, &str>, path: &str, voci: &Voci, oggi: NaiveDate) -> Value {
     let link = |p: &str| relative(path, p);
     let mut fatte = Vec::new();
     let mut prima = Voci::new();

@@ -200,7 +200,7 @@ struct Sito<'a> {
 fn render_page(
     r: &Rendered,
     sito: &Sito,
-    regole: Option<(&civis_engine::regole::Regole, &HashMap<&str, &str>)>,
+    regole: Option<(&civis_engine::modello::Regole, &HashMap<&str, &str>)>,
     assets: &[(String, Vec<u8>)],
     today: chrono::NaiveDate,
 ) -> Result<(String, String), Diagnostic> {
@@ -225,10 +225,10 @@ fn render_page(
     let mut ctx = context(content, &p.path, wizard_url);
     ctx.insert("page", &serde_json::json!({
         "title": f.title, "description": f.description, "html": r.html, "toc": toc, "path": p.path,
-        "updated": f.updated, "updated_it": f.updated.map(civis_engine::calendario::data_it),
-        "reviewed": f.reviewed, "reviewed_it": f.reviewed.map(civis_engine::calendario::data_it),
-        "sources": f.sources, "valid_from": f.valid_from.map(civis_engine::calendario::data_it),
-        "valid_until": f.valid_until.map(civis_engine::calendario::data_it), "children": children,
+        "updated": f.updated, "updated_it": f.updated.map(civis_engine::testo::data_it),
+        "reviewed": f.reviewed, "reviewed_it": f.reviewed.map(civis_engine::testo::data_it),
+        "sources": f.sources, "valid_from": f.valid_from.map(civis_engine::testo::data_it),
+        "valid_until": f.valid_until.map(civis_engine::testo::data_it), "children": children,
     }));
     ctx.insert("nav_html", &menus.html(&p.path, true));
     ctx.insert("breadcrumbs", &albero.breadcrumbs(&p.path, &p.path));

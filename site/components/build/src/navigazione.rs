@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 /// A link in the menu, breadcrumbs or previous/next.
 #[derive(Debug, Clone, Serialize)]
-pub struct Voce {
+pub(crate) struct Voce {
     /// Title.
     pub title: String,
     /// URL relative to the current page.
@@ -21,7 +21,7 @@ pub struct Voce {
 }
 
 /// The site's structure: every page in reading order.
-pub struct Albero<'a> {
+pub(crate) struct Albero<'a> {
     pages: &'a [Page],
     /// Indices of pages in depth-first reading order (home first).
     order: Vec<usize>,
@@ -34,7 +34,7 @@ pub struct Albero<'a> {
 }
 
 /// The parent folder of an output path: `a/b/` → `a/`, `a/` → ``, `` → None.
-pub fn parent(path: &str) -> Option<&str> {
+pub(crate) fn parent(path: &str) -> Option<&str> {
     if path.is_empty() {
         return None;
     }
@@ -44,7 +44,7 @@ pub fn parent(path: &str) -> Option<&str> {
 
 impl<'a> Albero<'a> {
     /// Builds the reading order: children sorted by weight then title, sections before their pages' siblings.
-    pub fn new(pages: &'a [Page]) -> Self {
+    pub(crate) fn new(pages: &'a [Page]) -> Self {
         let index: HashMap<&str, usize> = pages.iter().enumerate().map(|(i, p)| (p.path.as_str(), i)).collect();
         let mut kids: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, p) in pages.iter().enumerate() {
@@ -74,7 +74,7 @@ impl<'a> Albero<'a> {
     }
 
     /// Indices of the direct children of the section at `path`, in order.
-    pub fn children(&self, path: &str) -> Vec<usize> {
+    pub(crate) fn children(&self, path: &str) -> Vec<usize> {
         self.kids.get(path).cloned().unwrap_or_default()
     }
 
@@ -90,7 +90,7 @@ impl<'a> Albero<'a> {
     }
 
     /// The menu for the page at `from`: the home page's children, with the children of the active one.
-    pub fn menu(&self, from: &str) -> Vec<Voce> {
+    pub(crate) fn menu(&self, from: &str) -> Vec<Voce> {
         let mut voci: Vec<Voce> = Vec::new();
         if let Some(&home) = self.index.get("") {
             voci.push(self.voce(from, home));
@@ -106,7 +106,7 @@ impl<'a> Albero<'a> {
     }
 
     /// The sections above `path` (home first), as links from `from`.
-    pub fn breadcrumbs(&self, from: &str, path: &str) -> Vec<Voce> {
+    pub(crate) fn breadcrumbs(&self, from: &str, path: &str) -> Vec<Voce> {
         let mut out = Vec::new();
         let mut cur = parent(path);
         while let Some(p) = cur {
@@ -120,7 +120,7 @@ impl<'a> Albero<'a> {
     }
 
     /// Previous and next pages in reading order.
-    pub fn prev_next(&self, path: &str) -> (Option<Voce>, Option<Voce>) {
+    pub(crate) fn prev_next(&self, path: &str) -> (Option<Voce>, Option<Voce>) {
         let Some(&pos) = self.position.get(path) else {
             return (None, None);
         };
@@ -132,7 +132,7 @@ impl<'a> Albero<'a> {
 
 /// The menu as HTML, rendered once per (active top-level section, depth) with the theme's `nav.html`: the menu
 /// of every page at that depth in that section is the same but for the current page's link.
-pub struct Menus(HashMap<(String, usize), String>);
+pub(crate) struct Menus(HashMap<(String, usize), String>);
 
 /// The key of a page's menu: its top-level section and its depth.
 fn menu_key(path: &str) -> (String, usize) {
@@ -142,7 +142,7 @@ fn menu_key(path: &str) -> (String, usize) {
 
 impl Menus {
     /// Renders the menus needed by the pages at `paths`.
-    pub fn render<'p>(albero: &Albero, theme: &civis_templates::Theme, paths: impl Iterator<Item = &'p str>) -> Result<Self, String> {
+    pub(crate) fn render<'p>(albero: &Albero, theme: &civis_templates::Theme, paths: impl Iterator<Item = &'p str>) -> Result<Self, String> {
         let mut out = HashMap::new();
         let keys: BTreeSet<((String, usize), &str)> = paths.map(|p| (menu_key(p), p)).collect();
         for (key, path) in keys {
@@ -161,7 +161,7 @@ impl Menus {
     }
 
     /// The menu of the page at `path`, its own link marked `aria-current="page"` (when it is in the menu).
-    pub fn html(&self, path: &str, current: bool) -> String {
+    pub(crate) fn html(&self, path: &str, current: bool) -> String {
         let html = self.0.get(&menu_key(path)).cloned().unwrap_or_default();
         if !current {
             return html;

@@ -4,8 +4,8 @@
 
 use chrono::{Months, NaiveDate};
 use civis_content::{Diagnostic, Page};
-use civis_engine::calendario::data_it;
-use civis_engine::regole::Regole;
+use civis_engine::testo::data_it;
+use civis_engine::modello::Regole;
 
 /// How long a review stays fresh.
 const VALIDITA: Months = Months::new(12);

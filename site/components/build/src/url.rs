@@ -1,19 +1,19 @@
 //! Relative URLs between output folders, and resolution of links written as source files.
 
 /// The prefix from an output folder back to the site root: `a/b/` → `../../`, `` → ``.
-pub fn root_of(path: &str) -> String {
+pub(crate) fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
 /// The relative URL from the page in folder `from` to the folder `to` (both output folders like `a/b/`),
 /// pointing at its `index.html` so that it works from disk too.
-pub fn relative(from: &str, to: &str) -> String {
+pub(crate) fn relative(from: &str, to: &str) -> String {
     format!("{}{}index.html", root_of(from), to)
 }
 
 /// Joins a relative link to the folder of a file and normalises `.` and `..` (`civis/a.md` + `../b/c.md` →
 /// `b/c.md`). `None` when it climbs above the root.
-pub fn join_source(source: &str, link: &str) -> Option<String> {
+pub(crate) fn join_source(source: &str, link: &str) -> Option<String> {
     let mut parts: Vec<&str> = source.split('/').collect();
     parts.pop();
     for seg in link.split('/') {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// Writes every file under a fresh temporary folder next to `out`, then replaces `out` with it. On any error
 /// the previous `out` is left untouched.
-pub fn write_atomic(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std::io::Result<()> {
+pub(crate) fn write_atomic(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std::io::Result<()> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),

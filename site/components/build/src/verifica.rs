@@ -33,7 +33,7 @@ fn resolve(from: &str, target: &str) -> Option<String> {
 }
 
 /// Problems: (output file, message).
-pub fn check_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
+pub(crate) fn check_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
     let html: HashMap<&str, &str> = files
         .iter()
         .filter(|(p, _)| p.ends_with(".html"))

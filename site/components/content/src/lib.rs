@@ -1,10 +1,10 @@
 //! Content loading: the `content/` tree, YAML front matter (unknown keys rejected), the site config, and
 //! diagnostics with `file:line:col`.
 
-mod diagnostica;
+
 mod pagina;
 
-pub use diagnostica::Diagnostic;
+pub use civis_core::Diagnostic;
 pub use pagina::{FrontMatter, Page};
 
 use serde::Deserialize;

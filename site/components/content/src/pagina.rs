@@ -100,7 +100,7 @@ impl Page {
 }
 
 /// The output folder of a source path: `a/_index.md` → `a/`, `a/b.md` → `a/b/`, `_index.md` → ``.
-pub fn output_path(source: &str) -> (String, bool) {
+pub(crate) fn output_path(source: &str) -> (String, bool) {
     let stem = source.strip_suffix(".md").unwrap_or(source);
     match stem.strip_suffix("_index") {
         Some(dir) => (dir.to_string(), true),

@@ -1,8 +1,9 @@
-//! A problem in a content file, printed as `file:line:col: message`.
+//! The bottom of the workspace: the one `Diagnostic` every crate reports problems with (content, Markdown,
+//! templates, the wizard's rules, the CLI), printed as `file:line:col: message` so editors can jump to it.
 
 use std::fmt;
 
-/// A problem in an input file.
+/// A problem in an input file. Messages for editors are in Italian.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// File, relative to the site root.

@@ -1,0 +1,27 @@
+//! The wizard's state lives in the URL: the answers in the fragment, a fixed "today" in `?oggi=`. Reading and
+//! changing it is this module's job, so the components never touch `window.location` themselves.
+
+use chrono::NaiveDate;
+use civis_engine::flusso::{self, Voci};
+use civis_engine::regole;
+
+/// The answers in the current URL fragment.
+pub(crate) fn voci_correnti() -> Voci {
+    flusso::da_frammento(&gloo::utils::window().location().hash().unwrap_or_default())
+}
+
+/// "Today": `?oggi=YYYY-MM-DD` (for help desks and tests) or the browser's local date.
+pub(crate) fn oggi() -> NaiveDate {
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    let fissato = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("oggi="));
+    fissato.and_then(|d| civis_engine::risposte::leggi_data(d).ok()).unwrap_or_else(|| {
+        let now = js_sys::Date::new_0();
+        NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).expect("the browser's date is valid")
+    })
+}
+
+/// Moves to a new set of answers (a new history entry, so the back button works).
+pub(crate) fn vai(voci: &Voci) {
+    let _ = gloo::utils::window().location().set_hash(&flusso::a_frammento(regole::incorporate(), voci));
+}
+

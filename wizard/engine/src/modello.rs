@@ -1,0 +1,383 @@
+//! The rule model: every type of `content/wizard/*.yaml`, as serde reads it (unknown keys rejected). No
+//! behaviour beyond small questions a rule answers about itself; loading and cross-checks are in `regole`.
+
+use crate::condizione::{Quando, Voci};
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+
+/// All the rules of the engine.
+#[derive(Debug, Clone)]
+pub struct Regole {
+    /// Holidays, summer suspensions and the shift rule.
+    pub calendario: Calendario,
+    /// When a notification counts as done, by mode.
+    pub notifica: Vec<ModoNotifica>,
+    /// Deadline rules counted in days.
+    pub termini: Vec<Termine>,
+    /// Decadenza rules for cartelle.
+    pub decadenze: Vec<Decadenza>,
+    /// Reduced sanctions shown for avvisi.
+    pub sanzioni: Vec<Sanzione>,
+    /// Channels.
+    pub canali: Vec<Canale>,
+    /// Warnings.
+    pub avvisi: Vec<Avviso>,
+    /// Outcome rules, first match wins.
+    pub esiti: Vec<Esito>,
+    /// The wizard's questions, in order.
+    pub domande: Vec<Domanda>,
+    /// Extensions of the decadenza terms, by origin and year of filing.
+    pub proroghe: Vec<ProrogaDecadenza>,
+    /// The source files `(path, text)`, for positions in diagnostics.
+    pub sorgenti: Vec<(String, String)>,
+    /// When a person last checked each rules file against the law: `(path, date)`.
+    pub revisioni: Vec<(String, NaiveDate)>,
+}
+
+/// `calendario.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Calendario {
+    /// When a person last checked this file against the law.
+    pub reviewed: NaiveDate,
+    /// Fixed-date national holidays.
+    pub festivi: Vec<Festivo>,
+    /// Easter Monday (date computed).
+    pub pasquetta: Pasquetta,
+    /// Summer suspensions of terms.
+    pub sospensioni: Vec<Sospensione>,
+    /// The Saturday/holiday shift rule.
+    pub proroga: Proroga,
+}
+
+/// A fixed-date national holiday.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Festivo {
+    /// Day of month.
+    pub giorno: u32,
+    /// Month (1-12).
+    pub mese: u32,
+    /// Name.
+    pub nome: String,
+    /// Legal source.
+    pub fonte: String,
+    /// First year in which it is a holiday.
+    #[serde(default)]
+    pub dal_anno: Option<i32>,
+}
+
+/// Easter Monday.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pasquetta {
+    /// Name.
+    pub nome: String,
+    /// Legal source.
+    pub fonte: String,
+}
+
+/// A day of the year (day, month).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+pub struct GiornoAnno {
+    /// Month (1-12); compared first.
+    pub mese: u32,
+    /// Day of month.
+    pub giorno: u32,
+}
+
+/// A yearly suspension window of terms.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sospensione {
+    /// `pagamento` or `feriale`.
+    pub id: String,
+    /// First suspended day.
+    pub dal: GiornoAnno,
+    /// Last suspended day.
+    pub al: GiornoAnno,
+    /// In words.
+    pub descrizione: String,
+    /// Legal source.
+    pub fonte: String,
+}
+
+/// The shift of a last day that is not a working day.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proroga {
+    /// In words.
+    pub descrizione: String,
+    /// Legal source.
+    pub fonte: String,
+}
+
+/// A notification mode and when it counts as done.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModoNotifica {
+    /// Contract value of `notifica.modo`.
+    pub valore: String,
+    /// The acts that can arrive this way; any other pairing is bad input.
+    pub atti: Vec<String>,
+    /// Which date the person enters.
+    pub data_inserita: String,
+    /// Days added to that date.
+    pub giorni: u32,
+    /// Whether an earlier collection date wins.
+    pub ritiro_anticipa: bool,
+    /// The rule in words.
+    pub regola: String,
+    /// Legal source.
+    pub fonte: String,
+    /// Where the sources leave a point open.
+    #[serde(default)]
+    pub nota: Option<String>,
+    /// A different count for some acts (first match wins).
+    #[serde(default)]
+    pub varianti: Vec<VarianteNotifica>,
+}
+
+/// The count of a notification mode for some acts only (e.g. irreperibilità assoluta for a cartella).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VarianteNotifica {
+    /// The acts it applies to.
+    pub atti: Vec<String>,
+    /// Days added to the date entered.
+    pub giorni: u32,
+    /// The rule in words.
+    pub regola: String,
+    /// Legal source.
+    pub fonte: String,
+    /// The other reading, where the sources disagree.
+    #[serde(default)]
+    pub nota: Option<String>,
+}
+
+/// A deadline counted in days.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Termine {
+    /// Contract deadline id.
+    pub id: String,
+    /// Title shown to the person.
+    pub titolo: String,
+    /// Acts it applies to.
+    pub atti: Vec<String>,
+    /// For cartelle: origins it applies to (all when absent).
+    #[serde(default)]
+    pub origini: Option<Vec<String>>,
+    /// Days.
+    pub giorni: u32,
+    /// Suspension skipped: `pagamento`, `feriale` or `nessuna`.
+    pub sospensione: String,
+    /// Whether a last day on Saturday/holiday moves on (default true).
+    #[serde(default = "vero")]
+    pub slitta: bool,
+    /// Applies to acts elaborated from this date.
+    #[serde(default)]
+    pub elaborate_dal: Option<NaiveDate>,
+    /// Applies to acts elaborated up to this date.
+    #[serde(default)]
+    pub elaborate_al: Option<NaiveDate>,
+    /// Applies to acts notified from this date.
+    #[serde(default)]
+    pub in_vigore_dal: Option<NaiveDate>,
+    /// Applies to acts notified up to this date.
+    #[serde(default)]
+    pub in_vigore_al: Option<NaiveDate>,
+    /// Does not apply when the answers match this condition.
+    #[serde(default)]
+    pub salvo: Option<Quando>,
+    /// An answer key (a date) from which the same term runs again when it is given.
+    #[serde(default)]
+    pub nuovo_termine_da: Option<String>,
+    /// The rule in words.
+    pub regola: String,
+    /// Legal source.
+    pub fonte: String,
+    /// Where the sources leave a point open.
+    #[serde(default)]
+    pub nota: Option<String>,
+}
+
+fn vero() -> bool {
+    true
+}
+
+/// The decadenza term for notifying a cartella.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decadenza {
+    /// Contract deadline id.
+    pub id: String,
+    /// Title.
+    pub titolo: String,
+    /// Origins of the cartella it applies to.
+    pub origini: Vec<String>,
+    /// 31 December of the year of filing plus `anni`.
+    pub anni: i32,
+    /// The rule in words.
+    pub regola: String,
+    /// Legal source.
+    pub fonte: String,
+    /// The cases the engine does not compute, in words.
+    #[serde(default)]
+    pub nota: Option<String>,
+}
+
+/// An extension of the decadenza term by law, for returns filed in given years.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProrogaDecadenza {
+    /// Origins of the cartella it applies to.
+    pub origini: Vec<String>,
+    /// Years of filing it applies to.
+    pub presentate_nel: Vec<i32>,
+    /// Months added to the term (the result is the last day of the month).
+    pub mesi: u32,
+    /// Legal source.
+    pub fonte: String,
+}
+
+/// The reduced sanction for paying an avviso in time.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sanzione {
+    /// Acts it applies to.
+    #[serde(skip_serializing)]
+    pub atti: Vec<String>,
+    /// The reduction and the rates, in words.
+    pub testo: String,
+    /// Legal source.
+    pub fonte: String,
+}
+
+/// A channel.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Canale {
+    /// Contract channel id.
+    pub id: String,
+    /// Title.
+    pub titolo: String,
+    /// Guidance page (output path).
+    pub pagina: String,
+    /// Legal or documentary source.
+    pub fonte: String,
+    /// First day the channel exists.
+    #[serde(default)]
+    pub in_vigore_dal: Option<NaiveDate>,
+}
+
+/// A warning and when it applies.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Avviso {
+    /// Contract warning id.
+    pub id: String,
+    /// Text shown.
+    pub testo: String,
+    /// Applies when one of these channels is offered.
+    #[serde(default)]
+    pub se_canale: Vec<String>,
+    /// Applies when this computed fact holds.
+    #[serde(default)]
+    pub se_fatto: Option<String>,
+}
+
+/// An outcome rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Esito {
+    /// Rule id.
+    pub id: String,
+    /// When it applies.
+    pub quando: Quando,
+    /// Channels, recommended first.
+    pub canali: Vec<String>,
+    /// The procedure, step by step.
+    pub passi: Vec<String>,
+    /// Pages to read.
+    pub pagine: Vec<String>,
+}
+
+/// A question of the wizard.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domanda {
+    /// Stable id (used in links and anchors).
+    pub id: String,
+    /// The answer key it fills (`notifica.data`).
+    pub chiave: String,
+    /// Kind of answer.
+    pub tipo: TipoDomanda,
+    /// The question, in Italian.
+    pub etichetta: String,
+    /// Help text under the question.
+    pub aiuto: String,
+    /// Guidance page that explains it (output path).
+    #[serde(default)]
+    pub pagina: Option<String>,
+    /// Allowed answers of a choice question.
+    #[serde(default)]
+    pub opzioni: Vec<Opzione>,
+    /// Whether the person may skip it.
+    #[serde(default)]
+    pub facoltativa: bool,
+    /// When it is asked (always when absent).
+    #[serde(default)]
+    pub quando: Option<Quando>,
+    /// When set, an answer given while `quando` does not hold is bad input, with this message.
+    #[serde(default)]
+    pub fuori_caso: Option<String>,
+}
+
+/// Kind of answer.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum TipoDomanda {
+    /// One of the `opzioni`.
+    Scelta,
+    /// A date (`YYYY-MM-DD`).
+    Data,
+    /// A year.
+    Anno,
+    /// An amount in euro.
+    Importo,
+}
+
+/// An allowed answer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opzione {
+    /// The value stored in the answers.
+    pub valore: String,
+    /// Label shown.
+    pub etichetta: String,
+    /// Help text for this answer.
+    #[serde(default)]
+    pub aiuto: Option<String>,
+}
+
+impl Domanda {
+    /// Allowed answers (empty for non-choice questions).
+    pub fn opzioni(&self) -> &[Opzione] {
+        &self.opzioni
+    }
+
+    /// Whether the question is asked given the answers so far.
+    pub fn si_applica(&self, voci: &Voci) -> bool {
+        self.quando.as_ref().is_none_or(|q| q.vale(voci))
+    }
+}
+
+impl Sospensione {
+    /// Whether the day falls in this yearly window.
+    pub fn contiene(&self, d: NaiveDate) -> bool {
+        let g = GiornoAnno { mese: d.month(), giorno: d.day() };
+        self.dal <= g && g <= self.al
+    }
+}

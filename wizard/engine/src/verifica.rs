@@ -1,0 +1,127 @@
+//! Verification of the whole question graph: every path through the choice questions, each ending in an
+//! outcome; every question and outcome reachable; every page, channel and fact named by the rules exists. The top
+//! layer: `civis-guida check` and the site build run it.
+
+use crate::flusso::{a_frammento, domande_poste, prossima, Voci};
+use crate::modello::{Regole, TipoDomanda};
+use crate::regole::{riga_di, Diagnostic};
+use std::collections::BTreeSet;
+
+/// One path through the choice questions (dates and amounts pass through).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Percorso {
+    /// The choice answers (empty value: an optional question skipped).
+    pub voci: Voci,
+    /// The outcome rule reached; `None` is a dead end.
+    pub esito: Option<String>,
+}
+
+const QUALSIASI: &str = "\u{0}";
+
+/// Every path through the question graph.
+pub fn percorsi(regole: &Regole) -> Vec<Percorso> {
+    fn visita(regole: &Regole, voci: &mut Voci, out: &mut Vec<Percorso>) {
+        let Some(d) = prossima(regole, voci) else {
+            let scelte: Voci = voci.iter().filter(|(_, v)| *v != QUALSIASI).map(|(k, v)| (k.clone(), v.clone())).collect();
+            let esito = crate::esito::esito(regole, &scelte).map(|e| e.id.clone());
+            out.push(Percorso { voci: scelte, esito });
+            return;
+        };
+        let mut valori: Vec<&str> = match d.tipo {
+            TipoDomanda::Scelta => d.opzioni.iter().map(|o| o.valore.as_str()).collect(),
+            _ => vec![QUALSIASI],
+        };
+        if d.facoltativa && d.tipo == TipoDomanda::Scelta {
+            valori.push("");
+        }
+        for v in valori {
+            voci.insert(d.chiave.clone(), v.to_string());
+            visita(regole, voci, out);
+        }
+        voci.remove(&d.chiave);
+    }
+    let mut out = Vec::new();
+    visita(regole, &mut Voci::new(), &mut out);
+    out
+}
+
+/// Checks the flow: every path ends in an outcome, every question and outcome is reachable, every outcome has a
+/// channel that always exists, every page named exists (`pagina_esiste` gets output paths like `civis/`).
+pub fn verifica(regole: &Regole, pagina_esiste: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+    let mut errori = Vec::new();
+    let sorgente = |nome: &str| regole.sorgenti.iter().find(|(p, _)| p.ends_with(nome)).cloned().unwrap_or_default();
+    let (file_canali, testo_canali) = sorgente("canali.yaml");
+    let (file_domande, testo_domande) = sorgente("domande.yaml");
+    let mut errore = |file: &str, testo: &str, cerca: &str, messaggio: String| {
+        errori.push(Diagnostic { file: file.into(), line: riga_di(testo, cerca), col: 1, message: messaggio });
+    };
+    let tutti = percorsi(regole);
+    let mut chieste = BTreeSet::new();
+    let mut raggiunti = BTreeSet::new();
+    for p in &tutti {
+        match &p.esito {
+            Some(e) => {
+                raggiunti.insert(e.clone());
+            }
+            None => errore(&file_canali, &testo_canali, "esiti:", format!("nessun esito per il percorso {}", a_frammento(regole, &p.voci))),
+        }
+        chieste.extend(domande_poste(regole, &p.voci).into_iter().map(|d| d.id.clone()));
+    }
+    // Non-choice questions are answered with a placeholder on every path that asks them.
+    for d in &regole.domande {
+        let chiesta = chieste.contains(&d.id) || (d.tipo != TipoDomanda::Scelta && tutti.iter().any(|p| d.si_applica(&p.voci)));
+        if !chiesta {
+            errore(&file_domande, &testo_domande, &format!("id: {}", d.id), format!("la domanda «{}» non viene mai posta", d.id));
+        }
+        if let Some(p) = d.pagina.as_deref().filter(|p| !pagina_esiste(p)) {
+            errore(&file_domande, &testo_domande, &format!("id: {}", d.id), format!("la pagina «{p}» non esiste nel sito"));
+        }
+    }
+    for e in &regole.esiti {
+        let cerca = format!("id: {}", e.id);
+        if !raggiunti.contains(&e.id) {
+            errore(&file_canali, &testo_canali, &cerca, format!("l'esito «{}» non viene mai raggiunto", e.id));
+        }
+        let sempre = e.canali.iter().any(|c| regole.canali.iter().any(|k| &k.id == c && k.in_vigore_dal.is_none()));
+        if !sempre {
+            errore(&file_canali, &testo_canali, &cerca, format!("l'esito «{}» non ha un canale sempre disponibile", e.id));
+        }
+        for p in e.pagine.iter().filter(|p| !pagina_esiste(p)) {
+            errore(&file_canali, &testo_canali, &cerca, format!("l'esito «{}» rimanda alla pagina «{p}», che non esiste nel sito", e.id));
+        }
+    }
+    for a in &regole.avvisi {
+        if let Some(f) = a.se_fatto.as_deref().filter(|f| !crate::esito::FATTI.iter().any(|(n, _)| n == f)) {
+            let noti: Vec<&str> = crate::esito::FATTI.iter().map(|(n, _)| *n).collect();
+            errore(&file_canali, &testo_canali, &format!("id: {}", a.id), format!("avviso «{}»: fatto sconosciuto «{f}» (noti: {})", a.id, noti.join(", ")));
+        }
+    }
+    for c in regole.canali.iter().filter(|c| !pagina_esiste(&c.pagina)) {
+        errore(&file_canali, &testo_canali, &format!("id: {}", c.id), format!("il canale «{}» rimanda alla pagina «{}», che non esiste nel sito", c.id, c.pagina));
+    }
+    errori
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::regole::incorporate;
+
+    #[test]
+    fn every_path_of_the_real_rules_ends_in_an_outcome() {
+        let r = incorporate();
+        let tutti = percorsi(r);
+        assert!(tutti.len() > 100, "{} paths", tutti.len());
+        let vicoli: Vec<_> = tutti.iter().filter(|p| p.esito.is_none()).collect();
+        assert!(vicoli.is_empty(), "dead ends: {vicoli:?}");
+        assert!(verifica(r, &|_| true).is_empty(), "{:?}", verifica(r, &|_| true));
+    }
+
+    #[test]
+    fn verification_reports_missing_pages_with_their_line() {
+        let r = incorporate();
+        let errori = verifica(r, &|p| p != "civis/seconda-richiesta/");
+        let e = errori.iter().find(|e| e.message.contains("civis_seconda_richiesta")).expect("missing page reported");
+        assert!(e.file.ends_with("canali.yaml") && e.line > 0, "{e}");
+    }
+}
