@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The crates' source folders, relative to the repository.
-const CRATES: [&str; 10] = [
+const CRATES: [&str; 11] = [
+    "wizard/vista/src",
     "wizard/engine/src",
     "wizard/app/src",
     "site/src",

@@ -91,35 +91,40 @@ function expected(advice) {
 
 const value = (risposte, key) => key.split('.').reduce((o, k) => (o ?? {})[k], risposte);
 
-/** Answers every question as a person would: clicks a label, types the date, or skips an optional one. */
+/** Answers the current question as a person would: clicks a label, types the date, or skips an optional one. */
+async function answerOne(page, risposte) {
+  const form = await page.$('form.domanda');
+  const key = await form.getAttribute('data-chiave');
+  const tipo = await form.getAttribute('data-tipo');
+  const v = value(risposte, key);
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert.equal(focused, 'domanda', `focus on the question heading at ${key}`);
+  await axe(page, `question ${key}`);
+  if (v === undefined) {
+    await page.getByRole('button', { name: 'Non lo so, salta' }).click();
+  } else if (tipo === 'scelta') {
+    await page.click(`label[for="scelta-${v}"]`);
+    await page.getByRole('button', { name: 'Continua' }).click();
+  } else if (tipo === 'data') {
+    const [y, m, d] = v.split('-');
+    await page.getByLabel('Giorno').pressSequentially(String(Number(d)));
+    await page.getByLabel('Mese').pressSequentially(String(Number(m)));
+    await page.getByLabel('Anno').pressSequentially(y);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.locator('#valore').pressSequentially(String(v));
+    await page.keyboard.press('Enter');
+  }
+  await page.waitForFunction(k => !document.querySelector(`form.domanda[data-chiave="${k}"]`) || document.querySelector('#errore'), key);
+  assert.equal(await page.$('#errore'), null, `no validation error at ${key}`);
+}
+
+/** Answers every question as a person would, up to the result; returns the number of questions. */
 async function answer(page, risposte) {
   for (let step = 0; step < 20; step++) {
     await page.waitForSelector('form.domanda, [data-esito]');
     if (await page.$('[data-esito]')) return step;
-    const form = await page.$('form.domanda');
-    const key = await form.getAttribute('data-chiave');
-    const tipo = await form.getAttribute('data-tipo');
-    const v = value(risposte, key);
-    const focused = await page.evaluate(() => document.activeElement?.id);
-    assert.equal(focused, 'domanda', `focus on the question heading at ${key}`);
-    await axe(page, `question ${key}`);
-    if (v === undefined) {
-      await page.getByRole('button', { name: 'Non lo so, salta' }).click();
-    } else if (tipo === 'scelta') {
-      await page.click(`label[for="scelta-${v}"]`);
-      await page.getByRole('button', { name: 'Continua' }).click();
-    } else if (tipo === 'data') {
-      const [y, m, d] = v.split('-');
-      await page.getByLabel('Giorno').pressSequentially(String(Number(d)));
-      await page.getByLabel('Mese').pressSequentially(String(Number(m)));
-      await page.getByLabel('Anno').pressSequentially(y);
-      await page.keyboard.press('Enter');
-    } else {
-      await page.locator('#valore').pressSequentially(String(v));
-      await page.keyboard.press('Enter');
-    }
-    await page.waitForFunction(k => !document.querySelector(`form.domanda[data-chiave="${k}"]`) || document.querySelector('#errore'), key);
-    assert.equal(await page.$('#errore'), null, `no validation error at ${key}`);
+    await answerOne(page, risposte);
   }
   throw new Error('too many questions');
 }
@@ -143,6 +148,94 @@ for (const sc of scenarios) {
     } finally { await context.close(); }
   });
 }
+
+/** What a step shows, read the same way from the app and from a pre-rendered page. */
+async function step(page) {
+  return page.evaluate(() => {
+    const text = e => e.textContent.replace(/\s+/g, ' ').trim();
+    const progresso = [...document.querySelectorAll('.passi-percorso li')].map(li =>
+      `${text(li.querySelector('.domanda-fatta'))} = ${text(li.querySelector('strong'))}`);
+    const heading = text(document.querySelector('#domanda'));
+    const opzioni = [...document.querySelectorAll('form.domanda label[for^="scelta-"], ul.scelte a.scelta')]
+      .map(e => e.childNodes[0].textContent.trim());
+    const esito = document.querySelector('.canale-principale') ? {
+      canali: [...document.querySelectorAll('[data-canale]')].map(e => `${e.dataset.canale}: ${text(e)}`),
+      passi: [...document.querySelectorAll('.procedura li')].map(text),
+      pagine: [...document.querySelectorAll('.da-leggere li')].map(text),
+    } : null;
+    return { progresso, heading, opzioni, esito };
+  });
+}
+
+for (const sc of scenarios) {
+  test(`scenario ${sc.nome}: the app and the pages without JavaScript show the same steps and outcome`, async () => {
+    const app = await open();
+    const statico = await open({ javaScriptEnabled: false });
+    try {
+      // The app, answered as a person would; every step recorded with its choices' values.
+      // No fixed "today": the app uses the browser's date, the pages the build's date, as for a real visitor.
+      await app.page.goto(`${origin}/assistente/index.html`);
+      await app.page.waitForSelector('[data-pronto]');
+      const passiApp = [];
+      for (let i = 0; i < 20; i++) {
+        await app.page.waitForSelector('form.domanda, [data-esito]');
+        const chiave = await app.page.$eval('form.domanda', f => f.dataset.chiave).catch(() => null);
+        const valori = await app.page.$$eval('input[type="radio"]', els => els.map(e => e.value));
+        passiApp.push({ ...(await step(app.page)), chiave, valori });
+        if (!chiave) break;
+        await answerOne(app.page, sc.risposte);
+      }
+      // The pre-rendered pages, following the scenario's choices by their links.
+      await statico.page.goto(`${origin}/assistente/index.html`);
+      const passiStatici = [];
+      for (let i = 0; i < 20; i++) {
+        const s = await step(statico.page);
+        passiStatici.push(s);
+        if (s.esito) break;
+        const q = passiApp.find(p => p.heading === s.heading);
+        assert.ok(q, `the page without JavaScript asks «${s.heading}», which the app never asked`);
+        const v = value(sc.risposte, q.chiave);
+        const etichetta = v === undefined ? 'Non lo so, salta' : q.opzioni[q.valori.indexOf(v)];
+        assert.ok(etichetta, `scenario ${sc.nome}: no choice «${v}» for «${s.heading}»`);
+        await statico.page.getByRole('link', { name: etichetta, exact: false }).first().click();
+      }
+      // Every question of the pages without JavaScript is asked by the app with the same options and the same
+      // answers before it; the app also asks the questions that only change dates, left out here.
+      const domandeStatiche = new Set(passiStatici.map(x => x.heading));
+      for (const s of passiStatici.slice(0, -1)) {
+        const a = passiApp.find(p => p.heading === s.heading);
+        assert.deepEqual(a.opzioni, s.opzioni, `options of «${s.heading}»`);
+        assert.deepEqual(a.progresso.filter(r => domandeStatiche.has(r.split(' = ')[0])), s.progresso, `answers shown before «${s.heading}»`);
+      }
+      const fineApp = passiApp.at(-1).esito, fineStatica = passiStatici.at(-1).esito;
+      assert.ok(fineApp && fineStatica, 'both reach the outcome');
+      assert.deepEqual(fineApp.canali, fineStatica.canali, 'channels');
+      assert.deepEqual(fineApp.passi, fineStatica.passi, 'procedure');
+      assert.deepEqual(fineApp.pagine, fineStatica.pagine, 'pages to read, with the same titles');
+      assert.deepEqual([...app.problems, ...statico.problems], []);
+    } finally {
+      await app.context.close();
+      await statico.context.close();
+    }
+  });
+}
+
+test('without JavaScript, Cambia keeps the later answers too', async () => {
+  const { context, page, problems } = await open({ javaScriptEnabled: false });
+  try {
+    await page.goto(`${origin}/assistente/cartella/controllo_automatizzato/contestare/index.html`);
+    assert.match(await page.textContent('h1'), /Che cosa fare/);
+    await page.getByRole('link', { name: 'Cambia la risposta a «Da che cosa deriva la cartella?»' }).click();
+    assert.equal(await page.textContent('h1'), 'Da che cosa deriva la cartella?');
+    await page.getByRole('link', { name: 'Dal controllo formale della dichiarazione' }).click();
+    assert.match(await page.textContent('h1'), /Che cosa fare/, 'straight to the outcome: the goal was kept');
+    assert.match(await page.textContent('.passi-percorso'), /Contestarlo davanti al giudice/);
+    assert.match(await page.textContent('.passi-percorso'), /Dal controllo formale della dichiarazione/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
 
 test('legal pass: a cartella by irreperibilità assoluta counts from the next day and says the other reading; the new term after a partial CIVIS outcome', async () => {
   const { context, page, problems } = await open();

@@ -1,7 +1,6 @@
 //! The root component: the answers live in the URL fragment; each change of the fragment re-renders.
 
-use crate::stato::{oggi, voci_correnti};
-use civis_engine::flusso;
+use crate::stato::{oggi, titoli, voci_correnti};
 use civis_engine::regole;
 use gloo::events::EventListener;
 use yew::prelude::*;
@@ -19,7 +18,12 @@ pub fn app() -> Html {
     }
     let oggi = oggi();
     let regole = regole::incorporate();
-    let passo = flusso::prossima(regole, &voci).map(|d| d.id.clone());
+    let titoli = titoli();
+    let vista = civis_vista::vista(regole, &voci, civis_vista::Modo::Completo, &titoli, oggi);
+    let passo = match &vista.corpo {
+        civis_vista::Corpo::Domanda(d) => Some(d.id.clone()),
+        _ => None,
+    };
     {
         let passo = passo.clone();
         use_effect_with(passo, |_| {
@@ -31,10 +35,11 @@ pub fn app() -> Html {
     }
     html! {
         <div class="assistente" data-pronto="si">
-            <crate::domanda::Progresso voci={(*voci).clone()} />
-            { match passo {
-                Some(id) => html! { <crate::domanda::Domanda key={id.clone()} id={id.clone()} voci={(*voci).clone()} oggi={oggi} /> },
-                None => html! { <crate::esito::Esito voci={(*voci).clone()} oggi={oggi} /> },
+            <crate::domanda::Avanzamento progresso={vista.progresso.clone()} />
+            { match vista.corpo {
+                civis_vista::Corpo::Domanda(d) => html! { <crate::domanda::Domanda key={d.id.clone()} domanda={d.clone()} voci={(*voci).clone()} oggi={oggi} /> },
+                civis_vista::Corpo::Esito(e) => html! { <crate::esito::Esito esito={*e} oggi={oggi} /> },
+                civis_vista::Corpo::Errore(m) => html! { <crate::esito::Errore messaggio={m} /> },
             } }
         </div>
     }

@@ -4,42 +4,36 @@
 use chrono::NaiveDate;
 use civis_engine::flusso::{self, Voci};
 use civis_engine::modello::TipoDomanda;
+use civis_vista::{Progresso, VistaDomanda};
 use civis_engine::regole;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The questions answered so far, each with a "Cambia" link that keeps the later answers.
+/// The answers so far, each with a "Cambia" link that keeps the later answers.
 #[derive(Properties, PartialEq)]
 #[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
 pub struct ProgressoProps {
-    /// Current answers.
-    pub voci: Voci,
+    /// The view's progress.
+    pub progresso: Progresso,
 }
 
 /// The progress indicator (stepper).
-#[function_component(Progresso)]
+#[function_component(Avanzamento)]
 pub fn progresso(p: &ProgressoProps) -> Html {
     let regole = regole::incorporate();
-    let fatte = flusso::domande_poste(regole, &p.voci);
-    if fatte.is_empty() {
+    let p = &p.progresso;
+    if p.risposte.is_empty() {
         return html! {};
     }
-    let finito = flusso::prossima(regole, &p.voci).is_none();
     html! {
         <nav class="passi-percorso" aria-label="Avanzamento">
-            <p>{ if finito { "Le tue risposte".to_string() } else { format!("Domanda {}", fatte.len() + 1) } }</p>
+            <p>{ if p.finito { "Le tue risposte".to_string() } else { format!("Domanda {}", p.numero) } }</p>
             <ol>
-            { for fatte.iter().map(|d| {
-                let valore = p.voci.get(&d.chiave).cloned().unwrap_or_default();
-                let risposta = d.opzioni().iter().find(|o| o.valore == valore).map(|o| o.etichetta.clone())
-                    .or_else(|| civis_engine::risposte::leggi_data(&valore).ok().map(civis_engine::testo::data_it))
-                    .unwrap_or_else(|| if valore.is_empty() { "Non lo so".into() } else { valore.clone() });
-                let mut senza = p.voci.clone();
-                senza.remove(&d.chiave);
-                let href = format!("#{}", flusso::a_frammento(regole, &senza));
+            { for p.risposte.iter().map(|r| {
+                let href = format!("#{}", civis_vista::url::frammento(regole, &r.cambia));
                 html! {
-                    <li><span class="domanda-fatta">{ &d.etichetta }</span>{" "}<strong>{ risposta }</strong>{" "}
-                        <a href={href}>{"Cambia"}<span class="nascosto">{ format!(" la risposta a «{}»", d.etichetta) }</span></a></li>
+                    <li><span class="domanda-fatta">{ &r.domanda }</span>{" "}<strong>{ &r.risposta }</strong>{" "}
+                        <a href={href}>{"Cambia"}<span class="nascosto">{ format!(" la risposta a «{}»", r.domanda) }</span></a></li>
                 }
             }) }
             </ol>
@@ -51,8 +45,8 @@ pub fn progresso(p: &ProgressoProps) -> Html {
 #[derive(Properties, PartialEq)]
 #[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
 pub struct DomandaProps {
-    /// Question id.
-    pub id: String,
+    /// The question, as the view gives it.
+    pub domanda: VistaDomanda,
     /// Current answers.
     pub voci: Voci,
     /// Today.
@@ -67,14 +61,14 @@ fn valore_di(e: &InputEvent) -> String {
 #[function_component(Domanda)]
 pub fn domanda(p: &DomandaProps) -> Html {
     let regole = regole::incorporate();
-    let d = regole.domande.iter().find(|d| d.id == p.id).expect("question of the rules");
+    let d = &p.domanda;
     let scelta = use_state(String::new);
     let campi = use_state(|| [String::new(), String::new(), String::new()]);
     let errore = use_state(|| None::<String>);
     let invia = {
-        let (scelta, campi, errore, voci, oggi, id) = (scelta.clone(), campi.clone(), errore.clone(), p.voci.clone(), p.oggi, p.id.clone());
+        let (scelta, campi, errore, voci, oggi, id) = (scelta.clone(), campi.clone(), errore.clone(), p.voci.clone(), p.oggi, d.id.clone());
         move |salta: bool| {
-            let d = regole.domande.iter().find(|d| d.id == id).expect("question of the rules");
+            let d = regole.domande.iter().find(|d| d.id == id).expect("the view's question is one of the rules");
             let valore = if salta {
                 Ok(String::new())
             } else {
@@ -92,11 +86,7 @@ pub fn domanda(p: &DomandaProps) -> Html {
                 }
             };
             match valore.and_then(|v| flusso::valida_voce(regole, d, &v, &voci, oggi).map(|_| v)) {
-                Ok(v) => {
-                    let mut nuove = voci.clone();
-                    nuove.insert(d.chiave.clone(), v);
-                    crate::stato::vai(&nuove);
-                }
+                Ok(v) => crate::stato::vai(&civis_vista::scegli(regole, &voci, &d.chiave, &v, civis_vista::Modo::Completo)),
                 Err(m) => errore.set(Some(m)),
             }
         }
@@ -114,7 +104,7 @@ pub fn domanda(p: &DomandaProps) -> Html {
     });
     let descritto = if errore.is_some() { "errore aiuto" } else { "aiuto" };
     let invalido = if errore.is_some() { "true" } else { "false" };
-    let pagina = d.pagina.as_ref().map(|p| format!("../{p}index.html"));
+    let pagina = d.pagina.as_deref().map(civis_vista::url::pagina_da_app);
     let campo = |i: usize, id: &str, etichetta: &str, classe: &str| {
         let attuale = campi[i].clone();
         let campi = campi.clone();
@@ -135,7 +125,7 @@ pub fn domanda(p: &DomandaProps) -> Html {
         TipoDomanda::Scelta => html! {
             <fieldset aria-describedby={descritto}>
                 <legend class="nascosto">{ &d.etichetta }</legend>
-                { for d.opzioni().iter().map(|o| {
+                { for d.opzioni.iter().map(|o| {
                     let id = format!("scelta-{}", o.valore);
                     let scelta2 = scelta.clone();
                     let valore = o.valore.clone();

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use civis_engine::testo::data_estesa;
-use civis_engine::flusso::{self, Voci};
-use civis_engine::{consiglio, regole};
+use civis_vista::url::pagina_da_app;
+use civis_vista::VistaEsito;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -12,23 +12,30 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 #[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
 pub struct EsitoProps {
-    /// The answers.
-    pub voci: Voci,
+    /// The outcome, as the view gives it.
+    pub esito: VistaEsito,
     /// Today.
     pub oggi: NaiveDate,
 }
 
-fn pagina(p: &str) -> String {
-    format!("../{p}index.html")
+/// The error screen's inputs.
+#[derive(Properties, PartialEq)]
+#[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
+pub struct ErroreProps {
+    /// What is wrong with the answers, in Italian.
+    pub messaggio: String,
 }
 
-/// A readable name for a guidance page: the channel it explains, else its last path segment in words.
-fn titolo(regole: &civis_engine::modello::Regole, p: &str) -> String {
-    regole.canali.iter().find(|c| c.pagina == p).map(|c| c.titolo.clone()).unwrap_or_else(|| {
-        let nome = p.trim_end_matches('/').rsplit('/').next().unwrap_or(p).replace('-', " ");
-        let mut c = nome.chars();
-        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-    })
+/// Answers that cannot be used (a link edited by hand).
+#[function_component(Errore)]
+pub fn errore(p: &ErroreProps) -> Html {
+    html! {
+        <div class="esito-errore">
+            <h1 id="domanda" tabindex="-1">{"Controlla le risposte"}</h1>
+            <p class="errore" role="alert">{ &p.messaggio }</p>
+            <p><a href="#">{"Ricomincia"}</a></p>
+        </div>
+    }
 }
 
 /// Downloads a file made in the browser.
@@ -50,20 +57,7 @@ fn scarica(nome: &str, tipo: &str, testo: &str) {
 /// The result page.
 #[function_component(Esito)]
 pub fn esito(p: &EsitoProps) -> Html {
-    let regole = regole::incorporate();
-    let consiglio = flusso::in_risposte(regole, &p.voci, p.oggi).and_then(|r| consiglio::consiglia_con(regole, &r, p.oggi));
-    let c = match consiglio {
-        Ok(c) => c,
-        Err(e) => {
-            return html! {
-                <div class="esito-errore">
-                    <h1 id="domanda" tabindex="-1">{"Controlla le risposte"}</h1>
-                    <p class="errore" role="alert">{ e.to_string() }</p>
-                    <p><a href="#">{"Ricomincia"}</a></p>
-                </div>
-            }
-        }
-    };
+    let c = &p.esito.consiglio;
     let ics = crate::ics::calendario(&c.scadenze, p.oggi);
     let calendario = Callback::from(move |_: MouseEvent| scarica("scadenze-civis.ics", "text/calendar", &ics));
     let stampa = Callback::from(|_: MouseEvent| {
@@ -76,10 +70,10 @@ pub fn esito(p: &EsitoProps) -> Html {
             { for primo.map(|k| html! {
                 <section class="canale-principale">
                     <h2>{"Canale consigliato"}</h2>
-                    <p class="canale"><a class="pulsante" data-canale={k.id.clone()} href={pagina(&k.pagina)}>{ &k.titolo }</a></p>
+                    <p class="canale"><a class="pulsante" data-canale={k.id.clone()} href={pagina_da_app(&k.pagina)}>{ &k.titolo }</a></p>
                     if c.canali.len() > 1 {
                         <p>{"In alternativa: "}{ for c.canali[1..].iter().map(|a| html! {
-                            <><a data-canale={a.id.clone()} href={pagina(&a.pagina)}>{ &a.titolo }</a>{"; "}</>
+                            <><a data-canale={a.id.clone()} href={pagina_da_app(&a.pagina)}>{ &a.titolo }</a>{"; "}</>
                         }) }</p>
                     }
                 </section>
@@ -119,7 +113,7 @@ pub fn esito(p: &EsitoProps) -> Html {
                 <section><h2>{"Sanzione ridotta"}</h2><p>{ &s.testo }{" "}<span class="fonte">{ format!("({})", s.fonte) }</span></p></section>
             }) }
             <section><h2>{"Come procedere"}</h2><ol class="procedura">{ for c.passi.iter().map(|x| html! { <li>{ x }</li> }) }</ol></section>
-            <section><h2>{"Da leggere"}</h2><ul>{ for c.pagine.iter().map(|x| html! { <li><a href={pagina(x)}>{ titolo(regole, x) }</a></li> }) }</ul></section>
+            <section class="da-leggere"><h2>{"Da leggere"}</h2><ul>{ for p.esito.pagine.iter().map(|x| html! { <li><a href={pagina_da_app(&x.pagina)}>{ &x.titolo }</a></li> }) }</ul></section>
             <div class="azioni non-stampare">
                 <button type="button" class="pulsante" onclick={stampa}>{"Stampa"}</button>
                 if !c.scadenze.iter().all(|s| s.data.is_none()) {

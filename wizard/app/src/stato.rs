@@ -22,6 +22,16 @@ pub(crate) fn oggi() -> NaiveDate {
 
 /// Moves to a new set of answers (a new history entry, so the back button works).
 pub(crate) fn vai(voci: &Voci) {
-    let _ = gloo::utils::window().location().set_hash(&flusso::a_frammento(regole::incorporate(), voci));
+    let _ = gloo::utils::window().location().set_hash(&civis_vista::url::frammento(regole::incorporate(), voci));
 }
 
+
+/// The guidance pages' titles, handed by the build in the page (`#titoli-pagine`, a JSON block), so that the app's
+/// links carry the same titles as the pages without JavaScript. Empty when absent.
+pub(crate) fn titoli() -> civis_vista::Titoli {
+    gloo::utils::document()
+        .get_element_by_id("titoli-pagine")
+        .and_then(|e| e.text_content())
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}

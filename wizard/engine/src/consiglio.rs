@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// The advice for one case.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Consiglio {
     /// The date terms run from (absent without `notifica`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -36,7 +36,7 @@ pub struct Consiglio {
 }
 
 /// How the notification date was found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DettaglioNotifica {
     /// The computation.
     pub calcolo: Vec<String>,
@@ -80,8 +80,9 @@ pub fn consiglia_con(regole: &Regole, r: &Risposte, oggi: NaiveDate) -> Result<C
 pub fn in_parole(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
     let scelte: Voci = voci
         .iter()
-        .filter(|(k, _)| regole.domande.iter().any(|d| &d.chiave == *k && d.tipo == crate::modello::TipoDomanda::Scelta))
-        .filter(|(k, _)| k.as_str() != "notifica.modo")
+        .filter(|(k, _)| {
+            regole.domande.iter().any(|d| &d.chiave == *k && d.tipo == crate::modello::TipoDomanda::Scelta && !d.non_cambia_esito)
+        })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let mut r = crate::risposte::da_voci(regole, &scelte, oggi)?;

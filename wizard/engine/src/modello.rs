@@ -243,7 +243,7 @@ pub struct ProrogaDecadenza {
 }
 
 /// The reduced sanction for paying an avviso in time.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Sanzione {
     /// Acts it applies to.
@@ -333,10 +333,13 @@ pub struct Domanda {
     /// When set, an answer given while `quando` does not hold is bad input, with this message.
     #[serde(default)]
     pub fuori_caso: Option<String>,
+    /// The answer changes only the computed dates (or nothing): the advice in words does not need it.
+    #[serde(default)]
+    pub non_cambia_esito: bool,
 }
 
 /// Kind of answer.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum TipoDomanda {
     /// One of the `opzioni`.

@@ -1,24 +1,17 @@
-//! The wizard without JavaScript: the question tree pre-rendered as plain HTML pages (one question per page,
-//! answers as links), ending in outcome pages that state each deadline rule in words. Also loads the wizard's
-//! rules from `content/wizard/` and runs the engine's flow check against the pages of the site.
+//! The wizard without JavaScript: every state reachable by choosing or by "Cambia" pre-rendered as a plain HTML
+//! page, from the same view the app renders (`civis-vista`); outcome pages state each deadline rule in words. Also
+//! loads the wizard's rules from `content/wizard/` and runs the engine's flow check against the site's pages.
 
 use crate::url::relative;
 use chrono::NaiveDate;
 use civis_content::Diagnostic;
-use civis_engine::flusso::{self, Voci};
-use civis_engine::modello::{Domanda, TipoDomanda};
+use civis_engine::flusso::Voci;
 use civis_engine::modello::Regole;
 use civis_engine::regole;
+use civis_vista::{url, vista, Corpo, Modo, Titoli, Vista};
 use serde_json::{json, Value};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::path::Path;
-
-/// Where the wizard lives in the site.
-pub(crate) const BASE: &str = "assistente/";
-
-/// Questions that only change the computed dates: pages without JavaScript do not branch on them, and the
-/// outcome states the rule in words instead.
-const SOLO_DATE: [&str; 2] = ["notifica.modo", "richiedente"];
 
 /// A page produced by code rather than by a Markdown file.
 #[derive(Debug, Clone)]
@@ -45,111 +38,94 @@ pub(crate) fn load_rules(root: &Path, errors: &mut Vec<Diagnostic>) -> Option<Re
         .iter()
         .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok().map(|t| (format!("content/wizard/{name}"), t)))
         .collect();
-    regole::carica(&files)
-        .map_err(|e| errors.extend(e))
-        .ok()
+    regole::carica(&files).map_err(|e| errors.extend(e)).ok()
 }
 
-/// The next question the pages branch on, skipping date-only questions and non-choice questions.
-fn prossima_scelta<'a>(regole: &'a Regole, voci: &Voci) -> Option<&'a Domanda> {
-    let mut v = voci.clone();
-    loop {
-        let d = flusso::prossima(regole, &v)?;
-        if d.tipo == TipoDomanda::Scelta && !SOLO_DATE.contains(&d.chiave.as_str()) {
-            return Some(d);
-        }
-        v.insert(d.chiave.clone(), String::new());
+/// The states a step links to: its choices and its "Cambia" links.
+fn collegati(v: &Vista) -> Vec<&Voci> {
+    let mut out: Vec<&Voci> = v.progresso.risposte.iter().map(|r| &r.cambia).collect();
+    if let Corpo::Domanda(d) = &v.corpo {
+        out.extend(d.opzioni.iter().map(|o| &o.voci).chain(&d.salta));
     }
+    out
 }
 
-/// The output folder of a node: the chosen values in question order.
-fn percorso(regole: &Regole, voci: &Voci) -> String {
-    let mut path = BASE.to_string();
-    for d in &regole.domande {
-        if let Some(v) = voci.get(&d.chiave).filter(|v| !v.is_empty()) {
-            path.push_str(v);
-            path.push('/');
-        }
-    }
-    path
-}
-
-/// Every wizard page below the start page, the number of paths of the full question graph, and the flow
-/// check (every path ends in an outcome whose pages exist).
-pub(crate) fn pagine(regole: &Regole, titles: &HashMap<&str, &str>, oggi: NaiveDate, errors: &mut Vec<Diagnostic>) -> (Vec<GeneratedPage>, usize) {
-    let esiste = |p: &str| titles.contains_key(p);
+/// Every wizard page below the start page (every state reachable from it), the number of paths of the full
+/// question graph, and the flow check (every path ends in an outcome whose pages exist).
+pub(crate) fn pagine(regole: &Regole, titoli: &Titoli, oggi: NaiveDate, errors: &mut Vec<Diagnostic>) -> (Vec<GeneratedPage>, usize) {
+    let esiste = |p: &str| titoli.contains_key(p);
     errors.extend(civis_engine::verifica::verifica(regole, &esiste));
-    if !esiste(BASE) {
-        errors.push(Diagnostic::new("content/assistente/_index.md", 0, 0, "the wizard's start page is missing"));
+    if !esiste(url::BASE) {
+        errors.push(Diagnostic::new("content/assistente/_index.md", 0, 0, "manca la pagina iniziale del percorso guidato"));
     }
-    let mut out = Vec::new();
-    let mut stack = vec![Voci::new()];
-    while let Some(voci) = stack.pop() {
-        let path = percorso(regole, &voci);
-        if let Some(d) = prossima_scelta(regole, &voci) {
-            for o in d.opzioni() {
-                let mut figlio = voci.clone();
-                figlio.insert(d.chiave.clone(), o.valore.clone());
-                stack.push(figlio);
-            }
+    let mut visti: BTreeMap<String, Vista> = BTreeMap::new();
+    let mut coda = VecDeque::from([Voci::new()]);
+    while let Some(voci) = coda.pop_front() {
+        let path = url::cartella(regole, &voci);
+        if visti.contains_key(&path) {
+            continue;
         }
-        if path != BASE {
-            let dati = dati(regole, titles, &path, &voci, oggi);
-            let title = dati["domanda"]["etichetta"].as_str().unwrap_or("Che cosa fare").to_string();
-            out.push(GeneratedPage {
-                path,
+        let v = vista(regole, &voci, Modo::Statico, titoli, oggi);
+        coda.extend(collegati(&v).into_iter().cloned());
+        visti.insert(path, v);
+    }
+    let out = visti
+        .iter()
+        .filter(|(path, _)| path.as_str() != url::BASE)
+        .map(|(path, v)| {
+            let title = match &v.corpo {
+                Corpo::Domanda(d) => d.etichetta.clone(),
+                _ => "Che cosa fare".into(),
+            };
+            GeneratedPage {
+                path: path.clone(),
                 title: format!("{title} · Percorso guidato"),
                 description: "Percorso guidato: una domanda alla volta.".into(),
                 template: "assistente.html".into(),
-                data: dati,
-            });
-        }
-    }
+                data: dati(regole, path, v),
+            }
+        })
+        .collect();
     (out, civis_engine::verifica::percorsi(regole).len())
 }
 
-/// The template data of the node for `voci`, with URLs relative to `path`; `oggi` is the build's date (it decides
-/// which channels are already in force).
-pub(crate) fn dati(regole: &Regole, titles: &HashMap<&str, &str>, path: &str, voci: &Voci, oggi: NaiveDate) -> Value {
+/// The start page's template data.
+pub(crate) fn inizio(regole: &Regole, titoli: &Titoli, oggi: NaiveDate) -> Value {
+    dati(regole, url::BASE, &vista(regole, &Voci::new(), Modo::Statico, titoli, oggi))
+}
+
+/// The template data of a step: the view with every state turned into a URL relative to `path`.
+fn dati(regole: &Regole, path: &str, v: &Vista) -> Value {
     let link = |p: &str| relative(path, p);
-    let mut fatte = Vec::new();
-    let mut prima = Voci::new();
-    for d in regole.domande.iter().filter(|d| voci.get(&d.chiave).is_some_and(|v| !v.is_empty())) {
-        let valore = &voci[&d.chiave];
-        let risposta = d.opzioni().iter().find(|o| &o.valore == valore).map_or(valore.as_str(), |o| o.etichetta.as_str());
-        fatte.push(json!({ "etichetta": d.etichetta, "risposta": risposta, "cambia": link(&percorso(regole, &prima)) }));
-        prima.insert(d.chiave.clone(), valore.clone());
-    }
+    let stato = |voci: &Voci| link(&url::cartella(regole, voci));
+    let risposte: Vec<Value> = v
+        .progresso
+        .risposte
+        .iter()
+        .map(|r| json!({ "etichetta": r.domanda, "risposta": r.risposta, "cambia": stato(&r.cambia) }))
+        .collect();
     let mut dati = json!({
-        "inizio": link(BASE),
-        "progresso": { "numero": fatte.len() + 1, "domande": fatte },
+        "inizio": link(url::BASE),
+        "progresso": { "numero": v.progresso.numero, "finito": v.progresso.finito, "domande": risposte },
     });
-    match prossima_scelta(regole, voci) {
-        Some(d) => {
-            let opzioni: Vec<Value> = d
-                .opzioni()
-                .iter()
-                .map(|o| {
-                    let mut figlio = voci.clone();
-                    figlio.insert(d.chiave.clone(), o.valore.clone());
-                    json!({ "etichetta": o.etichetta, "aiuto": o.aiuto, "url": link(&percorso(regole, &figlio)) })
-                })
-                .collect();
+    match &v.corpo {
+        Corpo::Domanda(d) => {
+            let opzioni: Vec<Value> =
+                d.opzioni.iter().map(|o| json!({ "etichetta": o.etichetta, "aiuto": o.aiuto, "url": stato(&o.voci) })).collect();
             dati["domanda"] = json!({
-                "id": d.id, "etichetta": d.etichetta, "aiuto": d.aiuto,
-                "pagina": d.pagina.as_deref().filter(|p| titles.contains_key(p)).map(link), "opzioni": opzioni,
+                "id": d.id, "etichetta": d.etichetta, "aiuto": d.aiuto, "pagina": d.pagina.as_deref().map(link), "opzioni": opzioni,
+                "salta": d.salta.as_ref().map(stato),
             });
         }
-        None => {
-            if let Ok(c) = civis_engine::consiglio::in_parole(regole, voci, oggi) {
-                let pagina = |p: &str| json!({ "titolo": titles.get(p).copied().unwrap_or(p), "url": link(p) });
-                dati["esito"] = json!({
-                    "canali": c.canali.iter().map(|k| json!({ "titolo": k.titolo, "url": link(&k.pagina) })).collect::<Vec<_>>(),
-                    "avvisi": c.avvisi, "scadenze": c.scadenze, "sanzione": c.sanzione_ridotta, "passi": c.passi,
-                    "pagine": c.pagine.iter().map(|p| pagina(p)).collect::<Vec<_>>(),
-                });
-            }
+        Corpo::Esito(e) => {
+            let c = &e.consiglio;
+            dati["esito"] = json!({
+                "canali": c.canali.iter().map(|k| json!({ "id": k.id, "titolo": k.titolo, "url": link(&k.pagina) })).collect::<Vec<_>>(),
+                "avvisi": c.avvisi, "scadenze": c.scadenze, "sanzione": c.sanzione_ridotta, "passi": c.passi,
+                "pagine": e.pagine.iter().map(|p| json!({ "titolo": p.titolo, "url": link(&p.pagina) })).collect::<Vec<_>>(),
+            });
         }
+        Corpo::Errore(m) => dati["errore"] = json!(m),
     }
     dati
 }

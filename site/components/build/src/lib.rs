@@ -95,8 +95,9 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
 
     // Wizard pages and the flow check.
     let titles: HashMap<&str, &str> = content.pages.iter().map(|p| (p.path.as_str(), p.front.title.as_str())).collect();
+    let titoli: civis_vista::Titoli = content.pages.iter().map(|p| (p.path.clone(), p.front.title.clone())).collect();
     let (generated, wizard_paths) = match &regole {
-        Some(r) => assistente::pagine(r, &titles, opts.today, &mut errors),
+        Some(r) => assistente::pagine(r, &titoli, opts.today, &mut errors),
         None => (Vec::new(), 0),
     };
 
@@ -109,7 +110,7 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
         .par_iter()
         .map(|r| {
             let sito = Sito { content: &content, theme: &theme, albero: &albero, menus: &menus, wizard_url: &wizard_url };
-            render_page(r, &sito, regole.as_ref().map(|x| (x, &titles)), &opts.assets, opts.today)
+            render_page(r, &sito, regole.as_ref().map(|x| (x, &titoli)), &opts.assets, opts.today)
         })
         .collect();
     for res in pages_out {
@@ -200,7 +201,7 @@ struct Sito<'a> {
 fn render_page(
     r: &Rendered,
     sito: &Sito,
-    regole: Option<(&civis_engine::modello::Regole, &HashMap<&str, &str>)>,
+    regole: Option<(&civis_engine::modello::Regole, &civis_vista::Titoli)>,
     assets: &[(String, Vec<u8>)],
     today: chrono::NaiveDate,
 ) -> Result<(String, String), Diagnostic> {
@@ -235,8 +236,9 @@ fn render_page(
     let (prev, next) = albero.prev_next(&p.path);
     ctx.insert("prev", &prev);
     ctx.insert("next", &next);
-    if let Some((regole, titles)) = regole.filter(|_| template == "assistente.html") {
-        ctx.insert("dati", &assistente::dati(regole, titles, &p.path, &Default::default(), today));
+    if let Some((regole, titoli)) = regole.filter(|_| template == "assistente.html") {
+        ctx.insert("dati", &assistente::inizio(regole, titoli, today));
+        ctx.insert("titoli_json", &serde_json::to_string(titoli).expect("titles serialise").replace('<', "\\u003c"));
         ctx.insert("wizard_js", &wizard_js);
     }
     theme.render(&template, &ctx).map(|html| (p.path.clone(), html)).map_err(|e| Diagnostic::new(p.file.clone(), 2, 1, format!("template `{template}`: {e}")))
