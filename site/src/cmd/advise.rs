@@ -11,14 +11,10 @@ use std::process::ExitCode;
 #[derive(Args)]
 pub(crate) struct AdviseArgs {
     /// The date to take as today (YYYY-MM-DD); default: the system date.
-    #[arg(long, value_parser = leggi_oggi)]
-    pub today: Option<NaiveDate>,
+    #[arg(long, value_parser = super::leggi_oggi)]
+    today: Option<NaiveDate>,
     /// JSON file with the answers; `-` or absent: standard input.
-    pub file: Option<PathBuf>,
-}
-
-fn leggi_oggi(s: &str) -> Result<NaiveDate, String> {
-    civis_engine::risposte::leggi_data(s).map_err(|e| format!("--today: {e}"))
+    file: Option<PathBuf>,
 }
 
 /// Runs `advise`.

@@ -1,0 +1,79 @@
+//! The subcommands, one file each; what they share (the build's date, one build run) is here.
+
+pub(crate) mod advise;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod serve;
+
+use chrono::NaiveDate;
+use civis_build::Options;
+use std::path::Path;
+use std::time::Instant;
+
+/// Reads `--today` (YYYY-MM-DD) with the engine's Italian message for a bad date.
+pub(crate) fn leggi_oggi(s: &str) -> Result<NaiveDate, String> {
+    civis_engine::risposte::leggi_data(s).map_err(|e| format!("--today: {e}"))
+}
+
+/// The build's date: `--today`, else `SOURCE_DATE_EPOCH` (the reproducible-builds convention), else today's
+/// date. It decides which rules are in force on the pages without JavaScript and which reviews are stale, so the
+/// same tree and date give the same site.
+pub(crate) fn build_date(today: Option<NaiveDate>) -> NaiveDate {
+    today.unwrap_or_else(|| {
+        std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+            .map(|t| t.date_naive())
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    })
+}
+
+/// The wizard's WebAssembly bundle, when the site has a wizard (`content/wizard/`). The app is compiled from the
+/// workspace this binary was built in.
+fn wizard_bundle(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    if !root.join("content/wizard").is_dir() {
+        return Ok(Vec::new());
+    }
+    let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("site/ is in the workspace").to_path_buf();
+    let assets = civis_wasm::bundle(&civis_wasm::Options { workspace_root })?;
+    Ok(assets.into_iter().map(|a| (a.path, a.bytes)).collect())
+}
+
+/// Runs one build (or check, without `output`) and prints its outcome, warnings and problems.
+pub(crate) fn run_build(root: &Path, output: Option<&Path>, wasm: bool, today: NaiveDate) -> bool {
+    let start = Instant::now();
+    let assets = match wasm {
+        true => match wizard_bundle(root) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("percorso guidato: {e}");
+                return false;
+            }
+        },
+        false => Vec::new(),
+    };
+    let opts = Options { root: root.to_path_buf(), output: output.map(Path::to_path_buf), assets, today };
+    match civis_build::build(&opts) {
+        Ok(r) => {
+            for w in &r.warnings {
+                eprintln!("{w}");
+            }
+            let what = if output.is_some() { "Sito generato" } else { "Verifica superata" };
+            let wizard = if r.wizard_paths > 0 {
+                format!(", percorso guidato: {} percorsi verificati, {} pagine senza JavaScript", r.wizard_paths, r.generated)
+            } else {
+                String::new()
+            };
+            eprintln!("{what}: {} pagine, {} file{wizard} in {:.2} s", r.pages, r.files, start.elapsed().as_secs_f64());
+            true
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!("{} problemi: {}", errors.len(), if output.is_some() { "sito non generato, la cartella precedente resta com'era" } else { "verifica non superata" });
+            false
+        }
+    }
+}
