@@ -22,10 +22,11 @@ impl Diagnostic {
         Diagnostic { file: file.into(), line, col, message: message.into() }
     }
 
-    /// A YAML error, its position shifted by `line_offset` lines (the lines before the YAML in the file).
-    pub fn yaml(file: String, e: &serde_norway::Error, line_offset: usize) -> Self {
+    /// A YAML error, its position shifted by `line_offset` lines (the lines before the YAML in the file) and kept
+    /// inside the file's `last_line` (a parser reports the end of the input one line past the last).
+    pub fn yaml(file: String, e: &serde_norway::Error, line_offset: usize, last_line: usize) -> Self {
         let (line, col) = e.location().map(|l| (l.line() + line_offset, l.column())).unwrap_or((line_offset + 1, 1));
-        Diagnostic::new(file, line, col, format!("YAML: {e}"))
+        Diagnostic::new(file, line.clamp(1, last_line.max(1)), col, format!("YAML: {e}"))
     }
 }
 

@@ -86,7 +86,7 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostic>> {
         let (p, t) = s.as_ref()?;
         serde_norway::from_str(t)
             .map_err(|e| {
-                errori.push(Diagnostic::yaml(p.clone(), &e, 0));
+                errori.push(Diagnostic::yaml(p.clone(), &e, 0, t.lines().count()));
             })
             .ok()
     }
@@ -135,9 +135,13 @@ impl Regole {
     }
 }
 
-/// Finds the 1-based line of the first occurrence of `cosa` in `testo` (0 when absent).
+/// Finds the 1-based line of `cosa` in `testo`, for diagnostics on rules already parsed.
+/// A whole line (`- id: altro-ente`, not the `- id: altro-ente-pagare` that contains it) wins over a line that
+/// merely contains the text; 1 when the text is nowhere (the problem is then about the file as a whole).
 pub(crate) fn riga_di(testo: &str, cosa: &str) -> usize {
-    testo.find(cosa).map(|i| testo[..i].matches('\n').count() + 1).unwrap_or(0)
+    let intera = |l: &str| l.trim_start().trim_start_matches("- ").trim_end() == cosa;
+    let riga = testo.lines().position(intera).or_else(|| testo.lines().position(|l| l.contains(cosa)));
+    riga.map_or(1, |i| i + 1)
 }
 
 /// Cross-references between files: every id and value named somewhere is defined somewhere.

@@ -124,4 +124,14 @@ mod test {
         let e = errori.iter().find(|e| e.message.contains("civis_seconda_richiesta")).expect("missing page reported");
         assert!(e.file.ends_with("canali.yaml") && e.line > 0, "{e}");
     }
+
+    #[test]
+    fn an_id_is_found_at_its_own_line_not_at_a_longer_id() {
+        let r = incorporate();
+        let errori = verifica(r, &|p| p != "cartelle/altri-enti/");
+        let (_, testo) = r.sorgenti.iter().find(|(p, _)| p.ends_with("canali.yaml")).unwrap();
+        let riga = testo.lines().position(|l| l.trim() == "- id: altro-ente").unwrap() + 1;
+        let e = errori.iter().find(|e| e.message.contains("l'esito «altro-ente»")).expect("missing page reported");
+        assert_eq!(e.line, riga, "{e}");
+    }
 }

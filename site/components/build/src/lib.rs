@@ -211,7 +211,7 @@ fn render_page(
     let wizard_js = assets.iter().find(|(a, _)| a.starts_with(&p.path) && a.ends_with("/avvio.js")).map(|(a, _)| &a[p.path.len()..]);
     let template = p.front.template.clone().unwrap_or_else(|| if p.is_section { "section.html".into() } else { "page.html".into() });
     if !theme.has(&template) {
-        return Err(Diagnostic::new(p.file.clone(), 2, 1, format!("template `{template}` not found in the theme")));
+        return Err(Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}` not found in the theme")));
     }
     let toc: Vec<TocEntry> = r.headings.iter().filter(|h| (2..=3).contains(&h.level)).map(|h| TocEntry { level: h.level, id: &h.id, text: &h.text }).collect();
     let children: Vec<serde_json::Value> = albero
@@ -241,7 +241,7 @@ fn render_page(
         ctx.insert("titoli_json", &serde_json::to_string(titoli).expect("titles serialise").replace('<', "\\u003c"));
         ctx.insert("wizard_js", &wizard_js);
     }
-    theme.render(&template, &ctx).map(|html| (p.path.clone(), html)).map_err(|e| Diagnostic::new(p.file.clone(), 2, 1, format!("template `{template}`: {e}")))
+    theme.render(&template, &ctx).map(|html| (p.path.clone(), html)).map_err(|e| Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}`: {e}")))
 }
 
 /// 404 page, alias redirects and the sitemap.

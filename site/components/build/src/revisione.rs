@@ -21,11 +21,11 @@ pub(crate) fn avvisi(pagine: &[Page], regole: Option<&Regole>, oggi: NaiveDate) 
         match p.front.reviewed {
             None => out.push(Diagnostic::new(
                 &p.file,
-                p.reviewed_line,
+                p.key_line("reviewed"),
                 1,
                 "avviso: manca `reviewed`, la data in cui una persona ha verificato la pagina sulle norme",
             )),
-            Some(d) if scaduta(d) => out.push(Diagnostic::new(&p.file, p.reviewed_line, 1, vecchia(d))),
+            Some(d) if scaduta(d) => out.push(Diagnostic::new(&p.file, p.key_line("reviewed"), 1, vecchia(d))),
             Some(_) => {}
         }
     }

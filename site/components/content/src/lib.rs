@@ -44,7 +44,7 @@ pub fn load(root: &Path) -> Result<Content, Vec<Diagnostic>> {
     let config_path = dir.join("config.yaml");
     let config = match std::fs::read_to_string(&config_path) {
         Ok(text) => serde_norway::from_str::<SiteConfig>(&text)
-            .map_err(|e| errors.push(Diagnostic::yaml(rel(root, &config_path), &e, 0)))
+            .map_err(|e| errors.push(Diagnostic::yaml(rel(root, &config_path), &e, 0, text.lines().count())))
             .ok(),
         Err(e) => {
             errors.push(Diagnostic::new(rel(root, &config_path), 0, 0, format!("cannot read the site config: {e}")));

@@ -55,11 +55,25 @@ pub struct Page {
     pub body: String,
     /// 1-based line of the body's first line in the file.
     pub body_line: usize,
-    /// 1-based line of the `reviewed` key (the front matter's first line when absent), for warnings.
-    pub reviewed_line: usize,
+    /// Top-level front matter keys and their 1-based lines in the file, for diagnostics about a key.
+    pub key_lines: Vec<(String, usize)>,
+}
+
+/// The top-level keys of a front matter (`yaml`, starting on the file's line 2) with their lines.
+fn key_lines(yaml: &str) -> Vec<(String, usize)> {
+    yaml.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|(i, l)| l.split_once(':').map(|(k, _)| (k.trim().to_string(), i + 2)))
+        .collect()
 }
 
 impl Page {
+    /// The line of a front matter key; the front matter's first line (2) when the key is absent.
+    pub fn key_line(&self, key: &str) -> usize {
+        self.key_lines.iter().find(|(k, _)| k == key).map_or(2, |(_, l)| *l)
+    }
+
     /// Parses a page; `file` is for messages, `source` is the path under `content/`.
     pub fn parse(file: &str, source: &str, text: &str) -> Result<Page, Vec<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -72,7 +86,7 @@ impl Page {
         let yaml = &rest[..end + 1];
         let body_start = (end + 4 + rest[end + 4..].find('\n').map_or(0, |i| i + 1)).min(rest.len());
         let body_line = 1 + yaml.matches('\n').count() + 2;
-        let front: FrontMatter = serde_norway::from_str(yaml).map_err(|e| vec![Diagnostic::yaml(file.into(), &e, 1)])?;
+        let front: FrontMatter = serde_norway::from_str(yaml).map_err(|e| vec![Diagnostic::yaml(file.into(), &e, 1, 1 + yaml.lines().count())])?;
         let mut errors = Vec::new();
         if front.sources.is_empty() {
             errors.push(Diagnostic::new(file, 2, 1, "`sources` is missing: cite the seed document or law article"));
@@ -88,14 +102,15 @@ impl Page {
             errors.push(Diagnostic::new(file, 1, 1, "the file name becomes a URL: use only lowercase letters, digits, `-` and `_`"));
         }
         if let Some(a) = front.aliases.iter().find(|a| !url_safe(a.trim_matches('/'))) {
-            errors.push(Diagnostic::new(file, 2, 1, format!("alias `{a}`: use only lowercase letters, digits, `-`, `_` and `/`")));
+            let line = key_lines(yaml).into_iter().find(|(k, _)| k == "aliases").map_or(2, |(_, l)| l);
+            errors.push(Diagnostic::new(file, line, 1, format!("alias `{a}`: use only lowercase letters, digits, `-`, `_` and `/`")));
         }
         if !errors.is_empty() {
             return Err(errors);
         }
         let (path, is_section) = output_path(source);
-        let reviewed_line = yaml.lines().position(|l| l.starts_with("reviewed:")).map_or(2, |i| i + 2);
-        Ok(Page { file: file.into(), source: source.into(), path, is_section, front, body: rest[body_start..].to_string(), body_line, reviewed_line })
+        let key_lines = key_lines(yaml);
+        Ok(Page { file: file.into(), source: source.into(), path, is_section, front, body: rest[body_start..].to_string(), body_line, key_lines })
     }
 }
 
