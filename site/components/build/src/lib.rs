@@ -2,21 +2,26 @@
 //! apply templates → verify every link → write the output folder atomically. `check` runs the same pipeline
 //! and writes nothing.
 
-mod assistente;
-mod navigazione;
-mod revisione;
+// The pipeline's steps, one module each: content is loaded by civis-content (1); markdown renders pages (2);
+// assistente generates the wizard's pages (3); navigazione builds menus and breadcrumbs, pagina applies templates
+// (4); verifica checks every link of the output (5); extra and statici add the other files (6); uscita writes the
+// folder atomically (7); revisione reports stale reviews. url holds the relative-URL arithmetic they share.
 mod url;
-mod uscita;
+mod navigazione;
+mod markdown;
+mod assistente;
+mod pagina;
+mod extra;
+mod statici;
 mod verifica;
+mod revisione;
+mod uscita;
 
-use civis_content::{Content, Diagnostic, Page};
-use civis_markdown::Heading;
+use civis_content::{Diagnostic, Page};
 use navigazione::{Albero, Menus};
 use rayon::prelude::*;
-use serde::Serialize;
-use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub use assistente::GeneratedPage;
 
@@ -49,23 +54,6 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// A page ready for templating.
-struct Rendered<'a> {
-    page: &'a Page,
-    html: String,
-    headings: Vec<Heading>,
-}
-
-/// An internal link to check once every page is rendered: (source file, line, target output path, anchor).
-type Anchor = (String, usize, String, String);
-
-#[derive(Serialize)]
-struct TocEntry<'a> {
-    level: u8,
-    id: &'a str,
-    text: &'a str,
-}
-
 /// Builds (or, without `output`, checks) the site. Every problem of the build is returned together.
 pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let content = civis_content::load(&opts.root)?;
@@ -76,9 +64,9 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
 
     // Markdown, in parallel; link targets checked as they are rewritten.
     let by_source: HashMap<&str, &Page> = content.pages.iter().map(|p| (p.source.as_str(), p)).collect();
-    let results: Vec<(Rendered, Vec<Diagnostic>, Vec<Anchor>)> =
-        content.pages.par_iter().map(|p| render_markdown(p, &by_source)).collect();
-    let mut rendered = Vec::with_capacity(results.len());
+    let results: Vec<(markdown::Rendered, Vec<Diagnostic>, Vec<markdown::Anchor>)> =
+        content.pages.par_iter().map(|p| markdown::render_markdown(p, &by_source)).collect();
+    let mut rendered: Vec<markdown::Rendered> = Vec::with_capacity(results.len());
     let mut anchors = Vec::new();
     for (r, mut e, mut a) in results {
         errors.append(&mut e);
@@ -109,8 +97,8 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     let pages_out: Vec<Result<(String, String), Diagnostic>> = rendered
         .par_iter()
         .map(|r| {
-            let sito = Sito { content: &content, theme: &theme, albero: &albero, menus: &menus, wizard_url: &wizard_url };
-            render_page(r, &sito, regole.as_ref().map(|x| (x, &titoli)), &opts.assets, opts.today)
+            let sito = pagina::Sito { content: &content, theme: &theme, albero: &albero, menus: &menus, wizard_url: &wizard_url };
+            pagina::render_page(r, &sito, regole.as_ref().map(|x| (x, &titoli)), &opts.assets, opts.today)
         })
         .collect();
     for res in pages_out {
@@ -122,7 +110,7 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
         }
     }
     for g in &generated {
-        let mut ctx = context(&content, &g.path, &wizard_url);
+        let mut ctx = pagina::context(&content, &g.path, &wizard_url);
         ctx.insert("page", &serde_json::json!({ "title": g.title, "description": g.description, "html": "" }));
         ctx.insert("nav_html", &menus.html(&g.path, false));
         ctx.insert("breadcrumbs", &albero.breadcrumbs(&g.path, &g.path));
@@ -134,11 +122,11 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
             Err(e) => errors.push(Diagnostic::new(format!("themes/{theme_name}/templates/{}", g.template), 0, 0, e)),
         }
     }
-    extras(&content, &theme, &menus, &wizard_url, &mut files, &mut errors);
+    extra::extras(&content, &theme, &menus, &wizard_url, &mut files, &mut errors);
     for (path, bytes) in theme.static_files.iter().chain(&opts.assets) {
         files.insert(path.clone(), bytes.clone());
     }
-    copy_static(&opts.root.join("content").join("static"), &mut files, &mut errors);
+    statici::copy_static(&opts.root.join("content").join("static"), &mut files, &mut errors);
     for (file, msg) in verifica::check_links(&files) {
         errors.push(Diagnostic::new(format!("output: {file}"), 0, 0, msg));
     }
@@ -153,165 +141,3 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     Ok(Report { pages: content.pages.len(), generated: generated.len(), files: files.len(), wizard_paths, warnings })
 }
 
-/// Renders one page's Markdown, resolving links written as source files.
-fn render_markdown<'a>(p: &'a Page, by_source: &HashMap<&str, &Page>) -> (Rendered<'a>, Vec<Diagnostic>, Vec<Anchor>) {
-    let anchors = RefCell::new(Vec::new());
-    let resolve = |dest: &str, line: usize| -> Result<String, String> {
-        let (file, anchor) = dest.split_once('#').unwrap_or((dest, ""));
-        let target = if file.is_empty() {
-            p
-        } else if file.ends_with(".md") {
-            let joined = url::join_source(&p.source, file).ok_or_else(|| format!("link `{dest}` goes outside content/"))?;
-            by_source.get(joined.as_str()).copied().ok_or_else(|| format!("broken link `{dest}`: no page content/{joined}"))?
-        } else {
-            return Ok(dest.to_string());
-        };
-        if !anchor.is_empty() {
-            anchors.borrow_mut().push((p.file.clone(), line + p.body_line - 1, target.path.clone(), anchor.to_string()));
-        }
-        let base = if file.is_empty() { String::new() } else { url::relative(&p.path, &target.path) };
-        Ok(if anchor.is_empty() { base } else { format!("{base}#{anchor}") })
-    };
-    let out = civis_markdown::render(&p.body, &resolve);
-    let errors = out.errors.iter().map(|(line, msg)| Diagnostic::new(p.file.clone(), line + p.body_line - 1, 1, msg.clone())).collect();
-    (Rendered { page: p, html: out.html, headings: out.headings }, errors, anchors.into_inner())
-}
-
-/// The context shared by every template.
-fn context(content: &Content, path: &str, wizard_url: &dyn Fn(&str) -> Option<String>) -> tera::Context {
-    let mut ctx = tera::Context::new();
-    ctx.insert("site", &serde_json::json!({
-        "title": content.config.title, "description": content.config.description, "language": content.config.language,
-    }));
-    ctx.insert("root", &url::root_of(path));
-    ctx.insert("assistente_url", &wizard_url(path));
-    ctx.insert("canonical", &content.config.base_url.as_ref().map(|b| format!("{}/{path}", b.trim_end_matches('/'))));
-    ctx
-}
-
-/// What every page's templating shares.
-struct Sito<'a> {
-    content: &'a Content,
-    theme: &'a civis_templates::Theme,
-    albero: &'a Albero<'a>,
-    menus: &'a Menus,
-    wizard_url: &'a (dyn Fn(&str) -> Option<String> + Sync),
-}
-
-fn render_page(
-    r: &Rendered,
-    sito: &Sito,
-    regole: Option<(&civis_engine::modello::Regole, &civis_vista::Titoli)>,
-    assets: &[(String, Vec<u8>)],
-    today: chrono::NaiveDate,
-) -> Result<(String, String), Diagnostic> {
-    let Sito { content, theme, albero, menus, wizard_url } = *sito;
-    let p = r.page;
-    // The wizard's page loads the app's module script when the build has the WebAssembly bundle.
-    let wizard_js = assets.iter().find(|(a, _)| a.starts_with(&p.path) && a.ends_with("/avvio.js")).map(|(a, _)| &a[p.path.len()..]);
-    let template = p.front.template.clone().unwrap_or_else(|| if p.is_section { "section.html".into() } else { "page.html".into() });
-    if !theme.has(&template) {
-        return Err(Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}` not found in the theme")));
-    }
-    let toc: Vec<TocEntry> = r.headings.iter().filter(|h| (2..=3).contains(&h.level)).map(|h| TocEntry { level: h.level, id: &h.id, text: &h.text }).collect();
-    let children: Vec<serde_json::Value> = albero
-        .children(&p.path)
-        .into_iter()
-        .map(|i| {
-            let c = &content.pages[i];
-            serde_json::json!({ "title": c.front.title, "description": c.front.description, "url": url::relative(&p.path, &c.path) })
-        })
-        .collect();
-    let f = &p.front;
-    let mut ctx = context(content, &p.path, wizard_url);
-    ctx.insert("page", &serde_json::json!({
-        "title": f.title, "description": f.description, "html": r.html, "toc": toc, "path": p.path,
-        "updated": f.updated, "updated_it": f.updated.map(civis_engine::testo::data_it),
-        "reviewed": f.reviewed, "reviewed_it": f.reviewed.map(civis_engine::testo::data_it),
-        "sources": f.sources, "valid_from": f.valid_from.map(civis_engine::testo::data_it),
-        "valid_until": f.valid_until.map(civis_engine::testo::data_it), "children": children,
-    }));
-    ctx.insert("nav_html", &menus.html(&p.path, true));
-    ctx.insert("breadcrumbs", &albero.breadcrumbs(&p.path, &p.path));
-    let (prev, next) = albero.prev_next(&p.path);
-    ctx.insert("prev", &prev);
-    ctx.insert("next", &next);
-    if let Some((regole, titoli)) = regole.filter(|_| template == "assistente.html") {
-        ctx.insert("dati", &assistente::inizio(regole, titoli, today));
-        ctx.insert("titoli_json", &serde_json::to_string(titoli).expect("titles serialise").replace('<', "\\u003c"));
-        ctx.insert("wizard_js", &wizard_js);
-    }
-    theme.render(&template, &ctx).map(|html| (p.path.clone(), html)).map_err(|e| Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}`: {e}")))
-}
-
-/// 404 page, alias redirects and the sitemap.
-fn extras(
-    content: &Content,
-    theme: &civis_templates::Theme,
-    menus: &Menus,
-    wizard_url: &dyn Fn(&str) -> Option<String>,
-    files: &mut BTreeMap<String, Vec<u8>>,
-    errors: &mut Vec<Diagnostic>,
-) {
-    let mut ctx = context(content, "", wizard_url);
-    ctx.insert("page", &serde_json::json!({ "title": "Pagina non trovata", "description": "La pagina cercata non esiste." }));
-    ctx.insert("nav_html", &menus.html("", false));
-    match theme.render("404.html", &ctx) {
-        Ok(html) => {
-            files.insert("404.html".into(), html.into_bytes());
-        }
-        Err(e) => errors.push(Diagnostic::new("themes: 404.html", 0, 0, e)),
-    }
-    for p in &content.pages {
-        for alias in &p.front.aliases {
-            let alias = format!("{}/", alias.trim_matches('/'));
-            let key = format!("{alias}index.html");
-            if files.contains_key(&key) {
-                errors.push(Diagnostic::new(p.file.clone(), 2, 1, format!("alias `{alias}` collides with an existing page")));
-                continue;
-            }
-            let mut ctx = context(content, &alias, wizard_url);
-            ctx.insert("target", &url::relative(&alias, &p.path));
-            match theme.render("redirect.html", &ctx) {
-                Ok(html) => {
-                    files.insert(key, html.into_bytes());
-                }
-                Err(e) => errors.push(Diagnostic::new(p.file.clone(), 2, 1, format!("redirect for `{alias}`: {e}"))),
-            }
-        }
-    }
-    if let Some(base) = &content.config.base_url {
-        let base = base.trim_end_matches('/');
-        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        for p in &content.pages {
-            let lastmod = p.front.updated.map(|d| format!("<lastmod>{d}</lastmod>")).unwrap_or_default();
-            xml.push_str(&format!("  <url><loc>{base}/{}</loc>{lastmod}</url>\n", p.path));
-        }
-        xml.push_str("</urlset>\n");
-        files.insert("sitemap.xml".into(), xml.into_bytes());
-    }
-}
-
-/// Copies `content/static/` verbatim.
-fn copy_static(dir: &Path, files: &mut BTreeMap<String, Vec<u8>>, errors: &mut Vec<Diagnostic>) {
-    if !dir.is_dir() {
-        return;
-    }
-    let walker = std::fs::read_dir(dir).into_iter().flatten().flatten();
-    for entry in walker {
-        let path = entry.path();
-        if path.is_dir() {
-            let mut sub = BTreeMap::new();
-            copy_static(&path, &mut sub, errors);
-            let name = entry.file_name().to_string_lossy().into_owned();
-            files.extend(sub.into_iter().map(|(k, v)| (format!("{name}/{k}"), v)));
-        } else {
-            match std::fs::read(&path) {
-                Ok(b) => {
-                    files.insert(entry.file_name().to_string_lossy().into_owned(), b);
-                }
-                Err(e) => errors.push(Diagnostic::new(path.display().to_string(), 0, 0, format!("cannot read: {e}"))),
-            }
-        }
-    }
-}

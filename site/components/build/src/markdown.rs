@@ -1,0 +1,43 @@
+//! Step 2, render: each page's Markdown to HTML (pulldown-cmark via civis-markdown), its links written as source
+//! files resolved to relative URLs, and the anchors they name collected for the check once every page is rendered.
+
+use crate::url;
+use civis_content::{Diagnostic, Page};
+use civis_markdown::Heading;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// A page ready for templating.
+pub(crate) struct Rendered<'a> {
+    pub(crate) page: &'a Page,
+    pub(crate) html: String,
+    pub(crate) headings: Vec<Heading>,
+}
+
+/// An internal link to check once every page is rendered: (source file, line, target output path, anchor).
+pub(crate) type Anchor = (String, usize, String, String);
+
+
+/// Renders one page's Markdown, resolving links written as source files.
+pub(crate) fn render_markdown<'a>(p: &'a Page, by_source: &HashMap<&str, &Page>) -> (Rendered<'a>, Vec<Diagnostic>, Vec<Anchor>) {
+    let anchors = RefCell::new(Vec::new());
+    let resolve = |dest: &str, line: usize| -> Result<String, String> {
+        let (file, anchor) = dest.split_once('#').unwrap_or((dest, ""));
+        let target = if file.is_empty() {
+            p
+        } else if file.ends_with(".md") {
+            let joined = url::join_source(&p.source, file).ok_or_else(|| format!("link `{dest}` goes outside content/"))?;
+            by_source.get(joined.as_str()).copied().ok_or_else(|| format!("broken link `{dest}`: no page content/{joined}"))?
+        } else {
+            return Ok(dest.to_string());
+        };
+        if !anchor.is_empty() {
+            anchors.borrow_mut().push((p.file.clone(), line + p.body_line - 1, target.path.clone(), anchor.to_string()));
+        }
+        let base = if file.is_empty() { String::new() } else { url::relative(&p.path, &target.path) };
+        Ok(if anchor.is_empty() { base } else { format!("{base}#{anchor}") })
+    };
+    let out = civis_markdown::render(&p.body, &resolve);
+    let errors = out.errors.iter().map(|(line, msg)| Diagnostic::new(p.file.clone(), line + p.body_line - 1, 1, msg.clone())).collect();
+    (Rendered { page: p, html: out.html, headings: out.headings }, errors, anchors.into_inner())
+}

@@ -1,0 +1,82 @@
+//! Step 4, templates: the Tera context every page shares (one builder, for Markdown pages and generated ones) and
+//! the rendering of a Markdown page through its template.
+
+use crate::markdown::Rendered;
+use crate::navigazione::{Albero, Menus};
+use crate::{assistente, url};
+use civis_content::{Content, Diagnostic};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct TocEntry<'a> {
+    level: u8,
+    id: &'a str,
+    text: &'a str,
+}
+
+/// The context shared by every template.
+pub(crate) fn context(content: &Content, path: &str, wizard_url: &dyn Fn(&str) -> Option<String>) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert("site", &serde_json::json!({
+        "title": content.config.title, "description": content.config.description, "language": content.config.language,
+    }));
+    ctx.insert("root", &url::root_of(path));
+    ctx.insert("assistente_url", &wizard_url(path));
+    ctx.insert("canonical", &content.config.base_url.as_ref().map(|b| format!("{}/{path}", b.trim_end_matches('/'))));
+    ctx
+}
+
+/// What every page's templating shares.
+pub(crate) struct Sito<'a> {
+    pub(crate) content: &'a Content,
+    pub(crate) theme: &'a civis_templates::Theme,
+    pub(crate) albero: &'a Albero<'a>,
+    pub(crate) menus: &'a Menus,
+    pub(crate) wizard_url: &'a (dyn Fn(&str) -> Option<String> + Sync),
+}
+
+pub(crate) fn render_page(
+    r: &Rendered,
+    sito: &Sito,
+    regole: Option<(&civis_engine::modello::Regole, &civis_vista::Titoli)>,
+    assets: &[(String, Vec<u8>)],
+    today: chrono::NaiveDate,
+) -> Result<(String, String), Diagnostic> {
+    let Sito { content, theme, albero, menus, wizard_url } = *sito;
+    let p = r.page;
+    // The wizard's page loads the app's module script when the build has the WebAssembly bundle.
+    let wizard_js = assets.iter().find(|(a, _)| a.starts_with(&p.path) && a.ends_with("/avvio.js")).map(|(a, _)| &a[p.path.len()..]);
+    let template = p.front.template.clone().unwrap_or_else(|| if p.is_section { "section.html".into() } else { "page.html".into() });
+    if !theme.has(&template) {
+        return Err(Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}` not found in the theme")));
+    }
+    let toc: Vec<TocEntry> = r.headings.iter().filter(|h| (2..=3).contains(&h.level)).map(|h| TocEntry { level: h.level, id: &h.id, text: &h.text }).collect();
+    let children: Vec<serde_json::Value> = albero
+        .children(&p.path)
+        .into_iter()
+        .map(|i| {
+            let c = &content.pages[i];
+            serde_json::json!({ "title": c.front.title, "description": c.front.description, "url": url::relative(&p.path, &c.path) })
+        })
+        .collect();
+    let f = &p.front;
+    let mut ctx = context(content, &p.path, wizard_url);
+    ctx.insert("page", &serde_json::json!({
+        "title": f.title, "description": f.description, "html": r.html, "toc": toc, "path": p.path,
+        "updated": f.updated, "updated_it": f.updated.map(civis_engine::testo::data_it),
+        "reviewed": f.reviewed, "reviewed_it": f.reviewed.map(civis_engine::testo::data_it),
+        "sources": f.sources, "valid_from": f.valid_from.map(civis_engine::testo::data_it),
+        "valid_until": f.valid_until.map(civis_engine::testo::data_it), "children": children,
+    }));
+    ctx.insert("nav_html", &menus.html(&p.path, true));
+    ctx.insert("breadcrumbs", &albero.breadcrumbs(&p.path, &p.path));
+    let (prev, next) = albero.prev_next(&p.path);
+    ctx.insert("prev", &prev);
+    ctx.insert("next", &next);
+    if let Some((regole, titoli)) = regole.filter(|_| template == "assistente.html") {
+        ctx.insert("dati", &assistente::inizio(regole, titoli, today));
+        ctx.insert("titoli_json", &serde_json::to_string(titoli).expect("titles serialise").replace('<', "\\u003c"));
+        ctx.insert("wizard_js", &wizard_js);
+    }
+    theme.render(&template, &ctx).map(|html| (p.path.clone(), html)).map_err(|e| Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}`: {e}")))
+}
