@@ -237,6 +237,22 @@ test('without JavaScript, Cambia keeps the later answers too', async () => {
   }
 });
 
+test('on a 390 px phone the progress shows the current step, the answers on request (steppers pattern)', async () => {
+  const { context, page, problems } = await open({ viewport: { width: 390, height: 844 } });
+  try {
+    await page.goto(`${origin}/assistente/index.html?oggi=2026-07-20#atto=cartella&origine=controllo_automatizzato`);
+    await page.waitForSelector('form.domanda[data-chiave="obiettivo"]');
+    assert.equal(await page.isVisible('.passi-percorso ol'), false, 'answers hidden on a phone');
+    assert.match(await page.textContent('.passi-percorso p'), /Domanda 3/);
+    await page.getByText('Mostra le risposte date (2)').click();
+    assert.equal(await page.isVisible('.passi-percorso ol'), true, 'shown on request');
+    await axe(page, 'phone progress');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('legal pass: a cartella by irreperibilità assoluta counts from the next day and says the other reading; the new term after a partial CIVIS outcome', async () => {
   const { context, page, problems } = await open();
   try {

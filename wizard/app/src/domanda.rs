@@ -28,6 +28,8 @@ pub fn progresso(p: &ProgressoProps) -> Html {
     html! {
         <nav class="passi-percorso" aria-label="Avanzamento">
             <p>{ if p.finito { "Le tue risposte".to_string() } else { format!("Domanda {}", p.numero) } }</p>
+            <input type="checkbox" id="mostra-risposte" class="mostra-risposte" />
+            <label for="mostra-risposte">{ format!("Mostra le risposte date ({})", p.risposte.len()) }</label>
             <ol>
             { for p.risposte.iter().map(|r| {
                 let href = format!("#{}", civis_vista::url::frammento(regole, &r.cambia));

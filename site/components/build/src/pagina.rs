@@ -7,11 +7,26 @@ use crate::{assistente, url};
 use civis_content::{Content, Diagnostic};
 use serde::Serialize;
 
+/// An entry of a page's table of contents: a level-2 heading with the level-3 headings under it.
 #[derive(Serialize)]
 struct TocEntry<'a> {
-    level: u8,
     id: &'a str,
     text: &'a str,
+    children: Vec<TocEntry<'a>>,
+}
+
+/// The table of contents, nested: level-3 headings go under the level-2 heading before them (or stand alone
+/// before the first one). An unordered list, so headings that carry their own numbers are not numbered twice.
+fn indice(headings: &[civis_markdown::Heading]) -> Vec<TocEntry<'_>> {
+    let mut toc: Vec<TocEntry> = Vec::new();
+    for h in headings.iter().filter(|h| (2..=3).contains(&h.level)) {
+        let e = TocEntry { id: &h.id, text: &h.text, children: Vec::new() };
+        match toc.last_mut() {
+            Some(last) if h.level == 3 => last.children.push(e),
+            _ => toc.push(e),
+        }
+    }
+    toc
 }
 
 /// The context shared by every template.
@@ -50,7 +65,7 @@ pub(crate) fn render_page(
     if !theme.has(&template) {
         return Err(Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}` not found in the theme")));
     }
-    let toc: Vec<TocEntry> = r.headings.iter().filter(|h| (2..=3).contains(&h.level)).map(|h| TocEntry { level: h.level, id: &h.id, text: &h.text }).collect();
+    let toc = indice(&r.headings);
     let children: Vec<serde_json::Value> = albero
         .children(&p.path)
         .into_iter()
