@@ -215,7 +215,9 @@ pub struct Decadenza {
     pub id: String,
     /// Title.
     pub titolo: String,
-    /// Origins of the cartella it applies to.
+    /// Acts it applies to.
+    pub atti: Vec<String>,
+    /// Origins of the act it applies to.
     pub origini: Vec<String>,
     /// 31 December of the year of filing plus `anni`.
     pub anni: i32,
@@ -333,6 +335,9 @@ pub struct Domanda {
     /// When set, an answer given while `quando` does not hold is bad input, with this message.
     #[serde(default)]
     pub fuori_caso: Option<String>,
+    /// For a year: the earliest one accepted.
+    #[serde(default)]
+    pub anno_minimo: Option<i32>,
     /// The answer changes only the computed dates (or nothing): the advice in words does not need it.
     #[serde(default)]
     pub non_cambia_esito: bool,

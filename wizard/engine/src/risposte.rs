@@ -2,7 +2,7 @@
 //! every value checked, every error named by its key in Italian.
 
 use crate::condizione::Voci;
-use crate::modello::TipoDomanda;
+use crate::modello::{Domanda, TipoDomanda};
 use crate::modello::Regole;
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -90,7 +90,7 @@ pub fn da_json(regole: &Regole, testo: &str, oggi: NaiveDate) -> Result<Risposte
 
 /// One JSON value into the flat answers, with its type checked against the question that asks for it.
 fn piatta(regole: &Regole, chiave: &str, v: Value, voci: &mut Voci) -> Result<(), ErroreRisposte> {
-    let tipo = tipo_di(regole, chiave)?;
+    let tipo = &domanda_di(regole, chiave)?.tipo;
     let testo = match (tipo, v) {
         (_, Value::Null) => return Ok(()),
         (TipoDomanda::Importo | TipoDomanda::Anno, Value::Number(n)) => n.to_string(),
@@ -103,20 +103,20 @@ fn piatta(regole: &Regole, chiave: &str, v: Value, voci: &mut Voci) -> Result<()
     Ok(())
 }
 
-/// The type of the answer to `chiave`, or the error for a key no question asks.
-fn tipo_di<'a>(regole: &'a Regole, chiave: &str) -> Result<&'a TipoDomanda, ErroreRisposte> {
+/// The question that asks for `chiave`, or the error for a key no question asks.
+fn domanda_di<'a>(regole: &'a Regole, chiave: &str) -> Result<&'a Domanda, ErroreRisposte> {
     if chiave == "notifica" {
         return Err(errore("notifica", "deve essere un oggetto con «modo» e «data»"));
     }
-    regole.domande.iter().find(|d| d.chiave == chiave).map(|d| &d.tipo).ok_or_else(|| {
+    regole.domande.iter().find(|d| d.chiave == chiave).ok_or_else(|| {
         errore(chiave, "chiave sconosciuta: le chiavi ammesse sono descritte in docs/advise-contract.md")
     })
 }
 
 /// Checks one flat answer. Returns the Italian message for the person when it is not acceptable.
 pub fn valida(regole: &Regole, chiave: &str, valore: &str, oggi: NaiveDate) -> Result<(), String> {
-    let tipo = tipo_di(regole, chiave).map_err(|e| e.messaggio)?;
-    match tipo {
+    let domanda = domanda_di(regole, chiave).map_err(|e| e.messaggio)?;
+    match domanda.tipo {
         TipoDomanda::Scelta => {
             let ammessi = regole.valori(chiave);
             if !ammessi.contains(&valore) {
@@ -131,8 +131,9 @@ pub fn valida(regole: &Regole, chiave: &str, valore: &str, oggi: NaiveDate) -> R
         }
         TipoDomanda::Anno => {
             let anno: i32 = valore.parse().map_err(|_| format!("«{valore}» non è un anno"))?;
-            if !(1990..=oggi.year_ce().1 as i32).contains(&anno) {
-                return Err(format!("l'anno {anno} non è possibile: indica un anno tra il 1990 e oggi"));
+            let minimo = domanda.anno_minimo.unwrap_or(i32::MIN);
+            if !(minimo..=oggi.year_ce().1 as i32).contains(&anno) {
+                return Err(format!("l'anno {anno} non è possibile: indica un anno tra il {minimo} e oggi"));
             }
         }
         TipoDomanda::Importo => {

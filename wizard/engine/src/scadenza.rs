@@ -100,28 +100,27 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
             s
         })
         .collect();
-    if r.atto.as_deref() == Some("cartella") {
-        for d in regole.decadenze.iter().filter(|d| r.origine.as_ref().is_some_and(|o| d.origini.contains(o))) {
-            let mut s = Scadenza::in_parole(&d.id, &d.titolo, &d.fonte, &d.regola, d.nota.as_ref());
-            match r.anno_presentazione {
-                Some(anno) => {
-                    let (ultimo, passi) = termine_decadenza(regole, d, anno);
-                    s.calcolo.extend(passi);
-                    if let Some(n) = &r.notifica {
-                        s.calcolo.push("Per la decadenza conta il giorno in cui l'ente ha avviato la notifica (consegna all'ufficio postale o invio della PEC), non quello in cui la notifica vale per te: lo trovi nella relata di notifica.".into());
-                        s.calcolo.push(if n.data > ultimo {
-                            format!("Anche la data che hai indicato, il {}, è successiva: la cartella potrebbe essere stata notificata tardi. Controlla la data nella relata di notifica.", data_it(n.data))
-                        } else {
-                            format!("La data che hai indicato, il {}, non è successiva al termine: la cartella risulta notificata in tempo.", data_it(n.data))
-                        });
-                    }
-                    data(&mut s, ultimo, oggi);
+    let si_applica = |d: &&Decadenza| r.atto.as_ref().is_some_and(|a| d.atti.contains(a)) && r.origine.as_ref().is_some_and(|o| d.origini.contains(o));
+    for d in regole.decadenze.iter().filter(si_applica) {
+        let mut s = Scadenza::in_parole(&d.id, &d.titolo, &d.fonte, &d.regola, d.nota.as_ref());
+        match r.anno_presentazione {
+            Some(anno) => {
+                let (ultimo, passi) = termine_decadenza(regole, d, anno);
+                s.calcolo.extend(passi);
+                if let Some(n) = &r.notifica {
+                    s.calcolo.push("Per la decadenza conta il giorno in cui l'ente ha avviato la notifica (consegna all'ufficio postale o invio della PEC), non quello in cui la notifica vale per te: lo trovi nella relata di notifica.".into());
+                    s.calcolo.push(if n.data > ultimo {
+                        format!("Anche la data che hai indicato, il {}, è successiva: la cartella potrebbe essere stata notificata tardi. Controlla la data nella relata di notifica.", data_it(n.data))
+                    } else {
+                        format!("La data che hai indicato, il {}, non è successiva al termine: la cartella risulta notificata in tempo.", data_it(n.data))
+                    });
                 }
-                None if decorrenza.is_some() => continue,
-                None => {}
+                data(&mut s, ultimo, oggi);
             }
-            out.push(s);
+            None if decorrenza.is_some() => continue,
+            None => {}
         }
+        out.push(s);
     }
     out
 }

@@ -48,6 +48,11 @@ pub fn percorsi(regole: &Regole) -> Vec<Percorso> {
 /// Checks the flow: every path ends in an outcome, every question and outcome is reachable, every outcome has a
 /// channel that always exists, every page named exists (`pagina_esiste` gets output paths like `civis/`).
 pub fn verifica(regole: &Regole, pagina_esiste: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
+    verifica_percorsi(regole, &percorsi(regole), pagina_esiste)
+}
+
+/// [`verifica`] on paths already enumerated (the site build enumerates them once and reports their number).
+pub fn verifica_percorsi(regole: &Regole, tutti: &[Percorso], pagina_esiste: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
     let mut errori = Vec::new();
     let sorgente = |nome: &str| regole.sorgenti.iter().find(|(p, _)| p.ends_with(nome)).cloned().unwrap_or_default();
     let (file_canali, testo_canali) = sorgente("canali.yaml");
@@ -55,10 +60,9 @@ pub fn verifica(regole: &Regole, pagina_esiste: &dyn Fn(&str) -> bool) -> Vec<Di
     let mut errore = |file: &str, testo: &str, cerca: &str, messaggio: String| {
         errori.push(Diagnostic { file: file.into(), line: riga_di(testo, cerca), col: 1, message: messaggio });
     };
-    let tutti = percorsi(regole);
     let mut chieste = BTreeSet::new();
     let mut raggiunti = BTreeSet::new();
-    for p in &tutti {
+    for p in tutti {
         match &p.esito {
             Some(e) => {
                 raggiunti.insert(e.clone());

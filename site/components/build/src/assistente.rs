@@ -54,7 +54,8 @@ fn collegati(v: &Vista) -> Vec<&Voci> {
 /// question graph, and the flow check (every path ends in an outcome whose pages exist).
 pub(crate) fn pagine(regole: &Regole, titoli: &Titoli, oggi: NaiveDate, errors: &mut Vec<Diagnostic>) -> (Vec<GeneratedPage>, usize) {
     let esiste = |p: &str| titoli.contains_key(p);
-    errors.extend(civis_engine::verifica::verifica(regole, &esiste));
+    let percorsi = civis_engine::verifica::percorsi(regole);
+    errors.extend(civis_engine::verifica::verifica_percorsi(regole, &percorsi, &esiste));
     if !esiste(url::BASE) {
         errors.push(Diagnostic::new("content/assistente/_index.md", 0, 0, "manca la pagina iniziale del percorso guidato"));
     }
@@ -86,7 +87,7 @@ pub(crate) fn pagine(regole: &Regole, titoli: &Titoli, oggi: NaiveDate, errors: 
             }
         })
         .collect();
-    (out, civis_engine::verifica::percorsi(regole).len())
+    (out, percorsi.len())
 }
 
 /// The start page's template data.
