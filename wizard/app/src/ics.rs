@@ -45,6 +45,8 @@ mod test {
             calcolo: vec![],
             regola: "60 giorni".into(),
             nota: None,
+            tipo: civis_engine::modello::TipoScadenza::Termine,
+            in_breve: None,
         };
         let mut senza_data = s.clone();
         senza_data.data = None;

@@ -174,4 +174,18 @@ mod test {
         );
         assert_eq!(c.scadenze[0].data, NaiveDate::from_ymd_opt(2026, 4, 3));
     }
+
+    #[test]
+    fn an_unshifted_sunday_and_a_check_say_so_in_one_line() {
+        let c = consiglio("atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec&notifica.data=2026-07-15&anno_presentazione=2023");
+        let s = |id: &str| c.scadenze.iter().find(|s| s.id == id).unwrap();
+        assert_eq!(
+            s("sospensione_legale").in_breve.as_deref(),
+            Some("Cade di domenica e la legge non dice se il termine slitta: per prudenza agisci entro venerdì 11 settembre 2026.")
+        );
+        assert_eq!(s("ricorso").in_breve, None, "a shifted deadline needs no note");
+        let d = s("decadenza_cartella");
+        assert_eq!(d.tipo, crate::modello::TipoScadenza::Verifica);
+        assert_eq!(d.in_breve.as_deref(), Some("La cartella doveva esserti notificata entro il 31 dicembre 2026: è arrivata in tempo."));
+    }
 }

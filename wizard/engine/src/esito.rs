@@ -2,7 +2,7 @@
 //! name in `se_fatto`, each name beside the code that decides it.
 
 use crate::condizione::Voci;
-use crate::modello::{Esito, Regole};
+use crate::modello::{Esito, Regole, TipoScadenza};
 use crate::risposte::Risposte;
 use crate::scadenza::Scadenza;
 
@@ -41,7 +41,7 @@ pub const FATTI: [Fatto; 5] = [
             && !matches!(c.risposte.obiettivo.as_deref(), Some("pagare" | "rateizzare"))
             && !c.canali.contains(&"civis_seconda_richiesta")
     }),
-    ("termine_scaduto", |c| c.scadenze.iter().any(|s| s.id != "decadenza_cartella" && s.scaduta == Some(true))),
+    ("termine_scaduto", |c| c.scadenze.iter().any(|s| s.tipo == TipoScadenza::Termine && s.scaduta == Some(true))),
     // The notifier's date counts for decadenza: the warning needs the date entered with the mode (never earlier
     // than the notifier's own) to be after the term, not only the date the notification took effect.
     ("possibile_decadenza", |c| {

@@ -156,12 +156,24 @@ pub struct VarianteNotifica {
     pub nota: Option<String>,
 }
 
+/// What a dated rule is for the person.
+#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum TipoScadenza {
+    /// Something the person must do by that day (pay, appeal, ask): shown with the days left.
+    Termine,
+    /// A check on the act (decadenza): stated as a fact about the act, never with a countdown.
+    Verifica,
+}
+
 /// A deadline counted in days.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Termine {
     /// Contract deadline id.
     pub id: String,
+    /// Deadline or check.
+    pub tipo: TipoScadenza,
     /// Title shown to the person.
     pub titolo: String,
     /// Acts it applies to.
@@ -213,6 +225,8 @@ fn vero() -> bool {
 pub struct Decadenza {
     /// Contract deadline id.
     pub id: String,
+    /// Deadline or check (a decadenza is a check on the act).
+    pub tipo: TipoScadenza,
     /// Title.
     pub titolo: String,
     /// Acts it applies to.

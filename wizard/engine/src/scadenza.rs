@@ -1,9 +1,9 @@
 //! Deadlines: which rules of `scadenze.yaml` apply to the case, and their last day with the computation.
 
 use crate::calendario::Calendario;
-use crate::testo::data_it;
+use crate::testo::{data_estesa, data_it, giorno_settimana};
 use crate::notifica::Perfezionamento;
-use crate::modello::{Decadenza, Regole, Termine};
+use crate::modello::{Decadenza, Regole, Termine, TipoScadenza};
 use crate::risposte::Risposte;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -33,12 +33,20 @@ pub struct Scadenza {
     /// Where the sources leave a point open.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nota: Option<String>,
+    /// Deadline the person must meet, or check on the act.
+    pub tipo: TipoScadenza,
+    /// One line shown next to the date: for a deadline, an unshifted non-working last day or a date that follows
+    /// the prudent of two readings; for a check, what it concludes about the act.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_breve: Option<String>,
 }
 
 impl Scadenza {
     /// A deadline stated in words; `data` (below) adds the date.
-    fn in_parole(id: &str, titolo: &str, fonte: &str, regola: &str, nota: Option<&String>) -> Self {
+    fn in_parole(id: &str, tipo: TipoScadenza, titolo: &str, fonte: &str, regola: &str, nota: Option<&String>) -> Self {
         Scadenza {
+            tipo,
+            in_breve: None,
             id: id.into(),
             titolo: titolo.into(),
             data: None,
@@ -73,7 +81,7 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
         .iter()
         .filter(|t| si_applica(t, r))
         .map(|t| {
-            let mut s = Scadenza::in_parole(&t.id, &t.titolo, &t.fonte, &t.regola, t.nota.as_ref());
+            let mut s = Scadenza::in_parole(&t.id, t.tipo, &t.titolo, &t.fonte, &t.regola, t.nota.as_ref());
             let nuovo_inizio = t.nuovo_termine_da.as_ref().and_then(|k| r.voci.get(k)).and_then(|v| crate::risposte::leggi_data(v).ok());
             if let Some(p) = decorrenza {
                 let conto = cal.conta(p.data, t.giorni, cal.sospensione(&t.sospensione), t.slitta);
@@ -97,17 +105,24 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
                 s.calcolo.extend(conto.passi);
                 data(&mut s, conto.data, oggi);
             }
+            s.in_breve = in_breve(&cal, t, s.data, decorrenza.and_then(|p| p.nota.as_ref()));
             s
         })
         .collect();
     let si_applica = |d: &&Decadenza| r.atto.as_ref().is_some_and(|a| d.atti.contains(a)) && r.origine.as_ref().is_some_and(|o| d.origini.contains(o));
     for d in regole.decadenze.iter().filter(si_applica) {
-        let mut s = Scadenza::in_parole(&d.id, &d.titolo, &d.fonte, &d.regola, d.nota.as_ref());
+        let mut s = Scadenza::in_parole(&d.id, d.tipo, &d.titolo, &d.fonte, &d.regola, d.nota.as_ref());
         match r.anno_presentazione {
             Some(anno) => {
                 let (ultimo, passi) = termine_decadenza(regole, d, anno);
                 s.calcolo.extend(passi);
+                s.in_breve = Some(format!("La cartella doveva esserti notificata entro il {}.", data_it(ultimo)));
                 if let Some(n) = &r.notifica {
+                    s.in_breve = Some(if n.data > ultimo {
+                        format!("La cartella doveva esserti notificata entro il {}: potrebbe essere arrivata tardi, controlla la data nella relata di notifica.", data_it(ultimo))
+                    } else {
+                        format!("La cartella doveva esserti notificata entro il {}: è arrivata in tempo.", data_it(ultimo))
+                    });
                     s.calcolo.push("Per la decadenza conta il giorno in cui l'ente ha avviato la notifica (consegna all'ufficio postale o invio della PEC), non quello in cui la notifica vale per te: lo trovi nella relata di notifica.".into());
                     s.calcolo.push(if n.data > ultimo {
                         format!("Anche la data che hai indicato, il {}, è successiva: la cartella potrebbe essere stata notificata tardi. Controlla la data nella relata di notifica.", data_it(n.data))
@@ -123,6 +138,27 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
         out.push(s);
     }
     out
+}
+
+/// The line shown next to a deadline's date: a last day on a non-working day that the law does not shift, or a
+/// date that follows the prudent of two readings (of the rule, or of the notification date).
+fn in_breve(cal: &Calendario, t: &Termine, data: Option<NaiveDate>, nota_notifica: Option<&String>) -> Option<String> {
+    let d = data?;
+    if !t.slitta && !cal.lavorativo(d) {
+        let mut prima = d;
+        while !cal.lavorativo(prima) {
+            prima = prima.pred_opt().expect("dates stay far from chrono's limits");
+        }
+        return Some(format!(
+            "Cade di {} e la legge non dice se il termine slitta: per prudenza agisci entro {}.",
+            giorno_settimana(d),
+            data_estesa(prima)
+        ));
+    }
+    if t.nota.is_some() {
+        return Some("Data calcolata con la lettura più prudente: l'altra è spiegata nel calcolo.".into());
+    }
+    nota_notifica.map(|_| "Sulla data di notifica le fonti non concordano: leggi la nota nel calcolo.".into())
 }
 
 /// The last day to notify a cartella for a return filed in `anno`, with the extensions by law that apply.
