@@ -253,6 +253,85 @@ test('on a 390 px phone the progress shows the current step, the answers on requ
   }
 });
 
+test('the result as a person reads it on a phone: channel and nearest deadline first, checks apart, notes by the dates, a link to share', async () => {
+  const phone = { viewport: { width: 390, height: 844 } };
+  const { context, page, problems } = await open(phone);
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    const risposte = { atto: 'cartella', origine: 'controllo_automatizzato', obiettivo: 'contestare',
+      notifica: { modo: 'pec', data: '2026-07-15' }, anno_presentazione: 2023 };
+    await page.goto(`${origin}/assistente/index.html?oggi=2026-07-20#atto=cartella&origine=controllo_automatizzato&obiettivo=contestare`
+      + '&notifica.modo=pec&notifica.data=2026-07-15&anno_presentazione=2023&importo=&richiedente=');
+    const got = await shown(page);
+    assert.deepEqual(got, expected(engine('2026-07-20', risposte)));
+    // First screen: the recommended channel and the nearest deadline.
+    for (const sel of ['.canale-principale [data-canale]', '[data-prossima]']) {
+      const box = await page.locator(sel).first().boundingBox();
+      assert.ok(box && box.y + box.height <= 844, `${sel} is in the first screen (${JSON.stringify(box)})`);
+    }
+    assert.match(await page.textContent('[data-prossima]'), /Chiedere la sospensione legale.*domenica 13 settembre 2026 · mancano 55 giorni/);
+    // The answers come after the outcome.
+    const [esito, risposteY] = await Promise.all([page.locator('.canale-principale').boundingBox(), page.locator('.passi-percorso').boundingBox()]);
+    assert.ok(risposteY.y > esito.y, 'the answers come after the outcome');
+    // A check is a statement, never a countdown; a deadline is a date with the days left.
+    const verifica = await page.textContent('.verifiche');
+    assert.match(verifica, /La cartella doveva esserti notificata entro il 31 dicembre 2026: è arrivata in tempo\./);
+    assert.doesNotMatch(verifica, /mancano|manca 1 giorno|scade oggi|scaduto/);
+    assert.match(await page.textContent('[data-scadenza="ricorso"]'), /mercoledì 14 ottobre 2026 · mancano 86 giorni/);
+    // An unshifted Sunday says so next to the date.
+    assert.match(await page.textContent('[data-scadenza="sospensione_legale"] .in-breve'),
+      /Cade di domenica e la legge non dice se il termine slitta: per prudenza agisci entro venerdì 11 settembre 2026\./);
+    await axe(page, 'result on a phone');
+    // "Copia il link" copies a link that opens the same result elsewhere.
+    await page.getByRole('button', { name: 'Copia il link' }).click();
+    await page.waitForFunction(() => document.body.textContent.includes('Link copiato.'));
+    assert.match(await page.textContent('.esito'), /Il link contiene le tue risposte e le tue date: resta sul tuo dispositivo/);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /#atto=cartella&origine=controllo_automatizzato&obiettivo=contestare/);
+    const altro = await open(phone);
+    try {
+      await altro.page.goto(link);
+      assert.deepEqual(await shown(altro.page), got);
+    } finally {
+      await altro.context.close();
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the pre-rendered result on a phone: channel first, checks apart, no page navigation, help-desk links that work', async () => {
+  const { context, page, problems } = await open({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  try {
+    await page.goto(`${origin}/assistente/cartella/controllo_automatizzato/contestare/index.html`);
+    const box = await page.locator('.canale-principale [data-canale]').first().boundingBox();
+    assert.ok(box.y + box.height <= 844, 'the channel is in the first screen');
+    assert.match(await page.textContent('.verifiche'), /Termine entro cui la cartella doveva essere notificata/);
+    assert.equal(await page.$('nav.precedente-successiva'), null, 'no links to unrelated pages inside the wizard');
+    assert.ok(await page.getByRole('link', { name: 'Torna alla guida' }).isVisible());
+    assert.ok(await page.getByRole('link', { name: 'Ricomincia' }).isVisible());
+    await page.goto(`${origin}/assistente/index.html`);
+    const esempi = await page.$$eval('.per-operatori a', as => as.map(a => a.getAttribute('href')));
+    assert.ok(esempi.length >= 3 && esempi.every(h => h.includes('#atto=')), `${esempi}`);
+    assert.ok(esempi.every(h => !/data|importo|anno/.test(h.split('#')[1])), 'no personal data in the examples');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+  // axe on the same pre-rendered page (it loads no script of its own), then the first example, opened with
+  // JavaScript, goes straight to the next question.
+  const app = await open({ viewport: { width: 390, height: 844 } });
+  try {
+    await app.page.goto(`${origin}/assistente/cartella/controllo_automatizzato/contestare/index.html`);
+    await axe(app.page, 'pre-rendered result on a phone');
+    await app.page.goto(`${origin}/assistente/index.html?oggi=2026-07-20#atto=cartella&origine=controllo_automatizzato`);
+    await app.page.waitForSelector('form.domanda[data-chiave="obiettivo"]');
+  } finally {
+    await app.context.close();
+  }
+});
+
 test('legal pass: a cartella by irreperibilità assoluta counts from the next day and says the other reading; the new term after a partial CIVIS outcome', async () => {
   const { context, page, problems } = await open();
   try {

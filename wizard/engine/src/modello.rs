@@ -26,6 +26,8 @@ pub struct Regole {
     pub esiti: Vec<Esito>,
     /// The wizard's questions, in order.
     pub domande: Vec<Domanda>,
+    /// Pre-filled links for help desks (choices only), shown on the wizard's start page.
+    pub collegamenti: Vec<CollegamentoPrecompilato>,
     /// Extensions of the decadenza terms, by origin and year of filing.
     pub proroghe: Vec<ProrogaDecadenza>,
     /// The source files `(path, text)`, for positions in diagnostics.
@@ -318,6 +320,16 @@ pub struct Esito {
     pub passi: Vec<String>,
     /// Pages to read.
     pub pagine: Vec<String>,
+}
+
+/// A pre-filled link for help desks: a state of the wizard made of choices only (no personal data).
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CollegamentoPrecompilato {
+    /// What the link is for, in Italian.
+    pub descrizione: String,
+    /// The answers, as a URL fragment without `#`.
+    pub frammento: String,
 }
 
 /// A question of the wizard.

@@ -50,6 +50,7 @@ struct FileCanali {
 #[serde(deny_unknown_fields)]
 struct FileDomande {
     reviewed: NaiveDate,
+    collegamenti_precompilati: Vec<CollegamentoPrecompilato>,
     domande: Vec<Domanda>,
 }
 
@@ -115,6 +116,7 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostic>> {
         avvisi: canali.avvisi,
         esiti: canali.esiti,
         domande: domande.domande,
+        collegamenti: domande.collegamenti_precompilati,
         proroghe: scadenze.proroghe,
         sorgenti: sorgenti.iter().flatten().cloned().collect(),
         revisioni,

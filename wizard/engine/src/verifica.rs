@@ -51,6 +51,28 @@ pub fn verifica(regole: &Regole, pagina_esiste: &dyn Fn(&str) -> bool) -> Vec<Di
     verifica_percorsi(regole, &percorsi(regole), pagina_esiste)
 }
 
+/// Why a pre-filled link is not a state the wizard reaches with choices only, if it is not.
+fn problema_collegamento(regole: &Regole, frammento: &str) -> Option<String> {
+    let voci = crate::flusso::da_frammento(frammento);
+    let mut fatte = Voci::new();
+    for (chiave, valore) in &voci {
+        let Some(d) = regole.domande.iter().find(|d| &d.chiave == chiave) else {
+            return Some(format!("la chiave «{chiave}» non è una domanda del percorso"));
+        };
+        if d.tipo != TipoDomanda::Scelta {
+            return Some(format!("«{chiave}» è un dato personale (data, anno o importo): un link da condividere si ferma prima"));
+        }
+        if !d.opzioni().iter().any(|o| &o.valore == valore) {
+            return Some(format!("«{valore}» non è una risposta possibile a «{chiave}»"));
+        }
+    }
+    // Answered in the wizard's order, every answer must be to the question it asks next.
+    while let Some(d) = prossima(regole, &fatte).filter(|d| voci.contains_key(&d.chiave)) {
+        fatte.insert(d.chiave.clone(), voci[&d.chiave].clone());
+    }
+    (fatte != voci).then(|| "non è uno stato raggiungibile rispondendo alle domande nell'ordine del percorso".to_string())
+}
+
 /// [`verifica`] on paths already enumerated (the site build enumerates them once and reports their number).
 pub fn verifica_percorsi(regole: &Regole, tutti: &[Percorso], pagina_esiste: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
     let mut errori = Vec::new();
@@ -100,6 +122,11 @@ pub fn verifica_percorsi(regole: &Regole, tutti: &[Percorso], pagina_esiste: &dy
             errore(&file_canali, &testo_canali, &format!("id: {}", a.id), format!("avviso «{}»: fatto sconosciuto «{f}» (noti: {})", a.id, noti.join(", ")));
         }
     }
+    for c in &regole.collegamenti {
+        if let Some(problema) = problema_collegamento(regole, &c.frammento) {
+            errore(&file_domande, &testo_domande, &c.frammento, format!("collegamento precompilato «{}»: {problema}", c.frammento));
+        }
+    }
     for c in regole.canali.iter().filter(|c| !pagina_esiste(&c.pagina)) {
         errore(&file_canali, &testo_canali, &format!("id: {}", c.id), format!("il canale «{}» rimanda alla pagina «{}», che non esiste nel sito", c.id, c.pagina));
     }
@@ -137,5 +164,16 @@ mod test {
         let riga = testo.lines().position(|l| l.trim() == "- id: altro-ente").unwrap() + 1;
         let e = errori.iter().find(|e| e.message.contains("l'esito «altro-ente»")).expect("missing page reported");
         assert_eq!(e.line, riga, "{e}");
+    }
+
+    #[test]
+    fn pre_filled_links_are_reachable_choice_states() {
+        let r = incorporate();
+        assert_eq!(problema_collegamento(r, "atto=cartella&origine=controllo_automatizzato"), None);
+        assert!(problema_collegamento(r, "atto=cartella&notifica.data=2026-07-15").unwrap().contains("dato personale"));
+        assert!(problema_collegamento(r, "atto=cartella&colore=blu").unwrap().contains("colore"));
+        assert!(problema_collegamento(r, "atto=cartella&obiettivo=contestare").unwrap().contains("raggiungibile"), "origine is asked first");
+        assert!(problema_collegamento(r, "atto=multa").unwrap().contains("multa"));
+        assert!(r.collegamenti.len() >= 3);
     }
 }

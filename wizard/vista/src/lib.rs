@@ -8,7 +8,8 @@ pub mod url;
 use chrono::NaiveDate;
 use civis_engine::consiglio::{self, Consiglio};
 use civis_engine::flusso::{self, Voci};
-use civis_engine::modello::{Domanda, Regole, TipoDomanda};
+use civis_engine::modello::{CollegamentoPrecompilato, Domanda, Regole, TipoDomanda, TipoScadenza};
+use civis_engine::scadenza::Scadenza;
 use civis_engine::testo::data_it;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -33,6 +34,8 @@ pub struct Vista {
     pub progresso: Progresso,
     /// The question, or the outcome.
     pub corpo: Corpo,
+    /// On the start page only: pre-filled links for help desks (choices only, no personal data).
+    pub collegamenti: Vec<CollegamentoPrecompilato>,
 }
 
 /// The answers so far, in question order.
@@ -110,6 +113,12 @@ pub struct VistaOpzione {
 pub struct VistaEsito {
     /// The advice (channels, deadlines with or without dates, warnings, procedure).
     pub consiglio: Consiglio,
+    /// The deadlines the person must meet (pay, appeal, ask), in the advice's order.
+    pub termini: Vec<Scadenza>,
+    /// The checks on the act (decadenza), stated as facts, never with a countdown.
+    pub verifiche: Vec<Scadenza>,
+    /// The nearest deadline not yet passed, shown first with the recommended channel (the app only).
+    pub prossima: Option<Scadenza>,
     /// The pages to read, with their titles.
     pub pagine: Vec<Collegamento>,
     /// Whether the deadlines carry dates (the app) or state their rules in words (pages without JavaScript).
@@ -216,13 +225,17 @@ pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: Na
                         .iter()
                         .map(|p| Collegamento { titolo: titoli.get(p).cloned().unwrap_or_else(|| p.clone()), pagina: p.clone() })
                         .collect();
-                    Corpo::Esito(Box::new(VistaEsito { consiglio: c, pagine, con_date: modo == Modo::Completo }))
+                    let (termini, verifiche): (Vec<Scadenza>, Vec<Scadenza>) =
+                        c.scadenze.iter().cloned().partition(|s| s.tipo == TipoScadenza::Termine);
+                    let prossima = termini.iter().filter(|s| s.scaduta == Some(false)).min_by_key(|s| s.data).cloned();
+                    Corpo::Esito(Box::new(VistaEsito { consiglio: c, termini, verifiche, prossima, pagine, con_date: modo == Modo::Completo }))
                 }
                 Err(e) => Corpo::Errore(e.to_string()),
             }
         }
     };
-    Vista { progresso, corpo }
+    let collegamenti = if voci.is_empty() { regole.collegamenti.clone() } else { Vec::new() };
+    Vista { progresso, corpo, collegamenti }
 }
 
 #[cfg(test)]
@@ -269,5 +282,19 @@ mod test {
         let testi: Vec<&str> = vista.progresso.risposte.iter().map(|r| r.risposta.as_str()).collect();
         assert_eq!(testi, ["Una cartella di pagamento", "Dal controllo automatico della dichiarazione", "Pagare", "Via PEC", "15 luglio 2026"]);
         assert_eq!(vista.progresso.numero, 6);
+    }
+
+    #[test]
+    fn the_outcome_puts_checks_apart_and_names_the_nearest_deadline() {
+        let r = incorporate();
+        let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec&notifica.data=2026-07-15&anno_presentazione=2023&importo=&richiedente=");
+        let Corpo::Esito(e) = vista(r, &v, Modo::Completo, &Titoli::new(), oggi()).corpo else { panic!("outcome expected") };
+        let ids = |l: &[Scadenza]| l.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&e.verifiche), ["decadenza_cartella"]);
+        assert!(!ids(&e.termini).contains(&"decadenza_cartella".to_string()));
+        let p = e.prossima.expect("a deadline ahead");
+        assert_eq!((p.id.as_str(), p.data), ("sospensione_legale", NaiveDate::from_ymd_opt(2026, 9, 13)));
+        assert!(vista(r, &Voci::new(), Modo::Statico, &Titoli::new(), oggi()).collegamenti.len() >= 3);
+        assert!(vista(r, &v, Modo::Statico, &Titoli::new(), oggi()).collegamenti.is_empty());
     }
 }

@@ -105,9 +105,16 @@ fn dati(regole: &Regole, path: &str, v: &Vista) -> Value {
         .iter()
         .map(|r| json!({ "etichetta": r.domanda, "risposta": r.risposta, "cambia": stato(&r.cambia) }))
         .collect();
+    let collegamenti: Vec<Value> = v
+        .collegamenti
+        .iter()
+        .map(|c| json!({ "descrizione": c.descrizione, "frammento": c.frammento, "url": format!("{}#{}", link(url::BASE), c.frammento) }))
+        .collect();
     let mut dati = json!({
         "inizio": link(url::BASE),
+        "guida": link(""),
         "progresso": { "numero": v.progresso.numero, "finito": v.progresso.finito, "domande": risposte },
+        "collegamenti": collegamenti,
     });
     match &v.corpo {
         Corpo::Domanda(d) => {
@@ -122,7 +129,7 @@ fn dati(regole: &Regole, path: &str, v: &Vista) -> Value {
             let c = &e.consiglio;
             dati["esito"] = json!({
                 "canali": c.canali.iter().map(|k| json!({ "id": k.id, "titolo": k.titolo, "url": link(&k.pagina) })).collect::<Vec<_>>(),
-                "avvisi": c.avvisi, "scadenze": c.scadenze, "sanzione": c.sanzione_ridotta, "passi": c.passi,
+                "avvisi": c.avvisi, "scadenze": e.termini, "verifiche": e.verifiche, "sanzione": c.sanzione_ridotta, "passi": c.passi,
                 "pagine": e.pagine.iter().map(|p| json!({ "titolo": p.titolo, "url": link(&p.pagina) })).collect::<Vec<_>>(),
             });
         }

@@ -5,13 +5,14 @@ use civis_content::Diagnostic;
 use std::path::Path;
 
 /// Built-in templates: (name, text).
-const TEMPLATES: [(&str, &str); 7] = [
+const TEMPLATES: [(&str, &str); 8] = [
     ("base.html", include_str!("../../../../themes/default/templates/base.html")),
     ("nav.html", include_str!("../../../../themes/default/templates/nav.html")),
     ("page.html", include_str!("../../../../themes/default/templates/page.html")),
     ("section.html", include_str!("../../../../themes/default/templates/section.html")),
     ("404.html", include_str!("../../../../themes/default/templates/404.html")),
     ("redirect.html", include_str!("../../../../themes/default/templates/redirect.html")),
+    ("macros.html", include_str!("../../../../themes/default/templates/macros.html")),
     ("assistente.html", include_str!("../../../../themes/default/templates/assistente.html")),
 ];
 
