@@ -22,6 +22,7 @@ impl Diagnostic {
         Diagnostic { file: file.into(), line, col, message: message.into() }
     }
 
+    #[cfg(feature = "yaml")]
     /// A YAML error, its position shifted by `line_offset` lines (the lines before the YAML in the file) and kept
     /// inside the file's `last_line` (a parser reports the end of the input one line past the last).
     pub fn yaml(file: String, e: &serde_norway::Error, line_offset: usize, last_line: usize) -> Self {

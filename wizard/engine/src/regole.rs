@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 /// The rules files, by name, as found in `content/wizard/`.
 pub const FILE: [&str; 5] = ["calendario.yaml", "notifica.yaml", "scadenze.yaml", "canali.yaml", "domande.yaml"];
 
+#[cfg(feature = "yaml")]
 const INCORPORATI: [&str; 5] = [
     include_str!("../../../content/wizard/calendario.yaml"),
     include_str!("../../../content/wizard/notifica.yaml"),
@@ -20,6 +21,15 @@ const INCORPORATI: [&str; 5] = [
     include_str!("../../../content/wizard/domande.yaml"),
 ];
 
+/// Without the `yaml` feature: the same files as JSON, converted by build.rs.
+#[cfg(not(feature = "yaml"))]
+const INCORPORATI: [&str; 5] = [
+    include_str!(concat!(env!("OUT_DIR"), "/calendario.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/notifica.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/scadenze.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/canali.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/domande.json")),
+];
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileNotifica {
@@ -85,11 +95,11 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostic>> {
     let sorgenti: Vec<Option<(String, String)>> = FILE.iter().map(|n| leggi(n)).collect();
     fn parse<T: serde::de::DeserializeOwned>(s: &Option<(String, String)>, errori: &mut Vec<Diagnostic>) -> Option<T> {
         let (p, t) = s.as_ref()?;
-        serde_norway::from_str(t)
-            .map_err(|e| {
-                errori.push(Diagnostic::yaml(p.clone(), &e, 0, t.lines().count()));
-            })
-            .ok()
+        #[cfg(feature = "yaml")]
+        let letto = serde_norway::from_str(t).map_err(|e| Diagnostic::yaml(p.clone(), &e, 0, t.lines().count()));
+        #[cfg(not(feature = "yaml"))]
+        let letto = serde_json::from_str(t).map_err(|e| Diagnostic::new(p.clone(), 1, 1, format!("JSON: {e}")));
+        letto.map_err(|e| errori.push(e)).ok()
     }
     let calendario: Option<Calendario> = parse(&sorgenti[0], &mut errori);
     let notifica: Option<FileNotifica> = parse(&sorgenti[1], &mut errori);
