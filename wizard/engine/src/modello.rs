@@ -36,7 +36,7 @@ pub struct Regole {
     pub revisioni: Vec<(String, NaiveDate)>,
 }
 
-/// `calendario.yaml`.
+/// `calendario.yaml` (the file is this type itself).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Calendario {
@@ -414,4 +414,56 @@ impl Sospensione {
         let g = GiornoAnno { mese: d.month(), giorno: d.day() };
         self.dal <= g && g <= self.al
     }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+/// `notifica.yaml`.
+pub struct FileNotifica {
+    /// When a person last checked the file against the law.
+    pub reviewed: NaiveDate,
+    /// The notification modes.
+    pub modi: Vec<ModoNotifica>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+/// `scadenze.yaml`.
+pub struct FileScadenze {
+    /// When a person last checked the file against the law.
+    pub reviewed: NaiveDate,
+    /// Deadline rules counted in days.
+    pub termini: Vec<Termine>,
+    /// Decadenza rules.
+    pub decadenze: Vec<Decadenza>,
+    /// Extensions of the decadenza terms.
+    pub proroghe: Vec<ProrogaDecadenza>,
+    /// Reduced sanctions.
+    pub sanzioni: Vec<Sanzione>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+/// `canali.yaml`.
+pub struct FileCanali {
+    /// When a person last checked the file against the law.
+    pub reviewed: NaiveDate,
+    /// Channels.
+    pub canali: Vec<Canale>,
+    /// Warnings.
+    pub avvisi: Vec<Avviso>,
+    /// Outcome rules, first match wins.
+    pub esiti: Vec<Esito>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+/// `domande.yaml`.
+pub struct FileDomande {
+    /// When a person last checked the file against the law.
+    pub reviewed: NaiveDate,
+    /// Pre-filled links for help desks.
+    pub collegamenti_precompilati: Vec<CollegamentoPrecompilato>,
+    /// The questions, in order.
+    pub domande: Vec<Domanda>,
 }

@@ -1,11 +1,12 @@
 //! Loading the rules: `content/wizard/*.yaml` parsed into the model (`modello`), cross-checked with file:line,
 //! and the copy embedded in the binary at compile time.
 
+#[cfg(feature = "yaml")]
 use crate::condizione::Quando;
-pub use civis_core::Diagnostic;
 use crate::modello::*;
 use chrono::NaiveDate;
-use serde::Deserialize;
+pub use civis_core::Diagnostic;
+#[cfg(feature = "yaml")]
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -21,51 +22,10 @@ const INCORPORATI: [&str; 5] = [
     include_str!("../../../content/wizard/domande.yaml"),
 ];
 
-/// Without the `yaml` feature: the same files as JSON, converted by build.rs.
-#[cfg(not(feature = "yaml"))]
-const INCORPORATI: [&str; 5] = [
-    include_str!(concat!(env!("OUT_DIR"), "/calendario.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/notifica.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/scadenze.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/canali.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/domande.json")),
-];
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileNotifica {
-    reviewed: NaiveDate,
-    modi: Vec<ModoNotifica>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileScadenze {
-    reviewed: NaiveDate,
-    termini: Vec<Termine>,
-    decadenze: Vec<Decadenza>,
-    proroghe: Vec<ProrogaDecadenza>,
-    sanzioni: Vec<Sanzione>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileCanali {
-    reviewed: NaiveDate,
-    canali: Vec<Canale>,
-    avvisi: Vec<Avviso>,
-    esiti: Vec<Esito>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileDomande {
-    reviewed: NaiveDate,
-    collegamenti_precompilati: Vec<CollegamentoPrecompilato>,
-    domande: Vec<Domanda>,
-}
-
-/// The embedded rules (parsed once). Panics only if the embedded files are invalid, which the test suite and
-/// `civis-guida check` rule out before a release.
+/// The embedded rules (parsed once). With the `yaml` feature (the native tools) they are the YAML files read and
+/// checked like any others; panics only if they are invalid, which the test suite and `civis-guida check` rule out
+/// before a release.
+#[cfg(feature = "yaml")]
 pub fn incorporate() -> &'static Regole {
     static REGOLE: OnceLock<Regole> = OnceLock::new();
     REGOLE.get_or_init(|| {
@@ -78,8 +38,54 @@ pub fn incorporate() -> &'static Regole {
     })
 }
 
+/// The embedded rules without the `yaml` feature (the browser app): the same files, turned into Rust code by
+/// build.rs, so that no parser and no rules text ship to the browser. They were checked with file:line by the
+/// native build that compiled the app.
+#[cfg(not(feature = "yaml"))]
+pub fn incorporate() -> &'static Regole {
+    static REGOLE: OnceLock<Regole> = OnceLock::new();
+    REGOLE.get_or_init(|| {
+        let (calendario, notifica, scadenze, canali, domande): (Calendario, FileNotifica, FileScadenze, FileCanali, FileDomande) =
+            include!(concat!(env!("OUT_DIR"), "/regole_cotte.rs"));
+        let revisioni = [calendario.reviewed, notifica.reviewed, scadenze.reviewed, canali.reviewed, domande.reviewed]
+            .into_iter()
+            .zip(FILE)
+            .map(|(data, nome)| (format!("content/wizard/{nome}"), data))
+            .collect();
+        assembla(calendario, notifica, scadenze, canali, domande, Vec::new(), revisioni)
+    })
+}
+
+/// The rules from the five files' contents.
+fn assembla(
+    calendario: Calendario,
+    notifica: FileNotifica,
+    scadenze: FileScadenze,
+    canali: FileCanali,
+    domande: FileDomande,
+    sorgenti: Vec<(String, String)>,
+    revisioni: Vec<(String, NaiveDate)>,
+) -> Regole {
+    Regole {
+        calendario,
+        notifica: notifica.modi,
+        termini: scadenze.termini,
+        decadenze: scadenze.decadenze,
+        sanzioni: scadenze.sanzioni,
+        canali: canali.canali,
+        avvisi: canali.avvisi,
+        esiti: canali.esiti,
+        domande: domande.domande,
+        collegamenti: domande.collegamenti_precompilati,
+        proroghe: scadenze.proroghe,
+        sorgenti,
+        revisioni,
+    }
+}
+
 /// Loads the rules from `(path, text)` pairs, one per name in [`FILE`] (matched by file name), reporting every
 /// problem with its position.
+#[cfg(feature = "yaml")]
 pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostic>> {
     let mut errori = Vec::new();
     let testo = |nome: &str| files.iter().find(|(p, _)| p.rsplit(['/', '\\']).next() == Some(nome));
@@ -95,11 +101,7 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostic>> {
     let sorgenti: Vec<Option<(String, String)>> = FILE.iter().map(|n| leggi(n)).collect();
     fn parse<T: serde::de::DeserializeOwned>(s: &Option<(String, String)>, errori: &mut Vec<Diagnostic>) -> Option<T> {
         let (p, t) = s.as_ref()?;
-        #[cfg(feature = "yaml")]
-        let letto = serde_norway::from_str(t).map_err(|e| Diagnostic::yaml(p.clone(), &e, 0, t.lines().count()));
-        #[cfg(not(feature = "yaml"))]
-        let letto = serde_json::from_str(t).map_err(|e| Diagnostic::new(p.clone(), 1, 1, format!("JSON: {e}")));
-        letto.map_err(|e| errori.push(e)).ok()
+        serde_norway::from_str(t).map_err(|e| errori.push(Diagnostic::yaml(p.clone(), &e, 0, t.lines().count()))).ok()
     }
     let calendario: Option<Calendario> = parse(&sorgenti[0], &mut errori);
     let notifica: Option<FileNotifica> = parse(&sorgenti[1], &mut errori);
@@ -116,21 +118,7 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostic>> {
         .zip(&sorgenti)
         .filter_map(|(data, s)| s.as_ref().map(|(p, _)| (p.clone(), data)))
         .collect();
-    let regole = Regole {
-        calendario,
-        notifica: notifica.modi,
-        termini: scadenze.termini,
-        decadenze: scadenze.decadenze,
-        sanzioni: scadenze.sanzioni,
-        canali: canali.canali,
-        avvisi: canali.avvisi,
-        esiti: canali.esiti,
-        domande: domande.domande,
-        collegamenti: domande.collegamenti_precompilati,
-        proroghe: scadenze.proroghe,
-        sorgenti: sorgenti.iter().flatten().cloned().collect(),
-        revisioni,
-    };
+    let regole = assembla(calendario, notifica, scadenze, canali, domande, sorgenti.iter().flatten().cloned().collect(), revisioni);
     let percorso = |i: usize| sorgenti[i].as_ref().map(|(p, t)| (p.as_str(), t.as_str())).unwrap_or_default();
     errori.extend(coerenza(&regole, &percorso));
     if errori.is_empty() {
@@ -156,6 +144,7 @@ pub(crate) fn riga_di(testo: &str, cosa: &str) -> usize {
     riga.map_or(1, |i| i + 1)
 }
 
+#[cfg(feature = "yaml")]
 /// Cross-references between files: every id and value named somewhere is defined somewhere.
 fn coerenza<'a>(r: &Regole, sorgente: &dyn Fn(usize) -> (&'a str, &'a str)) -> Vec<Diagnostic> {
     let mut errori = Vec::new();
