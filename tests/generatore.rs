@@ -225,3 +225,29 @@ fn serve_rebuilds_on_change_and_signals_the_reload() {
         std::panic::resume_unwind(e);
     }
 }
+
+#[test]
+fn serve_left_idle_does_not_rebuild() {
+    let site = fixture("sito");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let out = site.path().join("servito");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_civis-guida"))
+        .args(["--root", site.path().to_str().unwrap(), "serve", "--port", &port.to_string(), "--output", out.to_str().unwrap()])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let result = std::panic::catch_unwind(|| {
+        let version = wait_for(|| get(port, "/__livereload"));
+        // The pages are served and read (as a browser would) while nothing changes on disk.
+        for _ in 0..20 {
+            assert!(get(port, "/guida/uno/").unwrap().contains("Pagina uno"));
+            std::thread::sleep(std::time::Duration::from_millis(150));
+        }
+        assert_eq!(get(port, "/__livereload").unwrap(), version, "no rebuild without a change");
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    if let Err(e) = result {
+        std::panic::resume_unwind(e);
+    }
+}

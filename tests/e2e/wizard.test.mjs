@@ -57,12 +57,17 @@ async function open(options = {}) {
     if (!['data:', 'blob:', 'file:'].includes(u.protocol) && u.origin !== origin) problems.push(`request to another origin: ${r.url()}`);
   });
   page.on('pageerror', e => problems.push(`page error: ${e}`));
+  // Any Content-Security-Policy violation is a problem, on http and on file://.
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    e => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+  page.on('console', m => { if (/CSP violation|Content Security Policy/.test(m.text())) problems.push(m.text()); });
   return { context, page, problems };
 }
 
 /** axe-core on the current state of the page: no WCAG 2.1 A/AA violation. */
 async function axe(page, where) {
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ content: AXE });
+  // Injected through DevTools, not as an inline script: the pages' CSP (rightly) refuses inline scripts.
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => (await window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
   })).violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`));
@@ -423,13 +428,58 @@ test('the pre-rendered pages pass axe and the site works when opened from disk',
   try {
     await page.goto(`${origin}/assistente/cartella/controllo_automatizzato/contestare/index.html`);
     await axe(page, 'pre-rendered outcome');
-    await page.goto(pathToFileURL(join(SITE, 'assistente/index.html')).href);
-    await page.getByRole('link', { name: 'Una cartella di pagamento' }).click();
-    await page.waitForURL(/assistente\/cartella\/index\.html$/);
-    assert.equal(await page.textContent('h1'), 'Da che cosa deriva la cartella?');
+    // From disk with JavaScript the full app runs (next test); without it the pre-rendered links work.
+    const senzaJs = await open({ javaScriptEnabled: false });
+    try {
+      await senzaJs.page.goto(pathToFileURL(join(SITE, 'assistente/index.html')).href);
+      await senzaJs.page.getByRole('link', { name: 'Una cartella di pagamento' }).click();
+      await senzaJs.page.waitForURL(/assistente\/cartella\/index\.html$/);
+      assert.equal(await senzaJs.page.textContent('h1'), 'Da che cosa deriva la cartella?');
+    } finally {
+      await senzaJs.context.close();
+    }
     await page.goto(pathToFileURL(join(SITE, 'index.html')).href);
     await page.getByRole('link', { name: 'Che cos\'è CIVIS' }).first().click();
     await page.waitForURL(/civis\/index\.html$/);
     assert.deepEqual(problems.filter(p => !p.startsWith('page error')), []);
   } finally { await context.close(); }
+});
+
+test('the full app from file://: a scenario typed and clicked to its result, with the engine\'s dates, print and .ics', async () => {
+  const sc = scenarios.find(s => s.nome === 'cartella-ricorso-luglio') ?? scenarios[0];
+  const { context, page, problems } = await open({ acceptDownloads: true });
+  try {
+    await page.goto(`${pathToFileURL(join(SITE, 'assistente/index.html')).href}?oggi=${sc.oggi}`);
+    await page.waitForSelector('[data-pronto]', { timeout: 15000 });
+    await answer(page, sc.risposte);
+    assert.deepEqual(await shown(page), expected(engine(sc.oggi, sc.risposte)));
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    assert.ok((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length >= 1, 'prints');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Aggiungi al calendario' }).click()]);
+    assert.match(readFileSync(await download.path(), 'utf8'), /BEGIN:VEVENT/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('no page violates the Content-Security-Policy, on http and from disk', async () => {
+  const pagine = ['index.html', 'civis/prima-richiesta/index.html', 'glossario/index.html', '404.html',
+    'assistente/index.html', 'assistente/cartella/controllo_automatizzato/contestare/index.html'];
+  for (const base of [`${origin}/`, pathToFileURL(SITE).href + '/']) {
+    const { context, page, problems } = await open();
+    try {
+      for (const p of pagine) {
+        await page.goto(base + p);
+        if (p === 'assistente/index.html') await page.waitForSelector('[data-pronto]', { timeout: 15000 });
+        const meta = await page.$eval('meta[http-equiv="Content-Security-Policy"]', m => m.content);
+        for (const d of ["object-src 'none'", "base-uri 'none'", "form-action 'self'", "script-src 'self' 'wasm-unsafe-eval'"]) {
+          assert.ok(meta.includes(d), `${p}: ${d} in ${meta}`);
+        }
+      }
+      assert.deepEqual(problems, [], base);
+    } finally {
+      await context.close();
+    }
+  }
 });

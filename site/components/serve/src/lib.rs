@@ -2,7 +2,7 @@
 //! (debounced file watcher) and reloads the browser. The reload script is added to HTML responses by the
 //! server only; the files on disk are never changed.
 
-use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::new_debouncer;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -10,7 +10,23 @@ use std::sync::Arc;
 use std::time::Duration;
 
 const RELOAD_PATH: &str = "/__livereload";
-const RELOAD_SCRIPT: &str = "<script>(function(){var v=null;setInterval(function(){fetch('/__livereload').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},1000)})();</script>";
+/// An external script, so that the pages' Content-Security-Policy (no inline script) lets it run.
+const RELOAD_SCRIPT_PATH: &str = "/__livereload.js";
+const RELOAD_SCRIPT: &str = "<script src=\"/__livereload.js\"></script>";
+const RELOAD_JS: &str = "(function(){var v=null;setInterval(function(){fetch('/__livereload').then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},1000)})();\n";
+
+/// Whether a file event is a real change. The build itself opens and reads every file it watches: access events
+/// (open, read, close without writing) must not trigger a rebuild, or `serve` rebuilds in a loop.
+fn cambiamento(kind: &EventKind) -> bool {
+    use notify_debouncer_full::notify::event::{AccessKind, AccessMode, ModifyKind};
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        _ => false,
+    }
+}
 
 /// Serves `output` on 127.0.0.1:`port`; runs `rebuild` (which writes `output`) after every change under the
 /// `watch` folders. Returns only on error.
@@ -19,7 +35,7 @@ pub fn serve(output: &Path, port: u16, watch: &[PathBuf], rebuild: impl Fn() -> 
     let version = Arc::new(AtomicU64::new(1));
     let bump = Arc::clone(&version);
     let mut debouncer = new_debouncer(Duration::from_millis(300), None, move |res: notify_debouncer_full::DebounceEventResult| {
-        if res.is_ok_and(|events| !events.is_empty()) && rebuild() {
+        if res.is_ok_and(|events| events.iter().any(|e| cambiamento(&e.event.kind))) && rebuild() {
             bump.fetch_add(1, Ordering::SeqCst);
         }
     })
@@ -40,6 +56,10 @@ fn respond(output: &Path, url: &str, version: u64) -> tiny_http::Response<std::i
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == RELOAD_PATH {
         return tiny_http::Response::from_string(version.to_string());
+    }
+    if path == RELOAD_SCRIPT_PATH {
+        let header = tiny_http::Header::from_bytes(&b"Content-Type"[..], &b"text/javascript"[..]).expect("valid header");
+        return tiny_http::Response::from_data(RELOAD_JS.as_bytes().to_vec()).with_header(header);
     }
     let (status, file) = match resolve(output, path) {
         Some(f) => (200, f),

@@ -1,7 +1,12 @@
 //! Wizard bundle: compiles `wizard/app` for `wasm32-unknown-unknown` (profile `wasm-release`) with a nested
-//! cargo, generates the JavaScript glue with wasm-bindgen used as a library, and shrinks the module with
-//! `wasm-opt` from npm's binaryen when `tools/npm` has it. Nothing is downloaded but crates and, when missing,
+//! cargo, generates the JavaScript glue with wasm-bindgen used as a library (classic-script glue, so that it
+//! loads from `file://` too), and shrinks the module with `wasm-opt` from npm's binaryen, installing it with
+//! `npm ci` in `tools/npm` when npm is there. Nothing is downloaded but crates, npm packages and, when missing,
 //! the rustup target.
+//!
+//! The page loads one classic script, `avvio.js`. Over http(s) it instantiates `civis_wizard_bg.wasm` (streaming);
+//! from `file://`, where browsers refuse fetch and module scripts, it loads `civis_wizard_bg.wasm.js`, the same
+//! module gzipped and in base64, inflates it with `DecompressionStream` and instantiates it asynchronously.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -73,7 +78,7 @@ pub fn bundle(opts: &Options) -> Result<Vec<Asset>, String> {
     let out = tempfile::tempdir().map_err(|e| format!("cartella temporanea: {e}"))?;
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
-        .web(true)
+        .no_modules(true)
         .and_then(|b| b.typescript(false).omit_default_module_path(false).generate(out.path()))
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
     let module = out.path().join("civis_wizard_bg.wasm");
@@ -85,19 +90,66 @@ pub fn bundle(opts: &Options) -> Result<Vec<Asset>, String> {
             Ok(Asset { path: format!("{DIR}/{name}"), bytes })
         })
         .collect::<Result<_, String>>()?;
-    assets.push(Asset { path: format!("{DIR}/{LOADER}"), bytes: b"import init from './civis_wizard.js';\ninit();\n".to_vec() });
+    let modulo = std::fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
+    assets.push(Asset { path: format!("{DIR}/civis_wizard_bg.wasm.js"), bytes: incorporato(&modulo)? });
+    assets.push(Asset { path: format!("{DIR}/{LOADER}"), bytes: AVVIO.as_bytes().to_vec() });
     Ok(assets)
 }
 
-/// The module script that the wizard's page loads (`<script type="module" src="pkg/avvio.js">`).
+/// The classic script that the wizard's page loads (`<script src="pkg/avvio.js" defer>`).
 pub const LOADER: &str = "avvio.js";
 
-/// Runs npm binaryen's wasm-opt when installed (`cd tools/npm && npm ci`; Debian's binaryen is too old). The
-/// result is kept in `cache` and reused while the module is byte-for-byte the same (wasm-opt takes ~10 s).
+/// The loader: the glue first, then the module from the server, or from the embedded copy on `file://`. If a
+/// browser refuses either, the pre-rendered question stays and its links keep working.
+const AVVIO: &str = r#"(function () {
+  'use strict';
+  var base = document.currentScript.src.replace(/[^\/]*$/, '');
+  function carica(src, poi) {
+    var s = document.createElement('script');
+    s.src = base + src;
+    s.onload = poi;
+    document.head.appendChild(s);
+  }
+  function avvia(modulo) { wasm_bindgen({ module_or_path: modulo }).catch(function () {}); }
+  carica('civis_wizard.js', function () {
+    if (location.protocol !== 'file:') { avvia(base + 'civis_wizard_bg.wasm'); return; }
+    if (typeof DecompressionStream === 'undefined') return;
+    carica('civis_wizard_bg.wasm.js', function () {
+      var testo = atob(window.civisWizardWasm), byte = new Uint8Array(testo.length);
+      for (var i = 0; i < testo.length; i++) byte[i] = testo.charCodeAt(i);
+      var flusso = new Blob([byte]).stream().pipeThrough(new DecompressionStream('gzip'));
+      new Response(flusso).arrayBuffer().then(avvia, function () {});
+    });
+  });
+})();
+"#;
+
+/// The module gzipped (no timestamp, so the output is reproducible) and in base64, as a classic script that sets
+/// `window.civisWizardWasm`: what the loader uses from `file://`.
+fn incorporato(modulo: &[u8]) -> Result<Vec<u8>, String> {
+    use base64::Engine;
+    use std::io::Write;
+    let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
+    gz.write_all(modulo).map_err(|e| format!("gzip: {e}"))?;
+    let compresso = gz.finish().map_err(|e| format!("gzip: {e}"))?;
+    let testo = base64::engine::general_purpose::STANDARD.encode(compresso);
+    Ok(format!("window.civisWizardWasm = '{testo}';\n").into_bytes())
+}
+
+/// Runs npm binaryen's wasm-opt (Debian's binaryen is too old), running `npm ci` in `tools/npm` first when it is
+/// missing and npm is there. The result is kept in `cache` and reused while the module is byte-for-byte the same
+/// (wasm-opt takes ~10 s).
 fn optimise(root: &Path, cache: &Path, module: &Path) -> Result<(), String> {
     let wasm_opt = root.join("tools/npm/node_modules/.bin/wasm-opt");
+    if !wasm_opt.is_file() && Command::new("npm").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        eprintln!("Installo wasm-opt (npm ci in tools/npm), che riduce il modulo WebAssembly di circa un terzo…");
+        let npm = Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(root.join("tools/npm")).status();
+        if !npm.is_ok_and(|s| s.success()) {
+            eprintln!("avviso: npm ci in tools/npm non è riuscito");
+        }
+    }
     if !wasm_opt.is_file() {
-        eprintln!("avviso: wasm-opt non trovato, il modulo WebAssembly non è ottimizzato (per ridurlo: cd tools/npm && npm ci)");
+        eprintln!("avviso: wasm-opt non trovato, il modulo WebAssembly non è ottimizzato (per ridurlo installa npm: apt-get install -y npm)");
         return Ok(());
     }
     let (input, output) = (cache.join("input.wasm"), cache.join("output.wasm"));
