@@ -43,6 +43,16 @@ pub fn progresso(p: &ProgressoProps) -> Html {
     }
 }
 
+/// The kind of answer as the page's `data-tipo` says it.
+fn tipo(t: TipoDomanda) -> &'static str {
+    match t {
+        TipoDomanda::Scelta => "scelta",
+        TipoDomanda::Data => "data",
+        TipoDomanda::Anno => "anno",
+        TipoDomanda::Importo => "importo",
+    }
+}
+
 /// A question screen.
 #[derive(Properties, PartialEq)]
 #[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
@@ -153,7 +163,7 @@ pub fn domanda(p: &DomandaProps) -> Html {
         TipoDomanda::Importo => campo(0, "valore", "Importo in euro", "importo"),
     };
     html! {
-        <form class="domanda" data-chiave={d.chiave.clone()} data-tipo={format!("{:?}", d.tipo).to_lowercase()} {onsubmit} novalidate=true>
+        <form class="domanda" data-chiave={d.chiave.clone()} data-tipo={tipo(d.tipo)} {onsubmit} novalidate=true>
             <h1 id="domanda" tabindex="-1">{ &d.etichetta }</h1>
             <p id="aiuto" class="aiuto">{ &d.aiuto }{ for pagina.map(|href| html! { <>{" "}<a {href}>{"Approfondisci"}</a></> }) }</p>
             <div aria-live="assertive">

@@ -28,10 +28,17 @@ pub(crate) fn vai(voci: &Voci) {
 
 /// The guidance pages' titles, handed by the build in the page (`#titoli-pagine`, a JSON block), so that the app's
 /// links carry the same titles as the pages without JavaScript. Empty when absent.
+/// Read with the browser's own JSON parser, so that no JSON parser ships in the module.
 pub(crate) fn titoli() -> civis_vista::Titoli {
-    gloo::utils::document()
-        .get_element_by_id("titoli-pagine")
-        .and_then(|e| e.text_content())
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    let Some(testo) = gloo::utils::document().get_element_by_id("titoli-pagine").and_then(|e| e.text_content()) else {
+        return Default::default();
+    };
+    let Ok(oggetto) = js_sys::JSON::parse(&testo) else { return Default::default() };
+    js_sys::Object::entries(&oggetto.into())
+        .iter()
+        .filter_map(|coppia| {
+            let coppia = js_sys::Array::from(&coppia);
+            Some((coppia.get(0).as_string()?, coppia.get(1).as_string()?))
+        })
+        .collect()
 }

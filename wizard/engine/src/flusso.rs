@@ -40,7 +40,8 @@ pub fn valida_voce(regole: &Regole, domanda: &Domanda, valore: &str, voci: &Voci
 
 fn maiuscola(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|p| p.to_uppercase().chain(c).collect()).unwrap_or_default()
+    // The engine's messages start with an ASCII letter or «; no Unicode case tables needed.
+    c.next().map(|p| p.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
 }
 
 /// The checked answers of the wizard's flat map. Answers to questions that no longer apply (the person changed an

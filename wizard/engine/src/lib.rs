@@ -27,6 +27,7 @@ pub fn consiglia(r: &Risposte, oggi: NaiveDate) -> Result<Consiglio, ErroreRispo
 }
 
 /// JSON answers in, JSON advice out (the `advise` command).
+#[cfg(feature = "json")]
 pub fn consiglia_json(json: &str, oggi: NaiveDate) -> Result<String, ErroreRisposte> {
     let regole = regole::incorporate();
     let r = risposte::da_json(regole, json, oggi)?;

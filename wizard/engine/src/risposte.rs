@@ -5,6 +5,7 @@ use crate::condizione::Voci;
 use crate::modello::{Domanda, TipoDomanda};
 use crate::modello::Regole;
 use chrono::NaiveDate;
+#[cfg(feature = "json")]
 use serde_json::Value;
 use std::fmt;
 
@@ -68,6 +69,7 @@ pub struct Risposte {
 }
 
 /// Reads the answers from a JSON text.
+#[cfg(feature = "json")]
 pub fn da_json(regole: &Regole, testo: &str, oggi: NaiveDate) -> Result<Risposte, ErroreRisposte> {
     let valore: Value = serde_json::from_str(testo)
         .map_err(|e| errore("(input)", format!("il testo non è un JSON valido (riga {}, colonna {})", e.line(), e.column())))?;
@@ -88,6 +90,7 @@ pub fn da_json(regole: &Regole, testo: &str, oggi: NaiveDate) -> Result<Risposte
     da_voci(regole, &voci, oggi)
 }
 
+#[cfg(feature = "json")]
 /// One JSON value into the flat answers, with its type checked against the question that asks for it.
 fn piatta(regole: &Regole, chiave: &str, v: Value, voci: &mut Voci) -> Result<(), ErroreRisposte> {
     let tipo = &domanda_di(regole, chiave)?.tipo;
