@@ -1,12 +1,17 @@
 //! The deadlines as an iCalendar file (RFC 5545), made in the browser: one all-day event per dated deadline,
 //! with a reminder three days before.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use civis_engine::scadenza::Scadenza;
 
 /// Escapes a text value (RFC 5545 §3.3.11).
 fn testo(s: &str) -> String {
     s.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
+}
+
+/// A date as iCalendar writes it (`20261014`), without chrono's formatting machinery in the module.
+fn compatta(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// The calendar for the dated deadlines; `oggi` stamps the events.
@@ -18,9 +23,9 @@ pub fn calendario(scadenze: &[Scadenza], oggi: NaiveDate) -> String {
         out.push_str(&format!(
             "BEGIN:VEVENT\r\nUID:{id}-{giorno}@civis-guida\r\nDTSTAMP:{oggi}T000000Z\r\nDTSTART;VALUE=DATE:{giorno}\r\nDTEND;VALUE=DATE:{fine}\r\nSUMMARY:{titolo}\r\nDESCRIPTION:{descrizione}\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P3D\r\nDESCRIPTION:{titolo}\r\nEND:VALARM\r\nEND:VEVENT\r\n",
             id = s.id,
-            giorno = d.format("%Y%m%d"),
-            oggi = oggi.format("%Y%m%d"),
-            fine = fine.format("%Y%m%d"),
+            giorno = compatta(d),
+            oggi = compatta(oggi),
+            fine = compatta(fine),
             titolo = testo(&s.titolo),
             descrizione = testo(&format!("{} ({})", s.regola, s.fonte)),
         ));
