@@ -141,7 +141,7 @@ fn duplicate_output_path() {
             std::fs::copy(r.join(UNO), r.join("content/guida/uno/_index.md")).unwrap();
         },
         "content/guida/uno",
-        "duplicate output path",
+        "percorso di uscita duplicato",
     );
 }
 
@@ -165,7 +165,7 @@ fn tera_error_in_a_site_template() {
 #[test]
 fn raw_html_is_rejected() {
     let line = read(&support::repo().join("tests/fixtures/sito").join(UNO)).lines().count() + 2;
-    rejects(|r| edit(r, UNO, |s| s + "\n<script>alert(1)</script>\n"), &format!("content/guida/uno.md:{line}:"), "raw HTML");
+    rejects(|r| edit(r, UNO, |s| s + "\n<script>alert(1)</script>\n"), &format!("content/guida/uno.md:{line}:"), "HTML non ammesso");
 }
 
 #[test]

@@ -29,7 +29,7 @@ pub(crate) fn extras(
             let alias = format!("{}/", alias.trim_matches('/'));
             let key = format!("{alias}index.html");
             if files.contains_key(&key) {
-                errors.push(Diagnostic::new(p.file.clone(), 2, 1, format!("alias `{alias}` collides with an existing page")));
+                errors.push(Diagnostic::new(p.file.clone(), 2, 1, format!("l'alias `{alias}` coincide con una pagina esistente")));
                 continue;
             }
             let mut ctx = context(content, &alias, wizard_url);
@@ -38,7 +38,7 @@ pub(crate) fn extras(
                 Ok(html) => {
                     files.insert(key, html.into_bytes());
                 }
-                Err(e) => errors.push(Diagnostic::new(p.file.clone(), 2, 1, format!("redirect for `{alias}`: {e}"))),
+                Err(e) => errors.push(Diagnostic::new(p.file.clone(), 2, 1, format!("pagina di reindirizzamento per `{alias}`: {e}"))),
             }
         }
     }

@@ -77,7 +77,7 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
         rendered.iter().map(|r| (r.page.path.as_str(), r.headings.iter().map(|h| h.id.as_str()).collect())).collect();
     for (file, line, target, anchor) in anchors {
         if ids.get(target.as_str()).is_some_and(|set| !set.contains(&anchor.as_str())) {
-            errors.push(Diagnostic::new(file, line, 1, format!("broken anchor `#{anchor}`: no such heading in `{target}`")));
+            errors.push(Diagnostic::new(file, line, 1, format!("ancora rotta `#{anchor}`: nessun titolo con questo id in `{target}`")));
         }
     }
 
@@ -135,7 +135,7 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     }
     if let Some(out) = &opts.output {
         uscita::write_atomic(out, &files)
-            .map_err(|e| vec![Diagnostic::new(out.display().to_string(), 0, 0, format!("cannot write the output: {e}"))])?;
+            .map_err(|e| vec![Diagnostic::new(out.display().to_string(), 0, 0, format!("non riesco a scrivere la cartella di uscita: {e}"))])?;
     }
     let warnings = revisione::avvisi(&content.pages, regole.as_ref(), opts.today);
     Ok(Report { pages: content.pages.len(), generated: generated.len(), files: files.len(), wizard_paths, warnings })

@@ -26,8 +26,8 @@ pub(crate) fn render_markdown<'a>(p: &'a Page, by_source: &HashMap<&str, &Page>)
         let target = if file.is_empty() {
             p
         } else if file.ends_with(".md") {
-            let joined = url::join_source(&p.source, file).ok_or_else(|| format!("link `{dest}` goes outside content/"))?;
-            by_source.get(joined.as_str()).copied().ok_or_else(|| format!("broken link `{dest}`: no page content/{joined}"))?
+            let joined = url::join_source(&p.source, file).ok_or_else(|| format!("il link `{dest}` esce dalla cartella content/"))?;
+            by_source.get(joined.as_str()).copied().ok_or_else(|| format!("link rotto `{dest}`: non esiste la pagina content/{joined}"))?
         } else {
             return Ok(dest.to_string());
         };

@@ -63,7 +63,7 @@ pub(crate) fn render_page(
     let wizard_js = assets.iter().find(|(a, _)| a.starts_with(&p.path) && a.ends_with("/avvio.js")).map(|(a, _)| &a[p.path.len()..]);
     let template = p.front.template.clone().unwrap_or_else(|| if p.is_section { "section.html".into() } else { "page.html".into() });
     if !theme.has(&template) {
-        return Err(Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}` not found in the theme")));
+        return Err(Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("il template `{template}` non esiste nel tema")));
     }
     let toc = indice(&r.headings);
     let children: Vec<serde_json::Value> = albero

@@ -57,12 +57,12 @@ fn page_errors(page: &str, text: &str, files: &BTreeMap<String, Vec<u8>>, ids: &
                 continue;
             }
             if link.starts_with('/') {
-                errors.push((page.to_string(), format!("absolute URL `{link}`: every internal URL must be relative")));
+                errors.push((page.to_string(), format!("indirizzo assoluto `{link}`: ogni indirizzo interno deve essere relativo")));
                 continue;
             }
             if link.contains("://") {
                 if !is_href {
-                    errors.push((page.to_string(), format!("resource from another origin `{link}`")));
+                    errors.push((page.to_string(), format!("risorsa da un altro sito `{link}`")));
                 }
                 continue;
             }
@@ -70,13 +70,13 @@ fn page_errors(page: &str, text: &str, files: &BTreeMap<String, Vec<u8>>, ids: &
             let path = path.split('?').next().unwrap_or_default();
             let target = if path.is_empty() { Some(page.to_string()) } else { resolve(page, path) };
             let Some(target) = target.filter(|t| files.contains_key(t)) else {
-                errors.push((page.to_string(), format!("broken link `{link}`: no such file in the output")));
+                errors.push((page.to_string(), format!("link rotto `{link}`: il file non esiste nel sito generato")));
                 continue;
             };
             // A fragment with `=` is a state of the wizard (its answers), checked by the engine, not a heading id.
             let stato = anchor.contains('=');
             if !anchor.is_empty() && !stato && ids.get(target.as_str()).is_some_and(|set| !set.contains(anchor)) {
-                errors.push((page.to_string(), format!("broken anchor `{link}`: no id `{anchor}` in {target}")));
+                errors.push((page.to_string(), format!("ancora rotta `{link}`: nessun id `{anchor}` in {target}")));
             }
         }
     }
@@ -99,9 +99,9 @@ mod test {
         ]);
         let msgs: Vec<String> = check_links(&s).into_iter().map(|(_, m)| m).collect();
         assert_eq!(msgs.len(), 4, "{msgs:?}");
-        assert!(msgs[0].starts_with("absolute URL"), "{msgs:?}");
-        assert!(msgs.iter().any(|m| m.starts_with("resource from another origin")));
-        assert!(msgs.iter().any(|m| m.starts_with("broken link `b/index.html`")));
-        assert!(msgs.iter().any(|m| m.starts_with("broken anchor `a/index.html#y`")));
+        assert!(msgs[0].starts_with("indirizzo assoluto"), "{msgs:?}");
+        assert!(msgs.iter().any(|m| m.starts_with("risorsa da un altro sito")));
+        assert!(msgs.iter().any(|m| m.starts_with("link rotto `b/index.html`")));
+        assert!(msgs.iter().any(|m| m.starts_with("ancora rotta `a/index.html#y`")));
     }
 }

@@ -47,7 +47,7 @@ pub fn load(root: &Path) -> Result<Content, Vec<Diagnostic>> {
             .map_err(|e| errors.push(Diagnostic::yaml(rel(root, &config_path), &e, 0, text.lines().count())))
             .ok(),
         Err(e) => {
-            errors.push(Diagnostic::new(rel(root, &config_path), 0, 0, format!("cannot read the site config: {e}")));
+            errors.push(Diagnostic::new(rel(root, &config_path), 0, 0, format!("non riesco a leggere la configurazione del sito: {e}")));
             None
         }
     };
@@ -70,7 +70,7 @@ pub fn load(root: &Path) -> Result<Content, Vec<Diagnostic>> {
                 Ok(p) => pages.push(p),
                 Err(mut e) => errors.append(&mut e),
             },
-            Err(e) => errors.push(Diagnostic::new(rel(root, path), 0, 0, format!("cannot read: {e}"))),
+            Err(e) => errors.push(Diagnostic::new(rel(root, path), 0, 0, format!("non riesco a leggere il file: {e}"))),
         }
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
@@ -80,7 +80,7 @@ pub fn load(root: &Path) -> Result<Content, Vec<Diagnostic>> {
                 pair[1].file.clone(),
                 1,
                 1,
-                format!("duplicate output path `{}` (also produced by {})", pair[0].path, pair[0].file),
+                format!("percorso di uscita duplicato `{}` (lo produce anche {})", pair[0].path, pair[0].file),
             ));
         }
     }

@@ -78,10 +78,10 @@ impl Page {
     pub fn parse(file: &str, source: &str, text: &str) -> Result<Page, Vec<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
-            return Err(vec![Diagnostic::new(file, 1, 1, "missing front matter: the file must start with a `---` line")]);
+            return Err(vec![Diagnostic::new(file, 1, 1, "manca l'intestazione (front matter): il file deve iniziare con una riga `---`")]);
         };
         let Some(end) = rest.find("\n---").filter(|&i| rest[i + 4..].starts_with('\n') || rest[i + 4..].starts_with("\r\n") || rest.len() == i + 4) else {
-            return Err(vec![Diagnostic::new(file, 1, 1, "front matter not closed: add a `---` line after it")]);
+            return Err(vec![Diagnostic::new(file, 1, 1, "intestazione non chiusa: aggiungi una riga `---` dopo l'ultima chiave")]);
         };
         let yaml = &rest[..end + 1];
         let body_start = (end + 4 + rest[end + 4..].find('\n').map_or(0, |i| i + 1)).min(rest.len());
@@ -89,21 +89,21 @@ impl Page {
         let front: FrontMatter = serde_norway::from_str(yaml).map_err(|e| vec![Diagnostic::yaml(file.into(), &e, 1, 1 + yaml.lines().count())])?;
         let mut errors = Vec::new();
         if front.sources.is_empty() {
-            errors.push(Diagnostic::new(file, 2, 1, "`sources` is missing: cite the seed document or law article"));
+            errors.push(Diagnostic::new(file, 2, 1, "manca `sources`: cita il documento o l'articolo di legge da cui viene il testo"));
         }
         if front.updated.is_none() {
-            errors.push(Diagnostic::new(file, 2, 1, "`updated` is missing: add the date of the last review (YYYY-MM-DD)"));
+            errors.push(Diagnostic::new(file, 2, 1, "manca `updated`: indica la data dell'ultima modifica (AAAA-MM-GG)"));
         }
         if !errors.is_empty() {
             return Err(errors);
         }
         let url_safe = |p: &str| p.split('/').all(|seg| !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'));
         if !url_safe(source.strip_suffix(".md").unwrap_or(source)) {
-            errors.push(Diagnostic::new(file, 1, 1, "the file name becomes a URL: use only lowercase letters, digits, `-` and `_`"));
+            errors.push(Diagnostic::new(file, 1, 1, "il nome del file diventa un indirizzo: usa solo lettere minuscole, cifre, `-` e `_`"));
         }
         if let Some(a) = front.aliases.iter().find(|a| !url_safe(a.trim_matches('/'))) {
             let line = key_lines(yaml).into_iter().find(|(k, _)| k == "aliases").map_or(2, |(_, l)| l);
-            errors.push(Diagnostic::new(file, line, 1, format!("alias `{a}`: use only lowercase letters, digits, `-`, `_` and `/`")));
+            errors.push(Diagnostic::new(file, line, 1, format!("alias `{a}`: usa solo lettere minuscole, cifre, `-`, `_` e `/`")));
         }
         if !errors.is_empty() {
             return Err(errors);
@@ -141,13 +141,13 @@ mod test {
     fn unknown_key_is_reported_at_its_line() {
         let e = Page::parse("content/x.md", "x.md", &OK.replace("updated:", "colore: blu\nupdated:")).unwrap_err();
         assert_eq!((e[0].line, e[0].file.as_str()), (4, "content/x.md"), "{}", e[0]);
-        assert!(e[0].message.contains("unknown field `colore`"), "{}", e[0]);
+        assert!(e[0].message.contains("chiave sconosciuta `colore`"), "{}", e[0]);
     }
 
     #[test]
     fn file_names_and_aliases_must_be_url_safe() {
         let e = Page::parse("content/Perché.md", "Perché.md", OK).unwrap_err();
-        assert!(e[0].message.contains("becomes a URL"), "{}", e[0]);
+        assert!(e[0].message.contains("diventa un indirizzo"), "{}", e[0]);
         let e = Page::parse("content/a.md", "a.md", &OK.replace("---\n#", "aliases: [\"vecchia pagina\"]\n---\n#")).unwrap_err();
         assert!(e[0].message.contains("alias `vecchia pagina`"), "{}", e[0]);
         assert!(Page::parse("content/civis/_index.md", "civis/_index.md", OK).is_ok());

@@ -118,7 +118,7 @@ pub fn render(md: &str, resolve: &dyn Fn(&str, usize) -> Result<String, String>)
                 if !html.trim_start().starts_with("<!--") {
                     out.errors.push((
                         line_of(range.start),
-                        format!("raw HTML is not allowed (`{}`): write it in Markdown", html.trim().chars().take(40).collect::<String>()),
+                        format!("HTML non ammesso nel testo (`{}`): scrivilo in Markdown", html.trim().chars().take(40).collect::<String>()),
                     ));
                 }
                 continue;

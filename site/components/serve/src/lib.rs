@@ -31,7 +31,7 @@ fn cambiamento(kind: &EventKind) -> bool {
 /// Serves `output` on 127.0.0.1:`port`; runs `rebuild` (which writes `output`) after every change under the
 /// `watch` folders. Returns only on error.
 pub fn serve(output: &Path, port: u16, watch: &[PathBuf], rebuild: impl Fn() -> bool + Send + 'static) -> Result<(), String> {
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("non riesco ad ascoltare su 127.0.0.1:{port}: {e}"))?;
     let version = Arc::new(AtomicU64::new(1));
     let bump = Arc::clone(&version);
     let mut debouncer = new_debouncer(Duration::from_millis(300), None, move |res: notify_debouncer_full::DebounceEventResult| {
@@ -39,9 +39,9 @@ pub fn serve(output: &Path, port: u16, watch: &[PathBuf], rebuild: impl Fn() -> 
             bump.fetch_add(1, Ordering::SeqCst);
         }
     })
-    .map_err(|e| format!("cannot start the file watcher: {e}"))?;
+    .map_err(|e| format!("non riesco ad avviare il controllo dei file: {e}"))?;
     for dir in watch.iter().filter(|d| d.is_dir()) {
-        debouncer.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+        debouncer.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("non riesco a controllare {}: {e}", dir.display()))?;
     }
     eprintln!("In ascolto su http://127.0.0.1:{port}/ (Ctrl+C per uscire)");
     for request in server.incoming_requests() {

@@ -43,10 +43,10 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
             match std::fs::read(entry.path()) {
                 Ok(bytes) if is_template => match String::from_utf8(bytes) {
                     Ok(text) => replace(&mut templates, rel, text),
-                    Err(_) => errors.push(Diagnostic::new(shown, 0, 0, "template is not UTF-8")),
+                    Err(_) => errors.push(Diagnostic::new(shown, 0, 0, "il template non è in UTF-8")),
                 },
                 Ok(bytes) => replace(&mut static_files, rel, bytes),
-                Err(e) => errors.push(Diagnostic::new(shown, 0, 0, format!("cannot read: {e}"))),
+                Err(e) => errors.push(Diagnostic::new(shown, 0, 0, format!("non riesco a leggere il file: {e}"))),
             }
         }
     }
