@@ -40,22 +40,35 @@ fn wizard_bundle(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(assets.into_iter().map(|a| (a.path, a.bytes)).collect())
 }
 
+/// What `serve` keeps between builds: the build's state and the wizard's bundle.
+pub(crate) struct Sessione {
+    /// The state for the fast rebuild of edited pages.
+    pub(crate) stato: civis_build::Stato,
+    /// The WebAssembly bundle of the last full build.
+    pub(crate) assets: Vec<(String, Vec<u8>)>,
+}
+
 /// Runs one build (or check, without `output`) and prints its outcome, warnings and problems.
 pub(crate) fn run_build(root: &Path, output: Option<&Path>, wasm: bool, today: NaiveDate) -> bool {
+    run_build_con_stato(root, output, wasm, today).is_some()
+}
+
+/// [`run_build`], keeping the state a later fast rebuild needs; `None` when the build failed.
+pub(crate) fn run_build_con_stato(root: &Path, output: Option<&Path>, wasm: bool, today: NaiveDate) -> Option<Sessione> {
     let start = Instant::now();
     let assets = match wasm {
         true => match wizard_bundle(root) {
             Ok(a) => a,
             Err(e) => {
                 eprintln!("percorso guidato: {e}");
-                return false;
+                return None;
             }
         },
         false => Vec::new(),
     };
     let opts = Options { root: root.to_path_buf(), output: output.map(Path::to_path_buf), assets, today };
-    match civis_build::build(&opts) {
-        Ok(r) => {
+    match civis_build::build_con_stato(&opts) {
+        Ok((r, stato)) => {
             for w in &r.warnings {
                 eprintln!("{w}");
             }
@@ -66,14 +79,14 @@ pub(crate) fn run_build(root: &Path, output: Option<&Path>, wasm: bool, today: N
                 String::new()
             };
             eprintln!("{what}: {} pagine, {} file{wizard} in {:.2} s", r.pages, r.files, start.elapsed().as_secs_f64());
-            true
+            Some(Sessione { stato, assets: opts.assets })
         }
         Err(errors) => {
             for e in &errors {
                 eprintln!("{e}");
             }
             eprintln!("{} problemi: {}", errors.len(), if output.is_some() { "sito non generato, la cartella precedente resta com'era" } else { "verifica non superata" });
-            false
+            None
         }
     }
 }

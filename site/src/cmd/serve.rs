@@ -18,15 +18,39 @@ pub(crate) struct ServeArgs {
     today: Option<NaiveDate>,
 }
 
-/// Runs `serve` until interrupted.
+/// Runs `serve` until interrupted. After the first build, an edit that changes only the text of existing pages
+/// rebuilds just those pages (`civis_build::ricostruisci`); any other change builds the whole site again.
 pub(crate) fn run(root: &Path, args: ServeArgs) -> bool {
     let today = super::build_date(args.today);
-    if !super::run_build(root, Some(&args.output), true, today) {
+    let mut stato = super::run_build_con_stato(root, Some(&args.output), true, today);
+    if stato.is_none() {
         eprintln!("Correggi i problemi: il server riparte con la prossima modifica salvata.");
     }
     let (r, out) = (root.to_path_buf(), args.output.clone());
     let watch = [root.join("content"), root.join("themes")];
-    match civis_serve::serve(&args.output, args.port, &watch, move || super::run_build(&r, Some(&out), true, today)) {
+    let ricostruisci = move |cambiati: &[std::path::PathBuf]| {
+        if let Some(s) = stato.as_mut() {
+            let start = std::time::Instant::now();
+            let opts = civis_build::Options { root: r.clone(), output: Some(out.clone()), assets: s.assets.clone(), today };
+            match civis_build::ricostruisci(&opts, &mut s.stato, cambiati) {
+                Some(Ok(_)) => {
+                    eprintln!("Aggiornate {} pagine in {:.0} ms", cambiati.len(), start.elapsed().as_secs_f64() * 1000.0);
+                    return true;
+                }
+                Some(Err(errori)) => {
+                    for e in &errori {
+                        eprintln!("{e}");
+                    }
+                    eprintln!("{} problemi: la pagina non è stata aggiornata", errori.len());
+                    return false;
+                }
+                None => {}
+            }
+        }
+        stato = super::run_build_con_stato(&r, Some(&out), true, today);
+        stato.is_some()
+    };
+    match civis_serve::serve(&args.output, args.port, &watch, ricostruisci) {
         Ok(()) => true,
         Err(e) => {
             eprintln!("{e}");

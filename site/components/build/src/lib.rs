@@ -16,6 +16,7 @@ mod statici;
 mod verifica;
 mod revisione;
 mod uscita;
+mod veloce;
 
 use civis_content::{Diagnostic, Page};
 use navigazione::{Albero, Menus};
@@ -24,6 +25,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 pub use assistente::GeneratedPage;
+pub use veloce::{ricostruisci, Stato};
 
 /// What to build.
 pub struct Options {
@@ -56,6 +58,11 @@ pub struct Report {
 
 /// Builds (or, without `output`, checks) the site. Every problem of the build is returned together.
 pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
+    build_con_stato(opts).map(|(r, _)| r)
+}
+
+/// [`build`], keeping what [`ricostruisci`] needs to rebuild one edited page without building the site again.
+pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic>> {
     let content = civis_content::load(&opts.root)?;
     let theme_name = content.config.theme.clone().unwrap_or_else(|| "default".into());
     let theme = civis_templates::load(&opts.root, &theme_name)?;
@@ -75,9 +82,9 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
     }
     let ids: HashMap<&str, Vec<&str>> =
         rendered.iter().map(|r| (r.page.path.as_str(), r.headings.iter().map(|h| h.id.as_str()).collect())).collect();
-    for (file, line, target, anchor) in anchors {
+    for (file, line, target, anchor) in &anchors {
         if ids.get(target.as_str()).is_some_and(|set| !set.contains(&anchor.as_str())) {
-            errors.push(Diagnostic::new(file, line, 1, format!("ancora rotta `#{anchor}`: nessun titolo con questo id in `{target}`")));
+            errors.push(Diagnostic::new(file.clone(), *line, 1, format!("ancora rotta `#{anchor}`: nessun titolo con questo id in `{target}`")));
         }
     }
 
@@ -138,6 +145,12 @@ pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
             .map_err(|e| vec![Diagnostic::new(out.display().to_string(), 0, 0, format!("non riesco a scrivere la cartella di uscita: {e}"))])?;
     }
     let warnings = revisione::avvisi(&content.pages, regole.as_ref(), opts.today);
-    Ok(Report { pages: content.pages.len(), generated: generated.len(), files: files.len(), wizard_paths, warnings })
+    let report = Report { pages: content.pages.len(), generated: generated.len(), files: files.len(), wizard_paths, warnings };
+    let ids: HashMap<String, Vec<String>> =
+        ids.into_iter().map(|(p, v)| (p.to_string(), v.into_iter().map(str::to_string).collect())).collect();
+    drop(rendered);
+    drop(albero);
+    let stato = Stato { content, theme, regole, menus, files, anchors, ids, titoli, generated: report.generated, wizard_paths };
+    Ok((report, stato))
 }
 

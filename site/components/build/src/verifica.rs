@@ -45,6 +45,28 @@ pub(crate) fn check_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, Str
     sorted.par_iter().flat_map_iter(|(page, text)| page_errors(page, text, files, &ids)).collect()
 }
 
+/// The link problems of one output page against the rest of the output, reading the ids only of the files the
+/// page links to (the fast rebuild of one page in `serve`).
+pub(crate) fn check_page(page: &str, text: &str, files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
+    let targets: HashSet<String> = attributes(text, "href")
+        .into_iter()
+        .filter_map(|l| {
+            let (path, _) = l.split_once('#').unwrap_or((l.as_str(), ""));
+            let path = path.split('?').next().unwrap_or_default();
+            if path.is_empty() { Some(page.to_string()) } else { resolve(page, path) }
+        })
+        .collect();
+    let testi: Vec<(String, String)> = targets
+        .into_iter()
+        .filter_map(|t| {
+            let testo = if t == page { Some(text.to_string()) } else { files.get(&t).and_then(|b| String::from_utf8(b.clone()).ok()) };
+            testo.map(|x| (t, x))
+        })
+        .collect();
+    let ids: HashMap<&str, HashSet<String>> = testi.iter().map(|(p, s)| (p.as_str(), attributes(s, "id").into_iter().collect())).collect();
+    page_errors(page, text, files, &ids)
+}
+
 /// The link problems of one page.
 fn page_errors(page: &str, text: &str, files: &BTreeMap<String, Vec<u8>>, ids: &HashMap<&str, HashSet<String>>) -> Vec<(String, String)> {
     let mut errors = Vec::new();

@@ -28,14 +28,20 @@ fn cambiamento(kind: &EventKind) -> bool {
     }
 }
 
-/// Serves `output` on 127.0.0.1:`port`; runs `rebuild` (which writes `output`) after every change under the
-/// `watch` folders. Returns only on error.
-pub fn serve(output: &Path, port: u16, watch: &[PathBuf], rebuild: impl Fn() -> bool + Send + 'static) -> Result<(), String> {
+/// Serves `output` on 127.0.0.1:`port`; runs `rebuild` (which writes `output`) with the changed files after every
+/// change under the `watch` folders. Returns only on error.
+pub fn serve(output: &Path, port: u16, watch: &[PathBuf], mut rebuild: impl FnMut(&[PathBuf]) -> bool + Send + 'static) -> Result<(), String> {
     let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("non riesco ad ascoltare su 127.0.0.1:{port}: {e}"))?;
     let version = Arc::new(AtomicU64::new(1));
     let bump = Arc::clone(&version);
-    let mut debouncer = new_debouncer(Duration::from_millis(300), None, move |res: notify_debouncer_full::DebounceEventResult| {
-        if res.is_ok_and(|events| events.iter().any(|e| cambiamento(&e.event.kind))) && rebuild() {
+    // 50 ms: long enough to gather an editor's burst of events for one save, short enough for a fast rebuild.
+    let mut debouncer = new_debouncer(Duration::from_millis(50), None, move |res: notify_debouncer_full::DebounceEventResult| {
+        let Ok(events) = res else { return };
+        let mut cambiati: Vec<PathBuf> =
+            events.iter().filter(|e| cambiamento(&e.event.kind)).flat_map(|e| e.event.paths.iter().cloned()).collect();
+        cambiati.sort();
+        cambiati.dedup();
+        if !cambiati.is_empty() && rebuild(&cambiati) {
             bump.fetch_add(1, Ordering::SeqCst);
         }
     })

@@ -1,0 +1,135 @@
+//! The fast rebuild of `serve`: when only the text of existing pages changed (not what other pages show of them:
+//! title, description, order, aliases, template), only those pages are rendered, checked and written again, as
+//! Zola's `serve --fast` does. Anything else returns `None`, and the caller builds the whole site.
+
+use crate::markdown::Anchor;
+use crate::navigazione::{Albero, Menus};
+use crate::{markdown, pagina, url, verifica, Options, Report};
+use civis_content::{Content, Diagnostic, Page};
+use civis_engine::modello::Regole;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// What a full build keeps for [`ricostruisci`].
+pub struct Stato {
+    pub(crate) content: Content,
+    pub(crate) theme: civis_templates::Theme,
+    pub(crate) regole: Option<Regole>,
+    pub(crate) menus: Menus,
+    pub(crate) files: BTreeMap<String, Vec<u8>>,
+    pub(crate) anchors: Vec<Anchor>,
+    pub(crate) ids: HashMap<String, Vec<String>>,
+    pub(crate) titoli: civis_vista::Titoli,
+    pub(crate) generated: usize,
+    pub(crate) wizard_paths: usize,
+}
+
+/// Whether the new version of a page changes only the page itself.
+fn solo_la_pagina(prima: &Page, dopo: &Page) -> bool {
+    let (a, b) = (&prima.front, &dopo.front);
+    prima.path == dopo.path
+        && a.title == b.title
+        && a.description == b.description
+        && a.weight == b.weight
+        && a.aliases == b.aliases
+        && a.template == b.template
+        && b.template.as_deref() != Some("assistente.html")
+}
+
+/// Rebuilds only the pages in `cambiati` (files changed on disk) when that is enough, writing just their files
+/// into `opts.output`; `None` when the whole site must be built again.
+pub fn ricostruisci(opts: &Options, stato: &mut Stato, cambiati: &[PathBuf]) -> Option<Result<Report, Vec<Diagnostic>>> {
+    let content_dir = opts.root.join("content");
+    let mut nuove: Vec<(usize, Page)> = Vec::new();
+    for path in cambiati {
+        let rel = path.strip_prefix(&content_dir).ok()?.to_str()?.replace('\\', "/");
+        if !rel.ends_with(".md") {
+            return None;
+        }
+        let i = stato.content.pages.iter().position(|p| p.source == rel)?;
+        let testo = std::fs::read_to_string(path).ok()?;
+        let file = stato.content.pages[i].file.clone();
+        let pagina = match Page::parse(&file, &rel, &testo) {
+            Ok(p) => p,
+            Err(e) => return Some(Err(e)),
+        };
+        if !solo_la_pagina(&stato.content.pages[i], &pagina) {
+            return None;
+        }
+        nuove.push((i, pagina));
+    }
+    if nuove.is_empty() {
+        return None;
+    }
+    let vecchie: Vec<Page> = nuove.iter().map(|(i, p)| std::mem::replace(&mut stato.content.pages[*i], p.clone())).collect();
+    let esito = rigenera(opts, stato, &nuove.iter().map(|(i, _)| *i).collect::<Vec<_>>());
+    if esito.is_err() {
+        for ((i, _), vecchia) in nuove.iter().zip(vecchie) {
+            stato.content.pages[*i] = vecchia;
+        }
+    }
+    Some(esito)
+}
+
+/// Renders, checks and writes the pages at `indici` (already replaced in the state).
+fn rigenera(opts: &Options, stato: &mut Stato, indici: &[usize]) -> Result<Report, Vec<Diagnostic>> {
+    let content = &stato.content;
+    let by_source: HashMap<&str, &Page> = content.pages.iter().map(|p| (p.source.as_str(), p)).collect();
+    let albero = Albero::new(&content.pages);
+    let titles: HashMap<&str, &str> = content.pages.iter().map(|p| (p.path.as_str(), p.front.title.as_str())).collect();
+    let wizard_url = |from: &str| titles.contains_key("assistente/").then(|| url::relative(from, "assistente/"));
+    let sito = pagina::Sito { content, theme: &stato.theme, albero: &albero, menus: &stato.menus, wizard_url: &wizard_url };
+    let mut errors = Vec::new();
+    let mut scritti: Vec<(String, Vec<u8>, Vec<String>, Vec<Anchor>, String)> = Vec::new();
+    for &i in indici {
+        let p = &content.pages[i];
+        let (r, mut e, nuove_ancore) = markdown::render_markdown(p, &by_source);
+        errors.append(&mut e);
+        let ids: Vec<String> = r.headings.iter().map(|h| h.id.clone()).collect();
+        // Anchors this page names, and anchors other pages name into it.
+        for (file, line, target, anchor) in &nuove_ancore {
+            let noti = if *target == p.path { Some(&ids) } else { stato.ids.get(target) };
+            if noti.is_some_and(|set| !set.contains(anchor)) {
+                errors.push(Diagnostic::new(file.clone(), *line, 1, format!("ancora rotta `#{anchor}`: nessun titolo con questo id in `{target}`")));
+            }
+        }
+        for (file, line, target, anchor) in stato.anchors.iter().filter(|a| a.2 == p.path && a.0 != p.file) {
+            if !ids.contains(anchor) {
+                errors.push(Diagnostic::new(file.clone(), *line, 1, format!("ancora rotta `#{anchor}`: nessun titolo con questo id in `{target}`")));
+            }
+        }
+        match pagina::render_page(&r, &sito, stato.regole.as_ref().map(|x| (x, &stato.titoli)), &opts.assets, opts.today) {
+            Ok((path, html)) => {
+                let file = format!("{path}index.html");
+                for (f, msg) in verifica::check_page(&file, &html, &stato.files) {
+                    errors.push(Diagnostic::new(format!("output: {f}"), 0, 0, msg));
+                }
+                scritti.push((file, html.into_bytes(), ids, nuove_ancore, p.file.clone()));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for (file, bytes, ids, ancore, sorgente) in scritti {
+        if let Some(out) = &opts.output {
+            scrivi(&out.join(&file), &bytes)
+                .map_err(|e| vec![Diagnostic::new(out.display().to_string(), 0, 0, format!("non riesco a scrivere la cartella di uscita: {e}"))])?;
+        }
+        let path = file.trim_end_matches("index.html").to_string();
+        stato.ids.insert(path, ids);
+        stato.anchors.retain(|a| a.0 != sorgente);
+        stato.anchors.extend(ancore);
+        stato.files.insert(file, bytes);
+    }
+    let warnings = crate::revisione::avvisi(&stato.content.pages, stato.regole.as_ref(), opts.today);
+    Ok(Report { pages: stato.content.pages.len(), generated: stato.generated, files: stato.files.len(), wizard_paths: stato.wizard_paths, warnings })
+}
+
+/// Writes one file whole: a temporary file beside it, then a rename, so the server never serves half a page.
+fn scrivi(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("html.tmp");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
