@@ -4,7 +4,8 @@
 //! `npm ci` in `tools/npm` when npm is there. Nothing is downloaded but crates, npm packages and, when missing,
 //! the rustup target.
 //!
-//! The page loads one classic script, `avvio.js`. Over http(s) it instantiates `civis_wizard_bg.wasm` (streaming);
+//! The page loads one classic script, `avvio.js` (the glue and the loader). Over http(s) it instantiates
+//! `civis_wizard_bg.wasm` (streaming);
 //! from `file://`, where browsers refuse fetch and module scripts, it loads `civis_wizard_bg.wasm.js`, the same
 //! module gzipped and in base64, inflates it with `DecompressionStream` and instantiates it asynchronously.
 
@@ -83,44 +84,40 @@ pub fn bundle(opts: &Options) -> Result<Vec<Asset>, String> {
         .map_err(|e| format!("wasm-bindgen: {e}"))?;
     let module = out.path().join("civis_wizard_bg.wasm");
     optimise(root, &target_dir.join("civis-wasm"), &module)?;
-    let mut assets: Vec<Asset> = ["civis_wizard.js", "civis_wizard_bg.wasm"]
-        .iter()
-        .map(|name| {
-            let bytes = std::fs::read(out.path().join(name)).map_err(|e| format!("{name}: {e}"))?;
-            Ok(Asset { path: format!("{DIR}/{name}"), bytes })
-        })
-        .collect::<Result<_, String>>()?;
     let modulo = std::fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
-    assets.push(Asset { path: format!("{DIR}/civis_wizard_bg.wasm.js"), bytes: incorporato(&modulo)? });
-    assets.push(Asset { path: format!("{DIR}/{LOADER}"), bytes: AVVIO.as_bytes().to_vec() });
+    let colla = std::fs::read(out.path().join("civis_wizard.js")).map_err(|e| format!("civis_wizard.js: {e}"))?;
+    // One script for the glue and the loader: a request fewer before the module is fetched.
+    let mut avvio = colla;
+    avvio.extend_from_slice(AVVIO.as_bytes());
+    let assets = vec![
+        Asset { path: format!("{DIR}/civis_wizard_bg.wasm"), bytes: modulo.clone() },
+        Asset { path: format!("{DIR}/civis_wizard_bg.wasm.js"), bytes: incorporato(&modulo)? },
+        Asset { path: format!("{DIR}/{LOADER}"), bytes: avvio },
+    ];
     Ok(assets)
 }
 
 /// The classic script that the wizard's page loads (`<script src="pkg/avvio.js" defer>`).
 pub const LOADER: &str = "avvio.js";
 
-/// The loader: the glue first, then the module from the server, or from the embedded copy on `file://`. If a
-/// browser refuses either, the pre-rendered question stays and its links keep working.
-const AVVIO: &str = r#"(function () {
+/// The loader, after the glue in the same file: the module from the server, or from the embedded copy on
+/// `file://`. If a browser refuses either, the pre-rendered question stays and its links keep working.
+const AVVIO: &str = r#"
+(function () {
   'use strict';
   var base = document.currentScript.src.replace(/[^\/]*$/, '');
-  function carica(src, poi) {
-    var s = document.createElement('script');
-    s.src = base + src;
-    s.onload = poi;
-    document.head.appendChild(s);
-  }
   function avvia(modulo) { wasm_bindgen({ module_or_path: modulo }).catch(function () {}); }
-  carica('civis_wizard.js', function () {
-    if (location.protocol !== 'file:') { avvia(base + 'civis_wizard_bg.wasm'); return; }
-    if (typeof DecompressionStream === 'undefined') return;
-    carica('civis_wizard_bg.wasm.js', function () {
-      var testo = atob(window.civisWizardWasm), byte = new Uint8Array(testo.length);
-      for (var i = 0; i < testo.length; i++) byte[i] = testo.charCodeAt(i);
-      var flusso = new Blob([byte]).stream().pipeThrough(new DecompressionStream('gzip'));
-      new Response(flusso).arrayBuffer().then(avvia, function () {});
-    });
-  });
+  if (location.protocol !== 'file:') { avvia(base + 'civis_wizard_bg.wasm'); return; }
+  if (typeof DecompressionStream === 'undefined') return;
+  var s = document.createElement('script');
+  s.src = base + 'civis_wizard_bg.wasm.js';
+  s.onload = function () {
+    var testo = atob(window.civisWizardWasm), byte = new Uint8Array(testo.length);
+    for (var i = 0; i < testo.length; i++) byte[i] = testo.charCodeAt(i);
+    var flusso = new Blob([byte]).stream().pipeThrough(new DecompressionStream('gzip'));
+    new Response(flusso).arrayBuffer().then(avvia, function () {});
+  };
+  document.head.appendChild(s);
 })();
 "#;
 
