@@ -199,8 +199,9 @@ fn wait_for<T>(mut f: impl FnMut() -> Option<T>) -> T {
     panic!("timed out");
 }
 
-#[test]
-fn serve_rebuilds_on_change_and_signals_the_reload() {
+/// Runs `check` against `civis-guida serve` on a copy of the fixture site (root, port, output folder), stopping the
+/// server whatever happens.
+fn with_served_site(check: impl FnOnce(&Path, u16, &Path) + std::panic::UnwindSafe) {
     let site = fixture("sito");
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let out = site.path().join("servito");
@@ -209,16 +210,8 @@ fn serve_rebuilds_on_change_and_signals_the_reload() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let result = std::panic::catch_unwind(|| {
-        let page = wait_for(|| get(port, "/guida/uno/"));
-        assert!(page.contains("Pagina uno") && page.contains("/__livereload"), "served with the reload script");
-        assert!(!read(&out.join("guida/uno/index.html")).contains("__livereload"), "the files on disk stay clean");
-        let before = wait_for(|| get(port, "/__livereload"));
-        edit(site.path(), UNO, |s| s.replace("Di nuovo.", "Testo cambiato mentre il server gira."));
-        wait_for(|| get(port, "/__livereload").filter(|v| *v != before));
-        assert!(get(port, "/guida/uno/").unwrap().contains("Testo cambiato mentre il server gira."));
-        assert!(get(port, "/non-esiste/").unwrap().contains("Pagina non trovata"));
-    });
+    let root = site.path().to_path_buf();
+    let result = std::panic::catch_unwind(|| check(&root, port, &out));
     child.kill().unwrap();
     child.wait().unwrap();
     if let Err(e) = result {
@@ -227,16 +220,22 @@ fn serve_rebuilds_on_change_and_signals_the_reload() {
 }
 
 #[test]
+fn serve_rebuilds_on_change_and_signals_the_reload() {
+    with_served_site(|root, port, out| {
+        let page = wait_for(|| get(port, "/guida/uno/"));
+        assert!(page.contains("Pagina uno") && page.contains("/__livereload"), "served with the reload script");
+        assert!(!read(&out.join("guida/uno/index.html")).contains("__livereload"), "the files on disk stay clean");
+        let before = wait_for(|| get(port, "/__livereload"));
+        edit(root, UNO, |s| s.replace("Di nuovo.", "Testo cambiato mentre il server gira."));
+        wait_for(|| get(port, "/__livereload").filter(|v| *v != before));
+        assert!(get(port, "/guida/uno/").unwrap().contains("Testo cambiato mentre il server gira."));
+        assert!(get(port, "/non-esiste/").unwrap().contains("Pagina non trovata"));
+    });
+}
+
+#[test]
 fn serve_left_idle_does_not_rebuild() {
-    let site = fixture("sito");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let out = site.path().join("servito");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_civis-guida"))
-        .args(["--root", site.path().to_str().unwrap(), "serve", "--port", &port.to_string(), "--output", out.to_str().unwrap()])
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let result = std::panic::catch_unwind(|| {
+    with_served_site(|_, port, _| {
         let version = wait_for(|| get(port, "/__livereload"));
         // The pages are served and read (as a browser would) while nothing changes on disk.
         for _ in 0..20 {
@@ -245,45 +244,27 @@ fn serve_left_idle_does_not_rebuild() {
         }
         assert_eq!(get(port, "/__livereload").unwrap(), version, "no rebuild without a change");
     });
-    child.kill().unwrap();
-    child.wait().unwrap();
-    if let Err(e) = result {
-        std::panic::resume_unwind(e);
-    }
 }
 
 #[test]
 fn serve_rebuilds_only_the_edited_page_when_only_its_text_changed() {
-    let site = fixture("sito");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let out = site.path().join("servito");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_civis-guida"))
-        .args(["--root", site.path().to_str().unwrap(), "serve", "--port", &port.to_string(), "--output", out.to_str().unwrap()])
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let modified = |p: &str| std::fs::metadata(out.join(p)).and_then(|m| m.modified()).unwrap();
-    let result = std::panic::catch_unwind(|| {
+    with_served_site(|root, port, out| {
+        let modified = |p: &str| std::fs::metadata(out.join(p)).and_then(|m| m.modified()).unwrap();
         let v0 = wait_for(|| get(port, "/__livereload"));
         let altra = modified("guida/due/index.html");
         std::thread::sleep(std::time::Duration::from_millis(50));
         // Only the text: only this page is written again.
-        edit(site.path(), UNO, |s| s.replace("Di nuovo.", "Solo il testo cambia."));
+        edit(root, UNO, |s| s.replace("Di nuovo.", "Solo il testo cambia."));
         let v1 = wait_for(|| get(port, "/__livereload").filter(|v| *v != v0));
         assert!(get(port, "/guida/uno/").unwrap().contains("Solo il testo cambia."));
         assert_eq!(modified("guida/due/index.html"), altra, "the other pages are not written again");
         // A broken link in the edited text is refused and the page stays as it was.
-        edit(site.path(), UNO, |s| s.replace("Solo il testo cambia.", "Vedi [qui](due.md#nessuna)."));
+        edit(root, UNO, |s| s.replace("Solo il testo cambia.", "Vedi [qui](due.md#nessuna)."));
         std::thread::sleep(std::time::Duration::from_millis(800));
         assert_eq!(get(port, "/__livereload").unwrap(), v1, "no reload signal for a rejected edit");
         assert!(get(port, "/guida/uno/").unwrap().contains("Solo il testo cambia."));
         // A new title changes the navigation of every page: the whole site is built again.
-        edit(site.path(), UNO, |s| s.replace("Vedi [qui](due.md#nessuna).", "Di nuovo.").replace("title: Pagina uno", "title: Pagina prima"));
+        edit(root, UNO, |s| s.replace("Vedi [qui](due.md#nessuna).", "Di nuovo.").replace("title: Pagina uno", "title: Pagina prima"));
         wait_for(|| get(port, "/guida/due/").filter(|p| p.contains("Pagina prima")));
     });
-    child.kill().unwrap();
-    child.wait().unwrap();
-    if let Err(e) = result {
-        std::panic::resume_unwind(e);
-    }
 }
