@@ -205,8 +205,10 @@ fn with_served_site(check: impl FnOnce(&Path, u16, &Path) + std::panic::UnwindSa
     let site = fixture("sito");
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let out = site.path().join("servito");
+    // `--root .` as a person types it: the watcher reports absolute paths all the same.
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_civis-guida"))
-        .args(["--root", site.path().to_str().unwrap(), "serve", "--port", &port.to_string(), "--output", out.to_str().unwrap()])
+        .current_dir(site.path())
+        .args(["--root", ".", "serve", "--port", &port.to_string(), "--output", out.to_str().unwrap()])
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();

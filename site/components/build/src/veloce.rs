@@ -39,15 +39,17 @@ fn solo_la_pagina(prima: &Page, dopo: &Page) -> bool {
 /// Rebuilds only the pages in `cambiati` (files changed on disk) when that is enough, writing just their files
 /// into `opts.output`; `None` when the whole site must be built again.
 pub fn ricostruisci(opts: &Options, stato: &mut Stato, cambiati: &[PathBuf]) -> Option<Result<Report, Vec<Diagnostic>>> {
-    let content_dir = opts.root.join("content");
+    // The watcher reports absolute paths; the site root may be relative (`--root .`).
+    let content_dir = opts.root.join("content").canonicalize().ok()?;
     let mut nuove: Vec<(usize, Page)> = Vec::new();
     for path in cambiati {
+        let path = path.canonicalize().ok()?;
         let rel = path.strip_prefix(&content_dir).ok()?.to_str()?.replace('\\', "/");
         if !rel.ends_with(".md") {
             return None;
         }
         let i = stato.content.pages.iter().position(|p| p.source == rel)?;
-        let testo = std::fs::read_to_string(path).ok()?;
+        let testo = std::fs::read_to_string(&path).ok()?;
         let file = stato.content.pages[i].file.clone();
         let pagina = match Page::parse(&file, &rel, &testo) {
             Ok(p) => p,
