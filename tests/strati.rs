@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The crates' source folders, relative to the repository.
-const CRATES: [&str; 11] = [
+const CRATES: [&str; 12] = [
+    "wizard/richiesta/src",
     "wizard/vista/src",
     "wizard/engine/src",
     "wizard/app/src",

@@ -1,0 +1,79 @@
+//! The act's identifiers as the CIVIS guide describes them (seed 001 l. 91–117, 179–181): typed with spaces or
+//! dots, shown back as CIVIS wants them (digits only).
+
+use chrono::NaiveDate;
+
+/// The digits of what was typed, refusing anything but digits, spaces, dots and dashes.
+fn cifre(testo: &str, cosa: &str) -> Result<String, String> {
+    if let Some(c) = testo.chars().find(|c| !(c.is_ascii_digit() || c.is_whitespace() || *c == '.' || *c == '-')) {
+        return Err(format!("{cosa} contiene solo cifre: togli «{c}»."));
+    }
+    Ok(testo.chars().filter(char::is_ascii_digit).collect())
+}
+
+fn lunghezza(testo: &str, cosa: &str, n: usize, dove: &str) -> Result<String, String> {
+    let c = cifre(testo, cosa)?;
+    if c.len() != n {
+        return Err(format!("{cosa} ha {n} cifre: ne hai scritte {}. {dove}", c.len()));
+    }
+    Ok(c)
+}
+
+/// The 13-digit number of a communication or avviso telematico.
+pub fn numero_comunicazione(testo: &str) -> Result<String, String> {
+    lunghezza(testo, "Il numero della comunicazione", 13, "Lo trovi in alto sulla comunicazione o sull'avviso telematico.")
+}
+
+/// The 11-digit codice atto of a cartella.
+pub fn codice_atto(testo: &str) -> Result<String, String> {
+    lunghezza(testo, "Il codice atto", 11, "Lo trovi sulla cartella.")
+}
+
+/// The 17-digit identificativo of a cartella: CIVIS wants it without spaces.
+pub fn identificativo_cartella(testo: &str) -> Result<String, String> {
+    lunghezza(testo, "L'identificativo della cartella", 17, "Lo trovi sulla cartella; in CIVIS va scritto senza spazi.")
+}
+
+/// The 13-digit protocol of an earlier CIVIS request, whose first 8 digits are the day it was received
+/// (year, month, day): returns the digits and that day, which cannot be in the future.
+pub fn protocollo(testo: &str, oggi: NaiveDate) -> Result<(String, NaiveDate), String> {
+    let c = lunghezza(testo, "Il numero di pratica CIVIS", 13, "Lo trovi in «Consultazione delle richieste».")?;
+    let n = |a: usize, b: usize| c[a..b].parse::<u32>().expect("digits");
+    let data = NaiveDate::from_ymd_opt(n(0, 4) as i32, n(4, 6), n(6, 8))
+        .ok_or("Le prime 8 cifre del numero di pratica sono la data della richiesta (anno, mese, giorno): qui non formano una data.")?;
+    if data > oggi {
+        return Err("Le prime 8 cifre del numero di pratica sono la data della richiesta: qui formano una data futura.".into());
+    }
+    Ok((c, data))
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn g(a: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(a, m, d).unwrap()
+    }
+
+    #[test]
+    fn identifiers_typed_with_spaces_come_back_as_digits() {
+        assert_eq!(identificativo_cartella("068 2026 0012 3456 78").unwrap(), "06820260012345678");
+        assert_eq!(numero_comunicazione("1234 5678 90123").unwrap(), "1234567890123");
+        assert_eq!(codice_atto("123.456.789.01").unwrap(), "12345678901");
+    }
+
+    #[test]
+    fn wrong_identifiers_say_what_and_where() {
+        let e = identificativo_cartella("1234").unwrap_err();
+        assert!(e.contains("17 cifre") && e.contains("ne hai scritte 4") && e.contains("senza spazi"), "{e}");
+        assert!(numero_comunicazione("12345678901A3").unwrap_err().contains("«A»"));
+    }
+
+    #[test]
+    fn the_protocol_starts_with_a_real_past_date() {
+        assert_eq!(protocollo("2026051100001", g(2026, 11, 25)).unwrap().1, g(2026, 5, 11));
+        assert!(protocollo("2026023000001", g(2026, 11, 25)).unwrap_err().contains("non formano una data"));
+        assert!(protocollo("2026122600001", g(2026, 11, 25)).unwrap_err().contains("futura"));
+        assert!(protocollo("202605110001", g(2026, 11, 25)).unwrap_err().contains("13 cifre"));
+    }
+}
