@@ -40,12 +40,12 @@ fn wizard_bundle(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(assets.into_iter().map(|a| (a.path, a.bytes)).collect())
 }
 
-/// What `serve` keeps between builds: the build's state and the wizard's bundle.
+/// What `serve` keeps between builds: the build's options (with the wizard's bundle) and its state.
 pub(crate) struct Sessione {
+    /// The options of the last full build.
+    pub(crate) opts: Options,
     /// The state for the fast rebuild of edited pages.
     pub(crate) stato: civis_build::Stato,
-    /// The WebAssembly bundle of the last full build.
-    pub(crate) assets: Vec<(String, Vec<u8>)>,
 }
 
 /// Runs one build (or check, without `output`) and prints its outcome, warnings and problems.
@@ -79,7 +79,7 @@ pub(crate) fn run_build_con_stato(root: &Path, output: Option<&Path>, wasm: bool
                 String::new()
             };
             eprintln!("{what}: {} pagine, {} file{wizard} in {:.2} s", r.pages, r.files, start.elapsed().as_secs_f64());
-            Some(Sessione { stato, assets: opts.assets })
+            Some(Sessione { opts, stato })
         }
         Err(errors) => {
             for e in &errors {

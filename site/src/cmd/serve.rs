@@ -31,8 +31,7 @@ pub(crate) fn run(root: &Path, args: ServeArgs) -> bool {
     let ricostruisci = move |cambiati: &[std::path::PathBuf]| {
         if let Some(s) = stato.as_mut() {
             let start = std::time::Instant::now();
-            let opts = civis_build::Options { root: r.clone(), output: Some(out.clone()), assets: s.assets.clone(), today };
-            match civis_build::ricostruisci(&opts, &mut s.stato, cambiati) {
+            match civis_build::ricostruisci(&s.opts, &mut s.stato, cambiati) {
                 Some(Ok(_)) => {
                     eprintln!("Aggiornate {} pagine in {:.0} ms", cambiati.len(), start.elapsed().as_secs_f64() * 1000.0);
                     return true;

@@ -82,14 +82,13 @@ pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic
     }
     let ids: HashMap<&str, Vec<&str>> =
         rendered.iter().map(|r| (r.page.path.as_str(), r.headings.iter().map(|h| h.id.as_str()).collect())).collect();
-    for (file, line, target, anchor) in &anchors {
-        if ids.get(target.as_str()).is_some_and(|set| !set.contains(&anchor.as_str())) {
-            errors.push(Diagnostic::new(file.clone(), *line, 1, format!("ancora rotta `#{anchor}`: nessun titolo con questo id in `{target}`")));
+    for a in &anchors {
+        if ids.get(a.2.as_str()).is_some_and(|set| !set.contains(&a.3.as_str())) {
+            errors.push(markdown::ancora_rotta(a));
         }
     }
 
     // Wizard pages and the flow check.
-    let titles: HashMap<&str, &str> = content.pages.iter().map(|p| (p.path.as_str(), p.front.title.as_str())).collect();
     let titoli: civis_vista::Titoli = content.pages.iter().map(|p| (p.path.clone(), p.front.title.clone())).collect();
     let (generated, wizard_paths) = match &regole {
         Some(r) => assistente::pagine(r, &titoli, opts.today, &mut errors),
@@ -99,7 +98,7 @@ pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic
     let albero = Albero::new(&content.pages);
     let paths = content.pages.iter().map(|p| p.path.as_str()).chain(generated.iter().map(|g| g.path.as_str())).chain([""]);
     let menus = Menus::render(&albero, &theme, paths).map_err(|e| vec![Diagnostic::new(format!("themes/{theme_name}/templates/nav.html"), 0, 0, e)])?;
-    let wizard_url = |from: &str| titles.contains_key("assistente/").then(|| url::relative(from, "assistente/"));
+    let wizard_url = |from: &str| pagina::url_assistente(&titoli, from);
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let pages_out: Vec<Result<(String, String), Diagnostic>> = rendered
         .par_iter()

@@ -17,6 +17,11 @@ pub(crate) struct Rendered<'a> {
 /// An internal link to check once every page is rendered: (source file, line, target output path, anchor).
 pub(crate) type Anchor = (String, usize, String, String);
 
+/// The problem of an anchor that names no heading of its target.
+pub(crate) fn ancora_rotta((file, line, target, anchor): &Anchor) -> Diagnostic {
+    Diagnostic::new(file.clone(), *line, 1, format!("ancora rotta `#{anchor}`: nessun titolo con questo id in `{target}`"))
+}
+
 
 /// Renders one page's Markdown, resolving links written as source files.
 pub(crate) fn render_markdown<'a>(p: &'a Page, by_source: &HashMap<&str, &Page>) -> (Rendered<'a>, Vec<Diagnostic>, Vec<Anchor>) {

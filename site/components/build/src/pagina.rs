@@ -29,6 +29,11 @@ fn indice(headings: &[civis_markdown::Heading]) -> Vec<TocEntry<'_>> {
     toc
 }
 
+/// The wizard's start page relative to `from`, when the site has one (the header's link to it).
+pub(crate) fn url_assistente(titoli: &civis_vista::Titoli, from: &str) -> Option<String> {
+    titoli.contains_key(civis_vista::url::BASE).then(|| url::relative(from, civis_vista::url::BASE))
+}
+
 /// The context shared by every template.
 pub(crate) fn context(content: &Content, path: &str, wizard_url: &dyn Fn(&str) -> Option<String>) -> tera::Context {
     let mut ctx = tera::Context::new();

@@ -4,7 +4,7 @@
 
 use crate::markdown::Anchor;
 use crate::navigazione::{Albero, Menus};
-use crate::{markdown, pagina, url, verifica, Options, Report};
+use crate::{markdown, pagina, verifica, Options, Report};
 use civis_content::{Content, Diagnostic, Page};
 use civis_engine::modello::Regole;
 use std::collections::{BTreeMap, HashMap};
@@ -63,11 +63,11 @@ pub fn ricostruisci(opts: &Options, stato: &mut Stato, cambiati: &[PathBuf]) -> 
     if nuove.is_empty() {
         return None;
     }
-    let vecchie: Vec<Page> = nuove.iter().map(|(i, p)| std::mem::replace(&mut stato.content.pages[*i], p.clone())).collect();
-    let esito = rigenera(opts, stato, &nuove.iter().map(|(i, _)| *i).collect::<Vec<_>>());
+    let vecchie: Vec<(usize, Page)> = nuove.into_iter().map(|(i, p)| (i, std::mem::replace(&mut stato.content.pages[i], p))).collect();
+    let esito = rigenera(opts, stato, &vecchie.iter().map(|(i, _)| *i).collect::<Vec<_>>());
     if esito.is_err() {
-        for ((i, _), vecchia) in nuove.iter().zip(vecchie) {
-            stato.content.pages[*i] = vecchia;
+        for (i, vecchia) in vecchie {
+            stato.content.pages[i] = vecchia;
         }
     }
     Some(esito)
@@ -78,8 +78,7 @@ fn rigenera(opts: &Options, stato: &mut Stato, indici: &[usize]) -> Result<Repor
     let content = &stato.content;
     let by_source: HashMap<&str, &Page> = content.pages.iter().map(|p| (p.source.as_str(), p)).collect();
     let albero = Albero::new(&content.pages);
-    let titles: HashMap<&str, &str> = content.pages.iter().map(|p| (p.path.as_str(), p.front.title.as_str())).collect();
-    let wizard_url = |from: &str| titles.contains_key("assistente/").then(|| url::relative(from, "assistente/"));
+    let wizard_url = |from: &str| pagina::url_assistente(&stato.titoli, from);
     let sito = pagina::Sito { content, theme: &stato.theme, albero: &albero, menus: &stato.menus, wizard_url: &wizard_url };
     let mut errors = Vec::new();
     let mut scritti: Vec<(String, Vec<u8>, Vec<String>, Vec<Anchor>, String)> = Vec::new();
@@ -89,15 +88,15 @@ fn rigenera(opts: &Options, stato: &mut Stato, indici: &[usize]) -> Result<Repor
         errors.append(&mut e);
         let ids: Vec<String> = r.headings.iter().map(|h| h.id.clone()).collect();
         // Anchors this page names, and anchors other pages name into it.
-        for (file, line, target, anchor) in &nuove_ancore {
-            let noti = if *target == p.path { Some(&ids) } else { stato.ids.get(target) };
-            if noti.is_some_and(|set| !set.contains(anchor)) {
-                errors.push(Diagnostic::new(file.clone(), *line, 1, format!("ancora rotta `#{anchor}`: nessun titolo con questo id in `{target}`")));
+        for a in &nuove_ancore {
+            let noti = if a.2 == p.path { Some(&ids) } else { stato.ids.get(&a.2) };
+            if noti.is_some_and(|set| !set.contains(&a.3)) {
+                errors.push(markdown::ancora_rotta(a));
             }
         }
-        for (file, line, target, anchor) in stato.anchors.iter().filter(|a| a.2 == p.path && a.0 != p.file) {
-            if !ids.contains(anchor) {
-                errors.push(Diagnostic::new(file.clone(), *line, 1, format!("ancora rotta `#{anchor}`: nessun titolo con questo id in `{target}`")));
+        for a in stato.anchors.iter().filter(|a| a.2 == p.path && a.0 != p.file) {
+            if !ids.contains(&a.3) {
+                errors.push(markdown::ancora_rotta(a));
             }
         }
         match pagina::render_page(&r, &sito, stato.regole.as_ref().map(|x| (x, &stato.titoli)), &opts.assets, opts.today) {

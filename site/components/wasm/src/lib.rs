@@ -90,8 +90,8 @@ pub fn bundle(opts: &Options) -> Result<Vec<Asset>, String> {
     let mut avvio = colla;
     avvio.extend_from_slice(AVVIO.as_bytes());
     let assets = vec![
-        Asset { path: format!("{DIR}/civis_wizard_bg.wasm"), bytes: modulo.clone() },
         Asset { path: format!("{DIR}/civis_wizard_bg.wasm.js"), bytes: incorporato(&modulo)? },
+        Asset { path: format!("{DIR}/civis_wizard_bg.wasm"), bytes: modulo },
         Asset { path: format!("{DIR}/{LOADER}"), bytes: avvio },
     ];
     Ok(assets)
