@@ -44,15 +44,19 @@ fn maiuscola(s: &str) -> String {
     c.next().map(|p| p.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
 }
 
-/// The checked answers of the wizard's flat map. Answers to questions that no longer apply (the person changed an
-/// earlier answer with "Cambia") are left out, so that they cannot make the case invalid.
-pub fn in_risposte(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte, ErroreRisposte> {
-    let valide: Voci = voci
-        .iter()
-        .filter(|(k, _)| regole.domande.iter().any(|d| &d.chiave == *k && d.si_applica(voci)))
+/// The answers to questions that still apply (and that `chiesta` accepts). An answer left behind by "Cambia" (its
+/// question no longer applies after an earlier answer changed) is dropped.
+pub fn applicabili(regole: &Regole, voci: &Voci, chiesta: impl Fn(&Domanda) -> bool) -> Voci {
+    voci.iter()
+        .filter(|(k, _)| regole.domande.iter().any(|d| &d.chiave == *k && chiesta(d) && d.si_applica(voci)))
         .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    risposte::da_voci(regole, &valide, oggi)
+        .collect()
+}
+
+/// The checked answers of the wizard's flat map, without the answers that no longer apply, so that they cannot
+/// make the case invalid.
+pub fn in_risposte(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte, ErroreRisposte> {
+    risposte::da_voci(regole, &applicabili(regole, voci, |_| true), oggi)
 }
 
 /// Reads the answers from a URL fragment (`atto=cartella&notifica.modo=pec`, with or without `#`).

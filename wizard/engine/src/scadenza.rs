@@ -116,18 +116,20 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
             Some(anno) => {
                 let (ultimo, passi) = termine_decadenza(regole, d, anno);
                 s.calcolo.extend(passi);
-                s.in_breve = Some(format!("La cartella doveva esserti notificata entro il {}.", data_it(ultimo)));
-                if let Some(n) = &r.notifica {
-                    s.in_breve = Some(if n.data > ultimo {
-                        format!("La cartella doveva esserti notificata entro il {}: potrebbe essere arrivata tardi, controlla la data nella relata di notifica.", data_it(ultimo))
-                    } else {
-                        format!("La cartella doveva esserti notificata entro il {}: è arrivata in tempo.", data_it(ultimo))
-                    });
+                // In time or maybe late, judged on the date entered with the mode (never earlier than the notifier's).
+                let tardi = r.notifica.as_ref().map(|n| (n.data, n.data > ultimo));
+                let entro = format!("La cartella doveva esserti notificata entro il {}", data_it(ultimo));
+                s.in_breve = Some(match tardi {
+                    None => format!("{entro}."),
+                    Some((_, true)) => format!("{entro}: potrebbe essere arrivata tardi, controlla la data nella relata di notifica."),
+                    Some((_, false)) => format!("{entro}: è arrivata in tempo."),
+                });
+                if let Some((indicata, tardi)) = tardi {
                     s.calcolo.push("Per la decadenza conta il giorno in cui l'ente ha avviato la notifica (consegna all'ufficio postale o invio della PEC), non quello in cui la notifica vale per te: lo trovi nella relata di notifica.".into());
-                    s.calcolo.push(if n.data > ultimo {
-                        format!("Anche la data che hai indicato, il {}, è successiva: la cartella potrebbe essere stata notificata tardi. Controlla la data nella relata di notifica.", data_it(n.data))
+                    s.calcolo.push(if tardi {
+                        format!("Anche la data che hai indicato, il {}, è successiva: la cartella potrebbe essere stata notificata tardi. Controlla la data nella relata di notifica.", data_it(indicata))
                     } else {
-                        format!("La data che hai indicato, il {}, non è successiva al termine: la cartella risulta notificata in tempo.", data_it(n.data))
+                        format!("La data che hai indicato, il {}, non è successiva al termine: la cartella risulta notificata in tempo.", data_it(indicata))
                     });
                 }
                 data(&mut s, ultimo, oggi);

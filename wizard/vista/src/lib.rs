@@ -145,10 +145,7 @@ pub fn chiede(modo: Modo, d: &Domanda) -> bool {
 /// The answers the wizard in `modo` keeps: those of questions it asks that still apply. An answer left behind by
 /// "Cambia" (its question no longer applies) is dropped.
 pub fn valide(regole: &Regole, voci: &Voci, modo: Modo) -> Voci {
-    voci.iter()
-        .filter(|(k, _)| regole.domande.iter().any(|d| &d.chiave == *k && chiede(modo, d) && d.si_applica(voci)))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
+    flusso::applicabili(regole, voci, |d| chiede(modo, d))
 }
 
 /// The next question the wizard in `modo` asks; `None` at the outcome.
