@@ -175,27 +175,47 @@ fn avviso(testo: impl Into<String>) -> Rilievo {
 
 /// Checks the files for a request.
 pub fn verifica(files: &[File], richiesta: Richiesta) -> Esito {
+    Esito { generali: generali(files.len(), richiesta), file: files.iter().map(verifica_file).collect() }
+}
+
+/// The problems of the set of files as a whole (their number, attachments in a first request): what the browser
+/// checks before reading the files one at a time.
+pub fn generali(quanti: usize, richiesta: Richiesta) -> Vec<String> {
     let mut generali = Vec::new();
-    if richiesta == Richiesta::Prima && !files.is_empty() {
+    if richiesta == Richiesta::Prima && quanti > 0 {
         generali.push(
             "Nella prima richiesta CIVIS non si allegano file. Se l'ufficio ti chiede documenti, mandali con il servizio «Consegna documenti e istanze»."
                 .into(),
         );
     }
-    if files.len() > MASSIMO_FILE {
-        generali.push(format!("Puoi allegare al massimo {MASSIMO_FILE} file: ne hai scelti {}. Togline {}.", files.len(), files.len() - MASSIMO_FILE));
+    if quanti > MASSIMO_FILE {
+        generali.push(format!("Puoi allegare al massimo {MASSIMO_FILE} file: ne hai scelti {quanti}. Togline {}.", quanti - MASSIMO_FILE));
     }
-    Esito { generali, file: files.iter().map(verifica_file).collect() }
+    generali
+}
+
+fn troppo_pesante(dimensione: u64) -> Rilievo {
+    errore(format!(
+        "Il file pesa {:.1} MB: il massimo è 20 MB (contiamo 20.000.000 di byte, la lettura più prudente). Riducilo, per esempio stampandolo di nuovo in PDF/A a risoluzione più bassa.",
+        dimensione as f64 / 1e6
+    ))
+}
+
+/// The verdict on a file over the size limit, from its size alone: the browser need not read a file that cannot be
+/// sent anyway, so a huge file never fills the memory. `None` when the size is within the limit.
+pub fn oltre_il_limite(nome: &str, dimensione: u64) -> Option<Verdetto> {
+    (dimensione > MASSIMO_BYTE as u64).then(|| Verdetto {
+        nome: nome.to_string(),
+        formato: Formato::Sconosciuto,
+        rilievi: vec![troppo_pesante(dimensione), avviso("Il contenuto non è stato controllato perché il file supera il limite.")],
+    })
 }
 
 /// The verdict on one file.
 pub fn verifica_file(f: &File) -> Verdetto {
     let mut rilievi = Vec::new();
     if f.byte.len() > MASSIMO_BYTE {
-        rilievi.push(errore(format!(
-            "Il file pesa {:.1} MB: il massimo è 20 MB (contiamo 20.000.000 di byte, la lettura più prudente). Riducilo, per esempio stampandolo di nuovo in PDF/A a risoluzione più bassa.",
-            f.byte.len() as f64 / 1e6
-        )));
+        rilievi.push(troppo_pesante(f.byte.len() as u64));
     }
     let formato = formato(f.byte);
     let estensione = f.nome.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();

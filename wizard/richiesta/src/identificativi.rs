@@ -34,6 +34,19 @@ pub fn identificativo_cartella(testo: &str) -> Result<String, String> {
     lunghezza(testo, "L'identificativo della cartella", 17, "Lo trovi sulla cartella; in CIVIS va scritto senza spazi.")
 }
 
+/// The identificativo della partita di ruolo, the third way to find a cartella. The guide does not say its format
+/// (seed 001 l. 117): we only take out spaces and dots and accept letters and digits, and say so.
+pub fn partita_di_ruolo(testo: &str) -> Result<String, String> {
+    let pulito: String = testo.chars().filter(|c| !(c.is_whitespace() || *c == '.')).collect();
+    if pulito.is_empty() {
+        return Err("Scrivi l'identificativo della partita di ruolo come è stampato sulla cartella.".into());
+    }
+    if let Some(c) = pulito.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '/')) {
+        return Err(format!("L'identificativo della partita di ruolo contiene solo lettere e cifre: togli «{c}»."));
+    }
+    Ok(pulito.to_ascii_uppercase())
+}
+
 /// The 13-digit protocol of an earlier CIVIS request, whose first 8 digits are the day it was received
 /// (year, month, day): returns the digits and that day, which cannot be in the future.
 pub fn protocollo(testo: &str, oggi: NaiveDate) -> Result<(String, NaiveDate), String> {
@@ -67,6 +80,13 @@ mod test {
         let e = identificativo_cartella("1234").unwrap_err();
         assert!(e.contains("17 cifre") && e.contains("ne hai scritte 4") && e.contains("senza spazi"), "{e}");
         assert!(numero_comunicazione("12345678901A3").unwrap_err().contains("«A»"));
+    }
+
+    #[test]
+    fn the_partita_di_ruolo_is_kept_as_printed_without_spaces() {
+        assert_eq!(partita_di_ruolo(" 2026 ab.12 ").unwrap(), "2026AB12");
+        assert!(partita_di_ruolo("  ").unwrap_err().contains("come è stampato"));
+        assert!(partita_di_ruolo("12;3").unwrap_err().contains("«;»"));
     }
 
     #[test]

@@ -4,9 +4,14 @@
 //! the attachments of a second request (count, size, format, active content read from the file's structure).
 //! Pure functions with Italian messages; nothing is stored and nothing about the person is inferred or shown.
 //!
-//! This is the first part of issue 12's tool: the page and its WebAssembly build are not written yet.
+//! The page "Prepara la richiesta" (`wizard/richiesta-app`) only renders these checks. The attachment checks, which
+//! need ZIP and deflate, sit behind the default feature `allegati`, so that the wizard can link here with
+//! [`contesto`] alone.
 
+#[cfg(feature = "allegati")]
 pub mod allegati;
 pub mod codice_fiscale;
+pub mod contesto;
 pub mod identificativi;
 pub mod testo;
+pub mod traccia;

@@ -3,7 +3,7 @@
 //! encrypted; Office Open XML and OpenDocument files zipped here, clean and with macros or field codes; a renamed
 //! file; eleven files; a 21 MB file.
 
-use civis_richiesta::allegati::{verifica, verifica_file, File, Formato, Gravita, Richiesta, MASSIMO_BYTE};
+use civis_richiesta::allegati::{oltre_il_limite, verifica, verifica_file, File, Formato, Gravita, Richiesta, MASSIMO_BYTE};
 use std::io::Write;
 
 fn pdf(corpo: &str) -> Vec<u8> {
@@ -103,6 +103,10 @@ fn count_size_and_first_request() {
     let mut al_limite = pdf("");
     al_limite.resize(MASSIMO_BYTE, b' ');
     assert!(errori("giusto.pdf", &al_limite).is_empty(), "exactly 20,000,000 bytes is allowed");
+    // The browser judges an oversized file by its size alone, without reading it.
+    let v = oltre_il_limite("grande.pdf", 21_000_000).expect("over the limit");
+    assert!(!v.ammesso() && v.rilievi[0].testo.contains("21.0 MB"), "{v:?}");
+    assert!(oltre_il_limite("giusto.pdf", MASSIMO_BYTE as u64).is_none());
     assert!(verifica(&undici[..1], Richiesta::Prima).generali[0].contains("Consegna documenti e istanze"));
 }
 

@@ -1,0 +1,96 @@
+//! What the page receives from the wizard, in its URL fragment like the wizard's own answers (it never leaves the
+//! browser): the act, whether this is the first or the second request, the recommended channel, the nearest
+//! deadline and the way back to the wizard's outcome. The wizard writes it ([`Contesto::a_frammento`]); the page
+//! reads it ([`Contesto::da_frammento`]), ignoring what it does not understand.
+
+use chrono::NaiveDate;
+
+/// The request's context from the wizard.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contesto {
+    /// The wizard's `atto` answer (`avviso_bonario`, `avviso_telematico`, `cartella`…).
+    pub atto: Option<String>,
+    /// Whether the channel is the second request (from 11 May 2026).
+    pub seconda: bool,
+    /// The recommended channel, in words.
+    pub canale: Option<String>,
+    /// The nearest deadline: what it is for and its date.
+    pub termine: Option<(String, NaiveDate)>,
+    /// The wizard's fragment, to go back to the outcome.
+    pub percorso: Option<String>,
+}
+
+impl Contesto {
+    /// Whether the act is a cartella (found by codice atto, identificativo or partita di ruolo) rather than a
+    /// communication with a 13-digit number.
+    pub fn cartella(&self) -> bool {
+        self.atto.as_deref() == Some("cartella")
+    }
+
+    /// The fragment (without `#`).
+    pub fn a_frammento(&self) -> String {
+        let mut f = form_urlencoded::Serializer::new(String::new());
+        if let Some(a) = &self.atto {
+            f.append_pair("atto", a);
+        }
+        f.append_pair("richiesta", if self.seconda { "seconda" } else { "prima" });
+        if let Some(c) = &self.canale {
+            f.append_pair("canale", c);
+        }
+        if let Some((cosa, data)) = &self.termine {
+            f.append_pair("cosa", cosa);
+            f.append_pair("termine", &data.format("%Y-%m-%d").to_string());
+        }
+        if let Some(p) = &self.percorso {
+            f.append_pair("percorso", p);
+        }
+        f.finish()
+    }
+
+    /// Reads a fragment (with or without `#`); unknown keys and malformed dates are ignored.
+    pub fn da_frammento(s: &str) -> Contesto {
+        let mut c = Contesto::default();
+        let (mut cosa, mut data) = (None, None);
+        for (k, v) in form_urlencoded::parse(s.trim_start_matches('#').as_bytes()) {
+            let v = v.trim().to_string();
+            match &*k {
+                "atto" if !v.is_empty() => c.atto = Some(v),
+                "richiesta" => c.seconda = v == "seconda",
+                "canale" if !v.is_empty() => c.canale = Some(v),
+                "cosa" if !v.is_empty() => cosa = Some(v),
+                "termine" => data = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok(),
+                "percorso" if !v.is_empty() => c.percorso = Some(v),
+                _ => {}
+            }
+        }
+        c.termine = cosa.zip(data);
+        c
+    }
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn the_context_goes_through_the_fragment_and_back() {
+        let c = Contesto {
+            atto: Some("avviso_bonario".into()),
+            seconda: true,
+            canale: Some("Seconda richiesta CIVIS (con allegati)".into()),
+            termine: Some(("Pagare con la sanzione ridotta".into(), NaiveDate::from_ymd_opt(2026, 12, 10).unwrap())),
+            percorso: Some("atto=avviso_bonario&obiettivo=correggere".into()),
+        };
+        let f = c.a_frammento();
+        assert!(f.contains("termine=2026-12-10") && f.contains("percorso=atto%3Davviso_bonario%26obiettivo%3Dcorreggere"), "{f}");
+        assert_eq!(Contesto::da_frammento(&format!("#{f}")), c);
+        assert!(!c.cartella());
+    }
+
+    #[test]
+    fn bad_or_unknown_parts_are_ignored() {
+        let c = Contesto::da_frammento("atto=cartella&termine=2026-02-30&cosa=Pagare&x=1");
+        assert!(c.cartella() && c.termine.is_none() && !c.seconda);
+        assert_eq!(Contesto::da_frammento(""), Contesto::default());
+    }
+}

@@ -1,0 +1,185 @@
+//! The guided outline of the request's text, by reason. The guide asks for "gli elementi rilevanti per la correzione
+//! dell'esito", "le motivazioni della richiesta" and anything that frames the case (seed 001 l. 136–145), and says
+//! that vague texts cause delays or requests for more information (l. 151–155). CIVIS has its own outline under
+//! "Aiuto", which we do not have: these fields are the elements an office needs to check each usual reason without
+//! writing back (which irregularity, which data were not considered, amounts, dates, F24 references).
+
+use std::collections::BTreeMap;
+
+/// Why the person thinks the communication is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motivo {
+    /// A payment made but not considered.
+    Versamento,
+    /// A credit (from an earlier return, or used in compensation) not recognised.
+    Credito,
+    /// Withholding taxes (ritenute) or the sostituto's payments not considered.
+    Ritenute,
+    /// A mistake in filling in the return.
+    Compilazione,
+    /// Any other reason.
+    Altro,
+}
+
+/// One element of the outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Campo {
+    /// Stable id (the form field's name).
+    pub id: &'static str,
+    /// What to write, as the person reads it.
+    pub etichetta: &'static str,
+    /// An example or where to find it.
+    pub aiuto: &'static str,
+}
+
+const IRREGOLARITA: Campo = Campo {
+    id: "irregolarita",
+    etichetta: "Quale irregolarità contesti",
+    aiuto: "Copia la descrizione (o il codice) dell'esito dalla comunicazione, per esempio «Versamenti non effettuati o carenti».",
+};
+const RICHIESTA: Campo = Campo {
+    id: "richiesta",
+    etichetta: "Che cosa chiedi all'ufficio",
+    aiuto: "Per esempio: annullare la comunicazione, ricalcolare l'importo, riconoscere il versamento.",
+};
+const DOCUMENTI: Campo = Campo {
+    id: "documenti",
+    etichetta: "Documenti che hai e puoi mostrare",
+    aiuto: "Elencali soltanto: nella prima richiesta non si allegano file. Non servono F24 e dichiarazioni, che l'Agenzia ha già.",
+};
+
+const VERSAMENTO: [Campo; 5] = [
+    Campo { id: "data_versamento", etichetta: "Data del versamento", aiuto: "Come sulla quietanza dell'F24, per esempio 16/06/2025." },
+    Campo { id: "importo_versato", etichetta: "Importo versato", aiuto: "In euro, per esempio 1.250,00." },
+    Campo { id: "codice_tributo", etichetta: "Codice tributo e anno di riferimento", aiuto: "Per esempio 4001, anno 2024." },
+    Campo {
+        id: "estremi_f24",
+        etichetta: "Estremi dell'F24",
+        aiuto: "Protocollo telematico o banca/ufficio postale; se l'hai pagato con un codice fiscale diverso (per esempio del coobbligato), dillo qui.",
+    },
+    Campo { id: "cosa_non_considerato", etichetta: "Che cosa non è stato considerato", aiuto: "Per esempio: il versamento fatto in ritardo con ravvedimento." },
+];
+const CREDITO: [Campo; 4] = [
+    Campo { id: "tipo_credito", etichetta: "Quale credito", aiuto: "Per esempio: credito IRPEF della dichiarazione precedente, quadro RX." },
+    Campo { id: "anno_credito", etichetta: "Anno e dichiarazione da cui nasce", aiuto: "Per esempio: Redditi PF 2024, anno d'imposta 2023." },
+    Campo { id: "importo_credito", etichetta: "Importo del credito", aiuto: "In euro." },
+    Campo {
+        id: "uso_credito",
+        etichetta: "Come l'hai usato",
+        aiuto: "In compensazione con F24 (data e importo) o riportato nella dichiarazione successiva.",
+    },
+];
+const RITENUTE: [Campo; 4] = [
+    Campo { id: "sostituto", etichetta: "Chi ha trattenuto le ritenute", aiuto: "Il datore di lavoro o l'ente pensionistico (denominazione)." },
+    Campo { id: "anno_ritenute", etichetta: "Anno", aiuto: "L'anno della Certificazione Unica." },
+    Campo { id: "importo_ritenute", etichetta: "Importo delle ritenute", aiuto: "Come nella Certificazione Unica, in euro." },
+    Campo { id: "dove_indicate", etichetta: "Dove le hai indicate nella dichiarazione", aiuto: "Quadro e rigo, per esempio 730 rigo C9." },
+];
+const COMPILAZIONE: [Campo; 3] = [
+    Campo { id: "rigo", etichetta: "Quadro e rigo sbagliati", aiuto: "Per esempio: quadro RN, rigo RN33." },
+    Campo { id: "valore_indicato", etichetta: "Che cosa hai scritto", aiuto: "Il dato come è nella dichiarazione inviata." },
+    Campo { id: "valore_corretto", etichetta: "Il dato giusto, e perché", aiuto: "Il valore corretto e da dove risulta." },
+];
+const ALTRO: [Campo; 1] = [Campo { id: "spiegazione", etichetta: "Che cosa è successo", aiuto: "I fatti in ordine, con date e importi." }];
+
+impl Motivo {
+    /// Every reason, in the order they are offered.
+    pub const TUTTI: [Motivo; 5] = [Motivo::Versamento, Motivo::Credito, Motivo::Ritenute, Motivo::Compilazione, Motivo::Altro];
+
+    /// Stable id (the form's value).
+    pub fn id(self) -> &'static str {
+        match self {
+            Motivo::Versamento => "versamento",
+            Motivo::Credito => "credito",
+            Motivo::Ritenute => "ritenute",
+            Motivo::Compilazione => "compilazione",
+            Motivo::Altro => "altro",
+        }
+    }
+
+    /// The reason with this id.
+    pub fn da_id(id: &str) -> Option<Motivo> {
+        Motivo::TUTTI.into_iter().find(|m| m.id() == id)
+    }
+
+    /// The reason in words.
+    pub fn nome(self) -> &'static str {
+        match self {
+            Motivo::Versamento => "Un pagamento fatto ma non considerato",
+            Motivo::Credito => "Un credito non riconosciuto",
+            Motivo::Ritenute => "Ritenute non considerate",
+            Motivo::Compilazione => "Un errore nella compilazione della dichiarazione",
+            Motivo::Altro => "Un altro motivo",
+        }
+    }
+
+    /// The outline's fields: what the irregularity is, the reason's own elements, what is asked, the documents.
+    pub fn campi(self) -> Vec<Campo> {
+        let propri: &[Campo] = match self {
+            Motivo::Versamento => &VERSAMENTO,
+            Motivo::Credito => &CREDITO,
+            Motivo::Ritenute => &RITENUTE,
+            Motivo::Compilazione => &COMPILAZIONE,
+            Motivo::Altro => &ALTRO,
+        };
+        std::iter::once(IRREGOLARITA).chain(propri.iter().copied()).chain([RICHIESTA, DOCUMENTI]).collect()
+    }
+}
+
+/// The fields of the outline still empty: the text is sent anyway, but each is something the office may ask for.
+pub fn mancanti(motivo: Motivo, valori: &BTreeMap<String, String>) -> Vec<Campo> {
+    motivo.campi().into_iter().filter(|c| valori.get(c.id).is_none_or(|v| v.trim().is_empty())).collect()
+}
+
+/// The text to copy into "Informazioni relative alla richiesta di assistenza": the reason, then one line per filled
+/// field ("Label: value"), in the outline's order. Empty fields are left out.
+pub fn componi(motivo: Motivo, valori: &BTreeMap<String, String>) -> String {
+    let mut righe = vec![format!("Motivo della richiesta: {}.", motivo.nome().to_lowercase())];
+    for c in motivo.campi() {
+        if let Some(v) = valori.get(c.id).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|v| !v.is_empty()) {
+            righe.push(format!("{}: {v}", c.etichetta));
+        }
+    }
+    righe.join("\n")
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn valori(coppie: &[(&str, &str)]) -> BTreeMap<String, String> {
+        coppie.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn every_reason_asks_what_is_contested_what_is_asked_and_its_own_elements() {
+        for m in Motivo::TUTTI {
+            let ids: Vec<&str> = m.campi().iter().map(|c| c.id).collect();
+            assert_eq!(ids.first(), Some(&"irregolarita"), "{m:?}");
+            assert!(ids.contains(&"richiesta") && ids.len() >= 4, "{m:?}: {ids:?}");
+            assert_eq!(Motivo::da_id(m.id()), Some(m));
+            let mut unici = ids.clone();
+            unici.sort();
+            unici.dedup();
+            assert_eq!(unici.len(), ids.len(), "{m:?}: repeated field ids");
+        }
+        assert!(Motivo::Versamento.campi().iter().any(|c| c.id == "estremi_f24"));
+    }
+
+    #[test]
+    fn the_text_keeps_the_outline_order_and_leaves_out_empty_fields() {
+        let v = valori(&[
+            ("richiesta", "Annullare la comunicazione."),
+            ("importo_versato", "1.250,00 euro"),
+            ("data_versamento", " 16/06/2025 "),
+            ("codice_tributo", ""),
+        ]);
+        let testo = componi(Motivo::Versamento, &v);
+        assert_eq!(
+            testo,
+            "Motivo della richiesta: un pagamento fatto ma non considerato.\nData del versamento: 16/06/2025\nImporto versato: 1.250,00 euro\nChe cosa chiedi all'ufficio: Annullare la comunicazione."
+        );
+        let m: Vec<&str> = mancanti(Motivo::Versamento, &v).iter().map(|c| c.id).collect();
+        assert_eq!(m, ["irregolarita", "codice_tributo", "estremi_f24", "cosa_non_considerato", "documenti"]);
+    }
+}
