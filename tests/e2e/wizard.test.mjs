@@ -6,73 +6,21 @@
 // Environment: E2E_SITE (built site), CIVIS_GUIDA (the binary), SHARED_SCENARIOS (default ../shared/scenarios).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join, extname, normalize } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO, SITE, CIVIS, avvia, chiudi, open, axe, origin, browser } from './sito.mjs';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const require = createRequire(join(REPO, 'tools/npm/package.json'));
-const { chromium } = require('playwright-core');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const SITE = process.env.E2E_SITE ?? join(REPO, 'target/test-site');
-const CIVIS = process.env.CIVIS_GUIDA ?? join(REPO, 'target/debug/civis-guida');
 const SHARED = process.env.SHARED_SCENARIOS ?? join(REPO, '../shared/scenarios');
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
-
-let server, origin, browser;
 
 before(async () => {
   assert.ok(existsSync(join(SITE, 'assistente/pkg/civis_wizard_bg.wasm')), `no wizard bundle in ${SITE}: run civis-guida build first`);
   assert.ok(existsSync(SHARED), `no shared scenarios at ${SHARED}`);
-  server = createServer((req, res) => {
-    let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(SITE, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) { res.writeHead(404); res.end('404'); return; }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise(r => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  await avvia();
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** A page that records requests to other origins and script errors. */
-async function open(options = {}) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('request', r => {
-    const u = new URL(r.url());
-    if (!['data:', 'blob:', 'file:'].includes(u.protocol) && u.origin !== origin) problems.push(`request to another origin: ${r.url()}`);
-  });
-  page.on('pageerror', e => problems.push(`page error: ${e}`));
-  // Any Content-Security-Policy violation is a problem, on http and on file://.
-  await context.addInitScript(() => document.addEventListener('securitypolicyviolation',
-    e => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
-  page.on('console', m => { if (/CSP violation|Content Security Policy/.test(m.text())) problems.push(m.text()); });
-  return { context, page, problems };
-}
-
-/** axe-core on the current state of the page: no WCAG 2.1 A/AA violation. */
-async function axe(page, where) {
-  // Injected through DevTools, not as an inline script: the pages' CSP (rightly) refuses inline scripts.
-  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => (await window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  })).violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`));
-  assert.deepEqual(violations, [], `axe violations at ${where}`);
-}
+after(chiudi);
 
 /** The engine's answer for the same case. */
 function engine(oggi, risposte) {

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use civis_engine::testo::data_estesa;
-use civis_vista::url::pagina_da_app;
+use civis_vista::url::{pagina_da_app, RICHIESTA};
 use civis_vista::VistaEsito;
 use civis_engine::modello::TipoScadenza;
 use civis_engine::scadenza::Scadenza;
@@ -138,6 +138,9 @@ pub fn esito(p: &EsitoProps) -> Html {
                             { for s.in_breve.iter().map(|b| html! { <><br /><span class="in-breve">{ b }</span></> }) }</p>
                     }) }
                 </section>
+            }) }
+            { for e.richiesta.iter().map(|f| html! {
+                <p class="prepara"><a class="secondario" data-richiesta="si" href={format!("{}#{f}", pagina_da_app(RICHIESTA))}>{"Prepara la richiesta CIVIS: controlla numeri, testo e allegati"}</a></p>
             }) }
             if !c.avvisi.is_empty() {
                 <section class="avvisi" aria-label="Attenzione">

@@ -47,6 +47,61 @@ pub fn partita_di_ruolo(testo: &str) -> Result<String, String> {
     Ok(pulito.to_ascii_uppercase())
 }
 
+/// Which identifier finds the act in CIVIS: the communication's number, or one of the three ways to find a
+/// cartella (seed 001 l. 91–117).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identificativo {
+    /// The 13-digit number of a communication or avviso telematico.
+    NumeroComunicazione,
+    /// The cartella's 11-digit codice atto.
+    CodiceAtto,
+    /// The cartella's 17-digit identificativo.
+    IdentificativoCartella,
+    /// The identificativo della partita di ruolo.
+    PartitaDiRuolo,
+}
+
+impl Identificativo {
+    /// The ways to find a cartella, the simplest first.
+    pub const CARTELLA: [Identificativo; 3] =
+        [Identificativo::IdentificativoCartella, Identificativo::CodiceAtto, Identificativo::PartitaDiRuolo];
+
+    /// Stable id (the form's value).
+    pub fn id(self) -> &'static str {
+        match self {
+            Identificativo::NumeroComunicazione => "comunicazione",
+            Identificativo::CodiceAtto => "codice_atto",
+            Identificativo::IdentificativoCartella => "identificativo",
+            Identificativo::PartitaDiRuolo => "partita",
+        }
+    }
+
+    /// The identifier with this id.
+    pub fn da_id(id: &str) -> Option<Identificativo> {
+        [Identificativo::NumeroComunicazione].into_iter().chain(Identificativo::CARTELLA).find(|i| i.id() == id)
+    }
+
+    /// The CIVIS field it goes in.
+    pub fn campo(self) -> &'static str {
+        match self {
+            Identificativo::NumeroComunicazione => "Numero della comunicazione o dell'avviso telematico",
+            Identificativo::CodiceAtto => "Codice atto",
+            Identificativo::IdentificativoCartella => "Identificativo della cartella",
+            Identificativo::PartitaDiRuolo => "Identificativo della partita di ruolo",
+        }
+    }
+
+    /// Checks what was typed; the value as CIVIS wants it.
+    pub fn verifica(self, testo: &str) -> Result<String, String> {
+        match self {
+            Identificativo::NumeroComunicazione => numero_comunicazione(testo),
+            Identificativo::CodiceAtto => codice_atto(testo),
+            Identificativo::IdentificativoCartella => identificativo_cartella(testo),
+            Identificativo::PartitaDiRuolo => partita_di_ruolo(testo),
+        }
+    }
+}
+
 /// The 13-digit protocol of an earlier CIVIS request, whose first 8 digits are the day it was received
 /// (year, month, day): returns the digits and that day, which cannot be in the future.
 pub fn protocollo(testo: &str, oggi: NaiveDate) -> Result<(String, NaiveDate), String> {

@@ -13,5 +13,6 @@ pub mod allegati;
 pub mod codice_fiscale;
 pub mod contesto;
 pub mod identificativi;
+pub mod riepilogo;
 pub mod testo;
 pub mod traccia;

@@ -123,6 +123,9 @@ pub struct VistaEsito {
     pub pagine: Vec<Collegamento>,
     /// Whether the deadlines carry dates (the app) or state their rules in words (pages without JavaScript).
     pub con_date: bool,
+    /// When a CIVIS request is advised: the fragment of the "Prepara la richiesta" page ([`url::RICHIESTA`]),
+    /// with the act, the request (first or second), the channel, the nearest deadline and the way back.
+    pub richiesta: Option<String>,
 }
 
 /// A link to a guidance page.
@@ -225,7 +228,16 @@ pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: Na
                     let (termini, verifiche): (Vec<Scadenza>, Vec<Scadenza>) =
                         c.scadenze.iter().cloned().partition(|s| s.tipo == TipoScadenza::Termine);
                     let prossima = termini.iter().filter(|s| s.scaduta == Some(false)).min_by_key(|s| s.data).cloned();
-                    Corpo::Esito(Box::new(VistaEsito { consiglio: c, termini, verifiche, prossima, pagine, con_date: modo == Modo::Completo }))
+                    let richiesta = url::richiesta(regole, &voci, &c, prossima.as_ref());
+                    Corpo::Esito(Box::new(VistaEsito {
+                        consiglio: c,
+                        termini,
+                        verifiche,
+                        prossima,
+                        pagine,
+                        con_date: modo == Modo::Completo,
+                        richiesta,
+                    }))
                 }
                 Err(e) => Corpo::Errore(e.to_string()),
             }

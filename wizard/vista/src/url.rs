@@ -2,8 +2,11 @@
 //! pages without JavaScript, and the links from the wizard to the guidance pages.
 
 use crate::{chiede, Modo};
+use civis_engine::consiglio::Consiglio;
 use civis_engine::flusso::{self, Voci};
 use civis_engine::modello::Regole;
+use civis_engine::scadenza::Scadenza;
+use civis_richiesta::contesto::Contesto;
 
 /// The wizard's folder in the site.
 pub const BASE: &str = "assistente/";
@@ -28,6 +31,26 @@ pub fn cartella(regole: &Regole, voci: &Voci) -> String {
         path.push('/');
     }
     path
+}
+
+/// The "Prepara la richiesta" page in the site.
+pub const RICHIESTA: &str = "richiesta/";
+
+/// The channels that are a CIVIS request, the first and the second (ids in `canali.yaml`).
+const CANALI_CIVIS: [&str; 2] = ["civis", "civis_seconda_richiesta"];
+
+/// The fragment of the "Prepara la richiesta" page for an outcome that advises a CIVIS request (the first such
+/// channel decides between first and second request), `None` otherwise.
+pub fn richiesta(regole: &Regole, voci: &Voci, consiglio: &Consiglio, prossima: Option<&Scadenza>) -> Option<String> {
+    let canale = consiglio.canali.iter().find(|k| CANALI_CIVIS.contains(&k.id.as_str()))?;
+    let contesto = Contesto {
+        atto: voci.get("atto").filter(|a| !a.is_empty()).cloned(),
+        seconda: canale.id == "civis_seconda_richiesta",
+        canale: Some(canale.titolo.clone()),
+        termine: prossima.and_then(|s| Some((s.titolo.clone(), s.data?))),
+        percorso: Some(frammento(regole, voci)),
+    };
+    Some(contesto.a_frammento())
 }
 
 /// A guidance page (output path, e.g. `civis/`) linked from the app's page (`assistente/index.html`).

@@ -131,6 +131,7 @@ fn dati(regole: &Regole, path: &str, v: &Vista) -> Value {
                 "canali": c.canali.iter().map(|k| json!({ "id": k.id, "titolo": k.titolo, "url": link(&k.pagina) })).collect::<Vec<_>>(),
                 "avvisi": c.avvisi, "scadenze": e.termini, "verifiche": e.verifiche, "sanzione": c.sanzione_ridotta, "passi": c.passi,
                 "pagine": e.pagine.iter().map(|p| json!({ "titolo": p.titolo, "url": link(&p.pagina) })).collect::<Vec<_>>(),
+                "richiesta": e.richiesta.as_ref().map(|f| format!("{}#{f}", link(url::RICHIESTA))),
             });
         }
         Corpo::Errore(m) => dati["errore"] = json!(m),

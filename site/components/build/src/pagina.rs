@@ -47,6 +47,10 @@ pub(crate) fn context(content: &Content, path: &str, wizard_url: &dyn Fn(&str) -
 }
 
 /// What every page's templating shares.
+/// Where an app's loader sits beside its page (`civis_wasm::App::dir` is `<page>/pkg`, `civis_wasm::LOADER` is
+/// `avvio.js`); the build only sees the bundle's files, so it finds the page's app by this path.
+const APP_LOADER: &str = "pkg/avvio.js";
+
 pub(crate) struct Sito<'a> {
     pub(crate) content: &'a Content,
     pub(crate) theme: &'a civis_templates::Theme,
@@ -64,8 +68,10 @@ pub(crate) fn render_page(
 ) -> Result<(String, String), Diagnostic> {
     let Sito { content, theme, albero, menus, wizard_url } = *sito;
     let p = r.page;
-    // The wizard's page loads the app's module script when the build has the WebAssembly bundle.
-    let wizard_js = assets.iter().find(|(a, _)| a.starts_with(&p.path) && a.ends_with("/avvio.js")).map(|(a, _)| &a[p.path.len()..]);
+    // An app's page (the wizard, "Prepara la richiesta") loads its loader script when the build has the app's
+    // WebAssembly bundle beside the page.
+    let app_js = format!("{}{APP_LOADER}", p.path);
+    let app_js = assets.iter().any(|(a, _)| *a == app_js).then(|| app_js[p.path.len()..].to_string());
     let template = p.front.template.clone().unwrap_or_else(|| if p.is_section { "section.html".into() } else { "page.html".into() });
     if !theme.has(&template) {
         return Err(Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("il template `{template}` non esiste nel tema")));
@@ -96,7 +102,7 @@ pub(crate) fn render_page(
     if let Some((regole, titoli)) = regole.filter(|_| template == "assistente.html") {
         ctx.insert("dati", &assistente::inizio(regole, titoli, today));
         ctx.insert("titoli_json", &serde_json::to_string(titoli).expect("titles serialise").replace('<', "\\u003c"));
-        ctx.insert("wizard_js", &wizard_js);
     }
+    ctx.insert("app_js", &app_js);
     theme.render(&template, &ctx).map(|html| (p.path.clone(), html)).map_err(|e| Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}`: {e}")))
 }

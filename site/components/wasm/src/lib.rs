@@ -1,29 +1,46 @@
-//! Wizard bundle: compiles `wizard/app` for `wasm32-unknown-unknown` (profile `wasm-release`) with a nested
+//! The browser apps' bundles (the wizard, "Prepara la richiesta"): compiles each app for `wasm32-unknown-unknown` (profile `wasm-release`) with a nested
 //! cargo, generates the JavaScript glue with wasm-bindgen used as a library (classic-script glue, so that it
 //! loads from `file://` too), and shrinks the module with `wasm-opt` from npm's binaryen, installing it with
 //! `npm ci` in `tools/npm` when npm is there. Nothing is downloaded but crates, npm packages and, when missing,
 //! the rustup target.
 //!
-//! The page loads one classic script, `avvio.js` (the glue and the loader). Over http(s) it instantiates
-//! `civis_wizard_bg.wasm` (streaming);
-//! from `file://`, where browsers refuse fetch and module scripts, it loads `civis_wizard_bg.wasm.js`, the same
+//! Each app's page loads one classic script, `avvio.js` (the glue and the loader). Over http(s) it instantiates
+//! `<lib>_bg.wasm` (streaming);
+//! from `file://`, where browsers refuse fetch and module scripts, it loads `<lib>_bg.wasm.js`, the same
 //! module gzipped and in base64, inflates it with `DecompressionStream` and instantiates it asynchronously.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Where the bundle goes in the site.
-pub const DIR: &str = "assistente/pkg";
+/// A browser app of the workspace: a `cdylib` crate that mounts itself on its page.
+#[derive(Debug, Clone, Copy)]
+pub struct App {
+    /// Cargo package.
+    pub package: &'static str,
+    /// Its library's file name (`civis_wizard` for `civis_wizard.wasm`).
+    pub lib: &'static str,
+    /// Where its bundle goes in the site, beside the page that loads it (`assistente/pkg`).
+    pub dir: &'static str,
+    /// The global name of its glue, distinct per app so that two apps never clash in one page.
+    pub global: &'static str,
+}
+
+/// The wizard ("Percorso guidato").
+pub const WIZARD: App = App { package: "civis-wizard", lib: "civis_wizard", dir: "assistente/pkg", global: "civisWizard" };
+/// "Prepara la richiesta".
+pub const RICHIESTA: App = App { package: "civis-richiesta-app", lib: "civis_richiesta_app", dir: "richiesta/pkg", global: "civisRichiesta" };
+/// Every app the site build compiles.
+pub const APPS: [App; 2] = [WIZARD, RICHIESTA];
 
 /// What to build.
 pub struct Options {
-    /// The workspace holding `wizard/app`.
+    /// The workspace holding the apps.
     pub workspace_root: PathBuf,
 }
 
 /// A file of the bundle.
 pub struct Asset {
-    /// Output path relative to the site root (`assistente/pkg/civis_wizard.js`).
+    /// Output path relative to the site root (`assistente/pkg/avvio.js`).
     pub path: String,
     /// Contents.
     pub bytes: Vec<u8>,
@@ -63,56 +80,69 @@ fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
     }
 }
 
-/// Builds the bundle and returns its files.
+/// Builds every app (one cargo run) and returns their files.
 pub fn bundle(opts: &Options) -> Result<Vec<Asset>, String> {
     ensure_target()?;
     let root = &opts.workspace_root;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    run(
-        Command::new(cargo)
-            .args(["build", "--quiet", "--profile", "wasm-release", "--target", TARGET, "-p", "civis-wizard", "--manifest-path"])
-            .arg(root.join("Cargo.toml")),
-        "la compilazione del percorso guidato in WebAssembly",
-    )?;
+    let mut build = Command::new(cargo);
+    build.args(["build", "--quiet", "--profile", "wasm-release", "--target", TARGET]);
+    for app in APPS {
+        build.args(["-p", app.package]);
+    }
+    run(build.arg("--manifest-path").arg(root.join("Cargo.toml")), "la compilazione delle app in WebAssembly")?;
     let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
-    let wasm = target_dir.join(TARGET).join("wasm-release").join("civis_wizard.wasm");
+    let mut assets = Vec::new();
+    for app in APPS {
+        assets.extend(assets_of(root, &target_dir, app)?);
+    }
+    Ok(assets)
+}
+
+/// One app's files: the module, its embedded copy for `file://`, and the glue with the loader.
+fn assets_of(root: &Path, target_dir: &Path, app: App) -> Result<Vec<Asset>, String> {
+    let wasm = target_dir.join(TARGET).join("wasm-release").join(format!("{}.wasm", app.lib));
     let out = tempfile::tempdir().map_err(|e| format!("cartella temporanea: {e}"))?;
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
         .no_modules(true)
+        .and_then(|b| b.no_modules_global(app.global))
         .and_then(|b| b.typescript(false).omit_default_module_path(false).generate(out.path()))
-        .map_err(|e| format!("wasm-bindgen: {e}"))?;
-    let module = out.path().join("civis_wizard_bg.wasm");
-    optimise(root, &target_dir.join("civis-wasm"), &module)?;
+        .map_err(|e| format!("wasm-bindgen ({}): {e}", app.package))?;
+    let module = out.path().join(format!("{}_bg.wasm", app.lib));
+    optimise(root, &target_dir.join("civis-wasm").join(app.lib), &module)?;
     let modulo = std::fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
-    let colla = std::fs::read(out.path().join("civis_wizard.js")).map_err(|e| format!("civis_wizard.js: {e}"))?;
+    let colla = std::fs::read(out.path().join(format!("{}.js", app.lib))).map_err(|e| format!("{}.js: {e}", app.lib))?;
     // One script for the glue and the loader: a request fewer before the module is fetched.
     let mut avvio = colla;
-    avvio.extend_from_slice(AVVIO.as_bytes());
-    let assets = vec![
-        Asset { path: format!("{DIR}/civis_wizard_bg.wasm.js"), bytes: incorporato(&modulo)? },
-        Asset { path: format!("{DIR}/civis_wizard_bg.wasm"), bytes: modulo },
-        Asset { path: format!("{DIR}/{LOADER}"), bytes: avvio },
-    ];
-    Ok(assets)
+    avvio.extend_from_slice(avvio_di(app).as_bytes());
+    Ok(vec![
+        Asset { path: format!("{}/{}_bg.wasm.js", app.dir, app.lib), bytes: incorporato(&modulo, app)? },
+        Asset { path: format!("{}/{}_bg.wasm", app.dir, app.lib), bytes: modulo },
+        Asset { path: format!("{}/{LOADER}", app.dir), bytes: avvio },
+    ])
 }
 
-/// The classic script that the wizard's page loads (`<script src="pkg/avvio.js" defer>`).
+/// The classic script that an app's page loads (`<script src="pkg/avvio.js" defer>`).
 pub const LOADER: &str = "avvio.js";
 
 /// The loader, after the glue in the same file: the module from the server, or from the embedded copy on
-/// `file://`. If a browser refuses either, the pre-rendered question stays and its links keep working.
+/// `file://`. If a browser refuses either, the pre-rendered page stays and its links keep working.
+fn avvio_di(app: App) -> String {
+    AVVIO.replace("GLOBALE", app.global).replace("MODULO", &format!("{}_bg.wasm", app.lib))
+}
+
 const AVVIO: &str = r#"
 (function () {
   'use strict';
   var base = document.currentScript.src.replace(/[^\/]*$/, '');
-  function avvia(modulo) { wasm_bindgen({ module_or_path: modulo }).catch(function () {}); }
-  if (location.protocol !== 'file:') { avvia(base + 'civis_wizard_bg.wasm'); return; }
+  function avvia(modulo) { GLOBALE({ module_or_path: modulo }).catch(function () {}); }
+  if (location.protocol !== 'file:') { avvia(base + 'MODULO'); return; }
   if (typeof DecompressionStream === 'undefined') return;
   var s = document.createElement('script');
-  s.src = base + 'civis_wizard_bg.wasm.js';
+  s.src = base + 'MODULO.js';
   s.onload = function () {
-    var testo = atob(window.civisWizardWasm), byte = new Uint8Array(testo.length);
+    var testo = atob(window.GLOBALEWasm), byte = new Uint8Array(testo.length);
     for (var i = 0; i < testo.length; i++) byte[i] = testo.charCodeAt(i);
     var flusso = new Blob([byte]).stream().pipeThrough(new DecompressionStream('gzip'));
     new Response(flusso).arrayBuffer().then(avvia, function () {});
@@ -122,15 +152,15 @@ const AVVIO: &str = r#"
 "#;
 
 /// The module gzipped (no timestamp, so the output is reproducible) and in base64, as a classic script that sets
-/// `window.civisWizardWasm`: what the loader uses from `file://`.
-fn incorporato(modulo: &[u8]) -> Result<Vec<u8>, String> {
+/// `window.<global>Wasm`: what the loader uses from `file://`.
+fn incorporato(modulo: &[u8], app: App) -> Result<Vec<u8>, String> {
     use base64::Engine;
     use std::io::Write;
     let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
     gz.write_all(modulo).map_err(|e| format!("gzip: {e}"))?;
     let compresso = gz.finish().map_err(|e| format!("gzip: {e}"))?;
     let testo = base64::engine::general_purpose::STANDARD.encode(compresso);
-    Ok(format!("window.civisWizardWasm = '{testo}';\n").into_bytes())
+    Ok(format!("window.{}Wasm = '{testo}';\n", app.global).into_bytes())
 }
 
 /// Runs npm binaryen's wasm-opt (Debian's binaryen is too old), running `npm ci` in `tools/npm` first when it is

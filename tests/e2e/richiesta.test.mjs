@@ -1,0 +1,142 @@
+// Browser tests of "Prepara la richiesta" in headless Chromium, over http and from file://: the way in from the
+// wizard's CIVIS outcome (channel and deadline carried in the fragment), the identifiers and the codice fiscale
+// typed as a person would, the guided outline composing the text, the counter, files chosen with the real file
+// input (fixtures generated here), the verdicts, the printable summary; no request to another origin, no CSP
+// violation, axe-core clean.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SITE, avvia, chiudi, open, axe, origin } from './sito.mjs';
+
+before(async () => {
+  assert.ok(existsSync(join(SITE, 'richiesta/pkg/civis_richiesta_app_bg.wasm')), `no request bundle in ${SITE}: run civis-guida build first`);
+  await avvia();
+});
+
+after(chiudi);
+
+/** A minimal PDF with `extra` in its catalogue (the fixtures are generated, never copied). */
+function pdf(extra = '') {
+  return Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${extra} >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
+}
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+const file = (name, buffer) => ({ name, mimeType: 'application/octet-stream', buffer });
+
+/** The verdict shown for each file, by name. */
+async function verdicts(page, count) {
+  await page.waitForFunction(n => document.querySelectorAll('.allegati-scelti .verdetto, section[aria-labelledby="titolo-allegati"] .verdetto').length >= n, count);
+  return Object.fromEntries(await page.$$eval('section[aria-labelledby="titolo-allegati"] .verdetto',
+    els => els.map(e => [e.dataset.file, e.querySelector('.giudizio').textContent + ' | ' + e.textContent])));
+}
+
+/** Fills in and checks a whole second request on the page already open. */
+async function secondRequest(page) {
+  await page.waitForSelector('.richiesta-app[data-pronto="si"]');
+  await axe(page, 'request page, empty');
+  await page.getByLabel('La seconda richiesta', { exact: false }).check();
+  await page.getByLabel('Codice fiscale').pressSequentially('RSSMRA85T10A562T');
+  assert.match(await page.textContent('#codice-fiscale-esito'), /«S»/, 'a wrong check character names the right one');
+  await page.getByLabel('Codice fiscale').press('Backspace');
+  await page.getByLabel('Codice fiscale').pressSequentially('S');
+  assert.match(await page.textContent('#codice-fiscale-esito'), /Corretto: in CIVIS scrivi RSSMRA85T10A562S/);
+  await page.getByLabel('Numero della comunicazione o dell\'avviso telematico').pressSequentially('1234 5678 90123');
+  assert.match(await page.textContent('#numero-atto-esito'), /1234567890123/);
+  await page.getByLabel('Numero di pratica della prima richiesta').pressSequentially('2026051100001');
+  assert.match(await page.textContent('#protocollo-esito'), /richiesta del 11\/05\/2026/);
+  await page.getByLabel('Perché pensi che la comunicazione sia sbagliata?').selectOption('versamento');
+  await page.getByLabel('Data del versamento').fill('16/06/2025');
+  await page.getByLabel('Importo versato').fill('1.250,00 euro');
+  await page.getByRole('button', { name: 'Prepara il testo dalla traccia' }).click();
+  const testo = await page.inputValue('#testo-richiesta');
+  assert.match(testo, /^Motivo della richiesta: un pagamento fatto ma non considerato\.\nData del versamento: 16\/06\/2025\nImporto versato: 1\.250,00 euro$/);
+  assert.equal(await page.getAttribute('#testo-conteggio', 'data-caratteri'), String(testo.length + 2), 'line breaks count 2');
+  await page.setInputFiles('#file-allegati', [
+    file('pulito.pdf', pdf()),
+    file('script.pdf', pdf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>')),
+    file('rinominato.pdf', PNG),
+    file('ricevuta.pdf', pdf('/Title (MODELLO F24 delega irrevocabile)')),
+  ]);
+  const v = await verdicts(page, 4);
+  assert.match(v['pulito.pdf'], /^si può allegare/);
+  assert.match(v['script.pdf'], /^da sistemare.*JavaScript/s);
+  assert.match(v['rinominato.pdf'], /^da sistemare.*rinominato/s);
+  assert.match(v['ricevuta.pdf'], /^si può allegare.*F24/s);
+  await axe(page, 'request page, filled in');
+  assert.equal(await page.getAttribute('[data-pronta]', 'data-pronta'), 'false', 'a file with JavaScript blocks the request');
+  await page.setInputFiles('#file-allegati', [file('pulito.pdf', pdf())]);
+  await page.waitForFunction(() => document.querySelector('[data-pronta]').dataset.pronta === 'true');
+  // The summary is what prints; the form does not.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('.riepilogo'));
+  assert.ok(!(await page.isVisible('#file-allegati')));
+  assert.match(await page.textContent('.riepilogo'), /1234567890123[\s\S]*2026051100001/);
+  await page.emulateMedia({ media: 'screen' });
+}
+
+test('from the wizard\'s CIVIS outcome to a checked second request, over http', async () => {
+  const { context, page, problems } = await open();
+  try {
+    await page.goto(`${origin}/assistente/index.html?oggi=2026-03-01#atto=avviso_bonario&obiettivo=correggere&prima_richiesta_civis=nessuna`
+      + '&data_elaborazione=2026-01-15&notifica.modo=pec&notifica.data=2026-02-02&richiedente=contribuente');
+    await page.waitForSelector('[data-esito]');
+    const prossima = await page.getAttribute('[data-prossima]', 'data-prossima');
+    const data = await page.getAttribute(`[data-scadenza="${prossima}"]`, 'data-data');
+    await page.click('a[data-richiesta]');
+    await page.waitForSelector('.richiesta-app[data-pronto="si"]');
+    assert.equal(await page.getAttribute('[data-termine]', 'data-termine'), data, 'the deadline carried from the wizard');
+    assert.match(await page.textContent('.dal-percorso'), /Richiesta di assistenza CIVIS/);
+    assert.match(await page.textContent('[data-allegati="nessuno"]'), /Consegna documenti e istanze/, 'a first request has no attachments');
+    await page.goto(`${origin}/richiesta/index.html?oggi=2026-11-25`);
+    await secondRequest(page);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the same request from file://, with files chosen from the disk-opened page', async () => {
+  const { context, page, problems } = await open();
+  try {
+    await page.goto(`${pathToFileURL(join(SITE, 'richiesta/index.html')).href}?oggi=2026-11-25`);
+    await secondRequest(page);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('eleven files, a file over 20 MB and a text over 3,000 characters are refused', async () => {
+  const { context, page, problems } = await open();
+  try {
+    await page.goto(`${origin}/richiesta/index.html#richiesta=seconda`);
+    await page.waitForSelector('.richiesta-app[data-pronto="si"]');
+    await page.setInputFiles('#file-allegati', Array.from({ length: 11 }, (_, i) => file(`f${i}.pdf`, pdf())));
+    await page.waitForSelector('[role="alert"]');
+    assert.match(await page.textContent('[role="alert"]'), /al massimo 10 file: ne hai scelti 11/);
+    const grande = Buffer.concat([pdf(), Buffer.alloc(21_000_000, 32)]);
+    await page.setInputFiles('#file-allegati', [file('grande.pdf', grande)]);
+    assert.match((await verdicts(page, 1))['grande.pdf'], /^da sistemare.*21\.0 MB/s);
+    await page.fill('#testo-richiesta', 'a'.repeat(3001));
+    assert.match(await page.textContent('#testo-conteggio'), /togline 1/);
+    assert.ok(await page.isDisabled('#copia-testo'), 'a text over the limit cannot be copied');
+    await axe(page, 'request page with problems');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('without JavaScript the page explains the checks to do by hand', async () => {
+  const { context, page } = await open({ javaScriptEnabled: false });
+  try {
+    await page.goto(`${origin}/richiesta/index.html`);
+    assert.match(await page.textContent('main'), /Senza JavaScript/);
+    assert.match(await page.textContent('main'), /20\.000\.000 di byte/);
+    await page.goto(`${origin}/civis/seconda-richiesta/index.html`);
+    assert.ok(await page.$('a[href="../../richiesta/index.html"]'), 'the CIVIS pages link the tool');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,72 @@
+// What the browser tests share: the built site served on a local port, Debian's headless Chromium driven by
+// playwright-core (from tools/npm), a page that records requests to other origins, script errors and CSP
+// violations, and axe-core. Environment: E2E_SITE (built site), CIVIS_GUIDA (the binary).
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import { join, extname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const require = createRequire(join(REPO, 'tools/npm/package.json'));
+const { chromium } = require('playwright-core');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const SITE = process.env.E2E_SITE ?? join(REPO, 'target/test-site');
+export const CIVIS = process.env.CIVIS_GUIDA ?? join(REPO, 'target/debug/civis-guida');
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+
+let server;
+/** The local server's origin and the browser, set by `avvia`. */
+export let origin, browser;
+
+/** Serves the built site on a free port and starts Chromium. */
+export async function avvia() {
+  server = createServer((req, res) => {
+    let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(SITE, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) { res.writeHead(404); res.end('404'); return; }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise(r => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+}
+
+/** Stops the browser and the server. */
+export async function chiudi() {
+  await browser?.close();
+  server?.close();
+}
+
+/** A page that records requests to other origins and script errors. */
+export async function open(options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('request', r => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:', 'file:'].includes(u.protocol) && u.origin !== origin) problems.push(`request to another origin: ${r.url()}`);
+  });
+  page.on('pageerror', e => problems.push(`page error: ${e}`));
+  // Any Content-Security-Policy violation is a problem, on http and on file://.
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    e => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)));
+  page.on('console', m => { if (/CSP violation|Content Security Policy/.test(m.text())) problems.push(m.text()); });
+  return { context, page, problems };
+}
+
+/** axe-core on the current state of the page: no WCAG 2.1 A/AA violation. */
+export async function axe(page, where) {
+  // Injected through DevTools, not as an inline script: the pages' CSP (rightly) refuses inline scripts.
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  })).violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`));
+  assert.deepEqual(violations, [], `axe violations at ${where}`);
+}
+

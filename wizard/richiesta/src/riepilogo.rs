@@ -1,0 +1,113 @@
+//! The summary to print or keep: what to type in each CIVIS field, each value checked. The page renders these
+//! rows; the attachments' verdicts come from [`crate::allegati`].
+
+use crate::identificativi::{protocollo, Identificativo};
+use crate::{codice_fiscale, testo};
+use chrono::NaiveDate;
+
+/// What the person filled in.
+#[derive(Debug, Clone, Copy)]
+pub struct Dati<'a> {
+    /// How the act is identified.
+    pub identificativo: Identificativo,
+    /// The act's identifier as typed.
+    pub numero: &'a str,
+    /// The codice fiscale as typed.
+    pub codice_fiscale: &'a str,
+    /// Whether this is the second request.
+    pub seconda: bool,
+    /// The first request's protocol as typed (second request only).
+    pub protocollo: &'a str,
+    /// The request's text.
+    pub testo: &'a str,
+}
+
+/// One CIVIS field: its name, the value to type, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Riga {
+    /// The field as CIVIS names it.
+    pub campo: &'static str,
+    /// The value to type (as checked, or as typed when wrong).
+    pub valore: String,
+    /// What is wrong or missing, if anything.
+    pub problema: Option<String>,
+}
+
+fn riga(campo: &'static str, testo: &str, esito: Result<String, String>) -> Riga {
+    if testo.trim().is_empty() {
+        return Riga { campo, valore: String::new(), problema: Some("Da compilare.".into()) };
+    }
+    match esito {
+        Ok(v) => Riga { campo, valore: v, problema: None },
+        Err(e) => Riga { campo, valore: testo.trim().to_string(), problema: Some(e) },
+    }
+}
+
+/// The rows of the summary, in the order CIVIS asks for them.
+pub fn righe(d: &Dati, oggi: NaiveDate) -> Vec<Riga> {
+    let mut r = vec![
+        riga("Codice fiscale", d.codice_fiscale, codice_fiscale::verifica(d.codice_fiscale)),
+        riga(d.identificativo.campo(), d.numero, d.identificativo.verifica(d.numero)),
+    ];
+    if d.seconda {
+        let p = protocollo(d.protocollo, oggi).map(|(n, data)| format!("{n} (prima richiesta del {})", data.format("%d/%m/%Y")));
+        r.push(riga("Numero di pratica della prima richiesta", d.protocollo, p));
+    }
+    let (n, stato, frase) = testo::stato(d.testo);
+    let esito = match stato {
+        testo::Stato::Oltre => Err(frase),
+        _ if n == 0 => Err(String::new()),
+        _ => Ok(d.testo.trim().to_string()),
+    };
+    r.push(riga("Informazioni relative alla richiesta di assistenza", d.testo, esito));
+    r
+}
+
+/// Whether every row is in order (the attachments are judged apart).
+pub fn completa(righe: &[Riga]) -> bool {
+    righe.iter().all(|r| r.problema.is_none())
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    fn oggi() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    #[test]
+    fn the_summary_shows_each_value_as_civis_wants_it() {
+        let d = Dati {
+            identificativo: Identificativo::IdentificativoCartella,
+            numero: "068 2026 0012 3456 78",
+            codice_fiscale: "RSSMRA85T10A562S",
+            seconda: true,
+            protocollo: "2026051100001",
+            testo: "Motivo della richiesta: un pagamento fatto ma non considerato.",
+        };
+        let r = righe(&d, oggi());
+        assert_eq!(r.iter().map(|r| r.campo).collect::<Vec<_>>()[..3], ["Codice fiscale", "Identificativo della cartella", "Numero di pratica della prima richiesta"]);
+        assert_eq!(r[1].valore, "06820260012345678");
+        assert_eq!(r[2].valore, "2026051100001 (prima richiesta del 11/05/2026)");
+        assert!(completa(&r), "{r:?}");
+    }
+
+    #[test]
+    fn missing_and_wrong_values_are_named() {
+        let d = Dati {
+            identificativo: Identificativo::NumeroComunicazione,
+            numero: "123",
+            codice_fiscale: "",
+            seconda: false,
+            protocollo: "",
+            testo: &"a".repeat(3001),
+        };
+        let r = righe(&d, oggi());
+        assert_eq!(r.len(), 3, "no protocol row for a first request");
+        assert_eq!(r[0].problema.as_deref(), Some("Da compilare."));
+        assert!(r[1].problema.as_deref().unwrap().contains("13 cifre"));
+        assert!(r[2].problema.as_deref().unwrap().contains("togline 1"));
+        assert!(!completa(&r));
+    }
+}
