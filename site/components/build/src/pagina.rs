@@ -46,11 +46,11 @@ pub(crate) fn context(content: &Content, path: &str, wizard_url: &dyn Fn(&str) -
     ctx
 }
 
-/// What every page's templating shares.
 /// Where an app's loader sits beside its page (`civis_wasm::App::dir` is `<page>/pkg`, `civis_wasm::LOADER` is
 /// `avvio.js`); the build only sees the bundle's files, so it finds the page's app by this path.
 const APP_LOADER: &str = "pkg/avvio.js";
 
+/// What every page's templating shares.
 pub(crate) struct Sito<'a> {
     pub(crate) content: &'a Content,
     pub(crate) theme: &'a civis_templates::Theme,
