@@ -29,8 +29,10 @@ pub struct App {
 pub const WIZARD: App = App { package: "civis-wizard", lib: "civis_wizard", dir: "assistente/pkg", global: "civisWizard" };
 /// "Prepara la richiesta".
 pub const RICHIESTA: App = App { package: "civis-richiesta-app", lib: "civis_richiesta_app", dir: "richiesta/pkg", global: "civisRichiesta" };
+/// The search's query side (stemming and synonyms), loaded by the theme's `ricerca.js` on every page.
+pub const RICERCA: App = App { package: "civis-ricerca-wasm", lib: "civis_ricerca_wasm", dir: "ricerca/pkg", global: "civisRicercaMod" };
 /// Every app the site build compiles.
-pub const APPS: [App; 2] = [WIZARD, RICHIESTA];
+pub const APPS: [App; 3] = [WIZARD, RICHIESTA, RICERCA];
 
 /// What to build.
 pub struct Options {

@@ -1,0 +1,345 @@
+//! The build side of the search: the synonyms' YAML (checked, with `file:line`), the documents cut from the rendered
+//! pages (a page's opening and each of its `h2`/`h3` sections, so a result links to `page/index.html#anchor`), and
+//! the index files.
+//!
+//! The index is a set of classic scripts, so it loads from `file://` where `fetch` is refused: each calls a global
+//! registration function (`civisRicerca.radice(…)`, `civisRicerca.parte(name, …)`). The root file is small (the
+//! chunk names and the synonyms); terms are split into chunks by stem prefix, a prefix made longer while a chunk
+//! is over [`LIMITE`], so a query loads one small chunk per stem; two-word phrases have chunks of their own
+//! (`b/`), read only for queries of two words or more; the documents' texts for snippets come in blocks of
+//! [`BLOCCO`]. Postings are `doc:weight` pairs with the document number as a base-36 delta (weight 1 left out).
+
+use crate::parole::radici;
+use crate::sinonimi::{Frase, Sinonimi};
+use civis_core::Diagnostic;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The synonyms' file, relative to the site's root.
+pub const FILE_SINONIMI: &str = "content/ricerca/sinonimi.yaml";
+/// A chunk's prefix grows while its text is over this many bytes (and the prefix is shorter than 8).
+pub const LIMITE: usize = 6 * 1024;
+/// Documents per block of snippet texts.
+pub const BLOCCO: usize = 8;
+/// A document's text is kept up to this many characters for its snippet.
+const TESTO_MASSIMO: usize = 1200;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileSinonimi {
+    gruppi: Vec<GruppoYaml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GruppoYaml {
+    #[serde(default)]
+    uguali: Vec<String>,
+    #[serde(default)]
+    da: Vec<String>,
+    #[serde(default)]
+    a: Vec<String>,
+}
+
+/// The first line (1-based) from `da` on that holds `cosa`, for messages that point at the term.
+fn riga(testo: &str, da: usize, cosa: &str) -> usize {
+    testo.lines().enumerate().skip(da.saturating_sub(1)).find(|(_, l)| l.contains(cosa)).map_or(da.max(1), |(i, _)| i + 1)
+}
+
+/// Reads and checks the synonyms: each group is either `uguali` (two phrases or more) or `da` and `a`; every
+/// phrase has a word that is not a stop word; a phrase triggers one group only.
+pub fn carica_sinonimi(file: &str, testo: &str) -> Result<Sinonimi, Vec<Diagnostic>> {
+    let f: FileSinonimi = serde_norway::from_str(testo).map_err(|e| vec![Diagnostic::yaml(file.to_string(), &e, 0, testo.lines().count())])?;
+    let mut errori = Vec::new();
+    let mut s = Sinonimi::default();
+    let mut visti: BTreeMap<Frase, (usize, usize)> = BTreeMap::new();
+    let mut cursore = 1;
+    for (gi, g) in f.gruppi.iter().enumerate() {
+        let primo = g.uguali.first().or(g.da.first()).map(String::as_str).unwrap_or("-");
+        let inizio = riga(testo, cursore, primo);
+        let forma_giusta = (g.uguali.len() >= 2 && g.da.is_empty() && g.a.is_empty()) || (g.uguali.is_empty() && !g.da.is_empty() && !g.a.is_empty());
+        if !forma_giusta {
+            errori.push(Diagnostic::new(file, inizio, 1, "ogni gruppo ha `uguali` (almeno due frasi) oppure `da` e `a` (almeno una frase ciascuno)"));
+            continue;
+        }
+        let mut valido = true;
+        for t in g.uguali.iter().chain(&g.da).chain(&g.a) {
+            let n = riga(testo, inizio, t);
+            let r = radici(t);
+            if r.is_empty() {
+                errori.push(Diagnostic::new(file, n, 1, format!("«{t}» contiene solo parole che la ricerca ignora (articoli, preposizioni)")));
+                valido = false;
+            }
+        }
+        for t in g.uguali.iter().chain(&g.da) {
+            let r = radici(t);
+            let n = riga(testo, inizio, t);
+            // Two spellings with one stem in the same group (`rateizzare`, `rateizzazione`) are one phrase.
+            if let Some(&(prima, _)) = visti.get(&r).filter(|(_, gruppo)| *gruppo != gi) {
+                errori.push(Diagnostic::new(file, n, 1, format!("«{t}» è già in un altro gruppo (riga {prima}): una frase può stare in un gruppo solo")));
+                valido = false;
+            }
+            visti.entry(r).or_insert((n, gi));
+        }
+        cursore = inizio + 1;
+        if valido {
+            fn v(x: &[String]) -> Vec<&str> {
+                x.iter().map(String::as_str).collect()
+            }
+            if g.uguali.is_empty() {
+                s.verso(&v(&g.da), &v(&g.a));
+            } else {
+                s.uguali(&v(&g.uguali));
+            }
+        }
+    }
+    if errori.is_empty() {
+        Ok(s)
+    } else {
+        Err(errori)
+    }
+}
+
+/// A searchable unit: a page's opening or one of its sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Documento {
+    /// Where it is, relative to the site's root (`civis/index.html#atti`).
+    pub url: String,
+    /// The page's title.
+    pub pagina: String,
+    /// The section's heading (none for the page's opening).
+    pub sezione: Option<String>,
+    /// The text.
+    pub testo: String,
+}
+
+/// The text of an HTML fragment: tags dropped, the usual entities decoded, spaces collapsed.
+pub fn testo_di(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
+    out.split_whitespace().collect::<Vec<_>>().join(" ").replace(" ,", ",").replace(" .", ".").replace(" ;", ";").replace(" :", ":")
+}
+
+/// The documents of a rendered page: its opening (title, then the text before the first heading, or the
+/// description when there is none) and each `h2`/`h3` with an `id`, whose heading text is given by `titoli`
+/// (id → text, from the Markdown renderer).
+pub fn documenti(path: &str, titolo: &str, descrizione: &str, html: &str, titoli: &BTreeMap<String, String>) -> Vec<Documento> {
+    let url = format!("{path}index.html");
+    let mut tagli: Vec<(usize, String)> = Vec::new();
+    for tag in ["<h2 id=\"", "<h3 id=\""] {
+        let mut da = 0;
+        while let Some(i) = html[da..].find(tag) {
+            let inizio = da + i;
+            let id_inizio = inizio + tag.len();
+            let id = html[id_inizio..].split('"').next().unwrap_or_default().to_string();
+            tagli.push((inizio, id));
+            da = id_inizio;
+        }
+    }
+    tagli.sort();
+    let apertura = testo_di(&html[..tagli.first().map_or(html.len(), |t| t.0)]);
+    let mut out = vec![Documento {
+        url: url.clone(),
+        pagina: titolo.to_string(),
+        sezione: None,
+        testo: if apertura.is_empty() { descrizione.to_string() } else { format!("{descrizione} {apertura}") },
+    }];
+    for (k, (inizio, id)) in tagli.iter().enumerate() {
+        let fine = tagli.get(k + 1).map_or(html.len(), |t| t.0);
+        let corpo = &html[*inizio..fine];
+        let dopo = corpo.find("</h2>").or_else(|| corpo.find("</h3>")).map_or(0, |i| i + 5);
+        let sezione = titoli.get(id).cloned().unwrap_or_else(|| id.clone());
+        out.push(Documento { url: format!("{url}#{id}"), pagina: titolo.to_string(), sezione: Some(sezione), testo: testo_di(&corpo[dopo..]) });
+    }
+    out
+}
+
+/// A chunk's file name part: the prefix with anything but `a-z0-9` as `_` (the browser does the same).
+fn chiave(prefisso: &str) -> String {
+    prefisso.chars().map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() { c } else { '_' }).collect()
+}
+
+/// Splits terms into chunks by prefix: one chunk per prefix of `n` characters, longer prefixes for chunks over
+/// [`LIMITE`]. A term shorter than the prefix stays in a chunk named after itself. The browser finds a term's chunk
+/// as the longest chunk name that starts its (sanitised) text.
+fn dividi(termini: &BTreeMap<String, String>, n: usize, out: &mut BTreeMap<String, BTreeMap<String, String>>) {
+    let mut gruppi: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for (t, p) in termini {
+        let k = chiave(&t.chars().take(n).collect::<String>());
+        gruppi.entry(k).or_default().insert(t.clone(), p.clone());
+    }
+    for (k, g) in gruppi {
+        let peso: usize = g.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
+        let piu_lunghi: BTreeMap<String, String> = g.iter().filter(|(t, _)| chiave(t).len() > k.len()).map(|(a, b)| (a.clone(), b.clone())).collect();
+        if peso > LIMITE && n < 8 && !piu_lunghi.is_empty() && piu_lunghi.len() < g.len() + 1 && g.len() > 1 {
+            let corti: BTreeMap<String, String> = g.into_iter().filter(|(t, _)| chiave(t).len() <= k.len()).collect();
+            if !corti.is_empty() {
+                out.entry(k).or_default().extend(corti);
+            }
+            dividi(&piu_lunghi, n + 1, out);
+        } else {
+            out.entry(k).or_default().extend(g);
+        }
+    }
+}
+
+/// Postings in text: `doc[:weight]` with the document as a base-36 delta.
+fn liste(voci: &[(usize, u32)]) -> String {
+    let mut prima = 0;
+    voci.iter()
+        .map(|&(d, w)| {
+            let delta = radix36(d - prima);
+            prima = d;
+            if w == 1 {
+                delta
+            } else {
+                format!("{delta}:{}", radix36(w as usize))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn radix36(mut n: usize) -> String {
+    const C: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut s = Vec::new();
+    loop {
+        s.push(C[n % 36]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    s.reverse();
+    String::from_utf8(s).expect("ascii")
+}
+
+fn script(chiamata: &str, nome: &str, valore: &serde_json::Value) -> Vec<u8> {
+    let json = serde_json::to_string(valore).expect("json").replace('<', "\\u003c");
+    format!("civisRicerca.{chiamata}({},{json});\n", serde_json::to_string(nome).expect("json")).into_bytes()
+}
+
+/// The index files (paths relative to the site's root, under `ricerca/`).
+pub fn file_indice(documenti: &[Documento], sinonimi: &Sinonimi) -> Vec<(String, Vec<u8>)> {
+    let mut termini: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
+    let mut coppie: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (d, doc) in documenti.iter().enumerate() {
+        let mut pesi: BTreeMap<String, u32> = BTreeMap::new();
+        let titolo = radici(&doc.pagina);
+        // Title and heading words weigh more than body words (at most 3 for repetition).
+        let campi: Vec<(Vec<String>, u32)> = match &doc.sezione {
+            None => vec![(titolo, 10)],
+            Some(s) => vec![(radici(s), 6), (titolo, 1)],
+        };
+        let corpo = radici(&doc.testo);
+        let mut conta: BTreeMap<&str, u32> = BTreeMap::new();
+        for r in &corpo {
+            *conta.entry(r).or_default() += 1;
+        }
+        for (r, n) in conta {
+            *pesi.entry(r.to_string()).or_default() += n.min(3);
+        }
+        for (campo, peso) in &campi {
+            for r in campo {
+                let p = pesi.entry(r.clone()).or_default();
+                *p = (*p).max(*peso).max(*p + peso / 2);
+            }
+        }
+        for campo in campi.iter().map(|c| &c.0).chain([&corpo]) {
+            for w in campo.windows(2) {
+                coppie.entry(format!("{} {}", w[0], w[1])).or_default().insert(d);
+            }
+        }
+        for (r, p) in pesi {
+            termini.entry(r).or_default().push((d, p));
+        }
+    }
+    let termini: BTreeMap<String, String> = termini.into_iter().map(|(t, v)| (t, liste(&v))).collect();
+    let coppie: BTreeMap<String, String> =
+        coppie.into_iter().map(|(t, v)| (t, liste(&v.into_iter().map(|d| (d, 1)).collect::<Vec<_>>()))).collect();
+    let mut file = Vec::new();
+    let nomi = |cartella: &str, termini: &BTreeMap<String, String>, file: &mut Vec<(String, Vec<u8>)>| {
+        let mut parti = BTreeMap::new();
+        dividi(termini, 2, &mut parti);
+        for (k, v) in &parti {
+            file.push((format!("ricerca/{cartella}/{k}.js"), script("parte", &format!("{cartella}/{k}"), &serde_json::json!(v))));
+        }
+        parti.into_keys().collect::<Vec<_>>()
+    };
+    let chiavi_i = nomi("i", &termini, &mut file);
+    let chiavi_b = nomi("b", &coppie, &mut file);
+    for (b, blocco) in documenti.chunks(BLOCCO).enumerate() {
+        let v: Vec<serde_json::Value> = blocco
+            .iter()
+            .map(|d| {
+                let testo: String = d.testo.chars().take(TESTO_MASSIMO).collect();
+                serde_json::json!([d.url, d.pagina, d.sezione, testo])
+            })
+            .collect();
+        file.push((format!("ricerca/d/{b}.js"), script("parte", &format!("d/{b}"), &serde_json::json!(v))));
+    }
+    let radice = serde_json::json!({ "n": documenti.len(), "blocco": BLOCCO, "i": chiavi_i, "b": chiavi_b, "s": sinonimi.compatto() });
+    file.push(("ricerca/radice.js".into(), format!("civisRicerca.radice({});\n", serde_json::to_string(&radice).expect("json").replace('<', "\\u003c")).into_bytes()));
+    file
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn a_page_is_cut_into_its_opening_and_its_sections() {
+        let html = "<p>Intro &amp; altro.</p><h2 id=\"atti\">Per quali atti <a class=\"ancora\" href=\"#atti\">#</a></h2><p>Le <strong>cartelle</strong>.</p><h3 id=\"pec\">PEC</h3><p>Piena.</p>";
+        let titoli: BTreeMap<String, String> = [("atti".to_string(), "Per quali atti".to_string())].into();
+        let d = documenti("civis/", "Che cos'è CIVIS", "Il canale.", html, &titoli);
+        assert_eq!(d.len(), 3);
+        assert_eq!((d[0].url.as_str(), d[0].testo.as_str()), ("civis/index.html", "Il canale. Intro & altro."));
+        assert_eq!((d[1].url.as_str(), d[1].sezione.as_deref(), d[1].testo.as_str()), ("civis/index.html#atti", Some("Per quali atti"), "Le cartelle."));
+        assert_eq!((d[2].url.as_str(), d[2].sezione.as_deref()), ("civis/index.html#pec", Some("pec")));
+    }
+
+    #[test]
+    fn synonyms_are_checked_with_their_line() {
+        let ok = "gruppi:\n  - uguali: [avviso bonario, comunicazione di irregolarità]\n  - da: [Equitalia]\n    a: [Agenzia delle entrate-Riscossione]\n";
+        assert_eq!(carica_sinonimi("s.yaml", ok).unwrap().gruppi.len(), 2);
+        let e = carica_sinonimi("s.yaml", "gruppi:\n  - uguali: [rate, rateazione]\n  - uguali: [dilazione, rate]\n").unwrap_err();
+        assert_eq!((e[0].line, e[0].message.contains("già in un altro gruppo (riga 2)")), (3, true), "{e:?}");
+        let e = carica_sinonimi("s.yaml", "gruppi:\n  - uguali: [di la, pec]\n").unwrap_err();
+        assert!(e[0].message.contains("solo parole che la ricerca ignora"), "{e:?}");
+        let e = carica_sinonimi("s.yaml", "gruppi:\n  - uguali: [pec]\n").unwrap_err();
+        assert!(e[0].message.contains("almeno due"), "{e:?}");
+        let e = carica_sinonimi("s.yaml", "gruppi:\n  - simili: [a, b]\n").unwrap_err();
+        assert_eq!(e[0].line, 2, "{e:?}");
+    }
+
+    #[test]
+    fn every_term_is_in_the_chunk_the_browser_will_look_for() {
+        let docs: Vec<Documento> = (0..400)
+            .map(|i| Documento { url: format!("p{i}/index.html"), pagina: format!("Pagina {i}"), sezione: None, testo: format!("pagamento pagare parola{i} ricorso") })
+            .collect();
+        let file = file_indice(&docs, &Sinonimi::default());
+        let radice = String::from_utf8(file.iter().find(|f| f.0 == "ricerca/radice.js").unwrap().1.clone()).unwrap();
+        let json: serde_json::Value = serde_json::from_str(radice.trim_start_matches("civisRicerca.radice(").trim_end_matches(");\n")).unwrap();
+        let chiavi: Vec<String> = json["i"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        assert!(chiavi.len() > 1, "the terms are split: {chiavi:?}");
+        for parola in ["pagamento", "pagare", "ricorso", "parola399", "parola7"] {
+            let termine = &radici(parola)[0];
+            let k = chiavi.iter().filter(|k| chiave(termine).starts_with(k.as_str())).max_by_key(|k| k.len()).expect("a chunk");
+            let parte = &file.iter().find(|f| f.0 == format!("ricerca/i/{k}.js")).unwrap().1;
+            assert!(String::from_utf8_lossy(parte).contains(&format!("\"{termine}\":")), "{termine} not in chunk {k}");
+        }
+        assert!(file.iter().any(|f| f.0 == "ricerca/d/49.js") && !file.iter().any(|f| f.0 == "ricerca/d/50.js"));
+    }
+}

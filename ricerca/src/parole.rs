@@ -1,0 +1,111 @@
+//! Italian tokens. A word is a run of letters and digits: apostrophes and hyphens split (`dell'avviso` → `dell`,
+//! `avviso`); it is lowercased and its accents folded (`perché` → `perche`, so both spellings meet), stop words
+//! are dropped (`dell`, `di`, `la`…), and the rest is stemmed with Snowball's Italian algorithm (`ricorsi` and
+//! `ricorso` → `ricors`). Folding comes before stemming, on both sides, so accented and plain input agree.
+
+use pagefind_stem::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+
+/// A word of a text: where it is (byte offsets) and its stem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parola {
+    /// Byte offset of the first character.
+    pub inizio: usize,
+    /// Byte offset after the last character.
+    pub fine: usize,
+    /// The stem.
+    pub radice: String,
+}
+
+/// Italian function words (already folded), and the elided forms an apostrophe leaves behind.
+const VUOTE: &[&str] = &[
+    "a", "ad", "agli", "ai", "al", "all", "alla", "alle", "allo", "anche", "c", "che", "chi", "ci", "coi", "col", "come", "con",
+    "d", "da", "dagli", "dai", "dal", "dall", "dalla", "dalle", "dallo", "degli", "dei", "del", "dell", "della", "delle", "dello",
+    "di", "e", "ed", "gli", "i", "il", "in", "l", "la", "le", "lo", "ma", "mi", "ne", "negli", "nei", "nel", "nell", "nella",
+    "nelle", "nello", "o", "od", "per", "piu", "quest", "quell", "s", "se", "si", "sono", "su", "sugli", "sui", "sul", "sull",
+    "sulla", "sulle", "sullo", "ti", "tra", "fra", "un", "una", "uno", "v", "vi",
+];
+
+fn piega(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        c => c,
+    }
+}
+
+fn stemmer() -> &'static Stemmer {
+    static S: OnceLock<Stemmer> = OnceLock::new();
+    S.get_or_init(|| Stemmer::create(Algorithm::Italian))
+}
+
+/// A word's normal form (lowercase, folded) and its stem, or `None` for a stop word.
+pub fn radice(parola: &str) -> Option<String> {
+    let piegata: String = parola.chars().flat_map(char::to_lowercase).map(piega).collect();
+    if VUOTE.contains(&piegata.as_str()) {
+        return None;
+    }
+    Some(stemmer().stem(&piegata).into_owned())
+}
+
+/// The words of a text that are not stop words, in order, with their stems.
+pub fn parole(testo: &str) -> Vec<Parola> {
+    let mut out = Vec::new();
+    let mut inizio = None;
+    for (i, c) in testo.char_indices().chain([(testo.len(), ' ')]) {
+        match (c.is_alphanumeric(), inizio) {
+            (true, None) => inizio = Some(i),
+            (false, Some(s)) => {
+                if let Some(r) = radice(&testo[s..i]) {
+                    out.push(Parola { inizio: s, fine: i, radice: r });
+                }
+                inizio = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Just the stems of a text, in order.
+pub fn radici(testo: &str) -> Vec<String> {
+    parole(testo).into_iter().map(|p| p.radice).collect()
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+
+    #[test]
+    fn inflected_forms_meet_on_one_stem() {
+        for gruppo in [
+            &["ricorso", "ricorsi"][..],
+            &["notificata", "notificato"],
+            &["cartella", "cartelle"],
+            &["comunicazione", "comunicazioni"],
+            &["pagamento", "pagamenti"],
+            &["irregolarità", "irregolarita"],
+            &["perché", "perche", "PERCHÉ"],
+            &["sospensione", "sospensioni"],
+        ] {
+            let radici: Vec<_> = gruppo.iter().map(|p| radice(p).unwrap()).collect();
+            assert!(radici.windows(2).all(|w| w[0] == w[1]), "{gruppo:?} → {radici:?}");
+        }
+        assert_ne!(radice("rateizzare"), radice("rateazione"), "only the synonyms join these");
+        // Snowball cuts `notifica` shorter than `notificata`: the synonyms join them (content/ricerca/sinonimi.yaml).
+        assert_ne!(radice("notifica"), radice("notificata"));
+    }
+
+    #[test]
+    fn apostrophes_and_hyphens_split_and_function_words_go() {
+        assert_eq!(radici("dell'avviso"), radici("avviso"));
+        assert_eq!(radici("L'Agenzia delle entrate-Riscossione"), ["agenz", "entrat", "riscossion"]);
+        let p = parole("La PEC è piena");
+        assert_eq!(p.iter().map(|p| p.radice.as_str()).collect::<Vec<_>>(), ["pec", "pien"]);
+        assert_eq!((p[0].inizio, p[0].fine), (3, 6));
+        assert!(radici("di la e").is_empty());
+    }
+}

@@ -1,0 +1,43 @@
+//! The search's query side, for `ricerca.js` (the theme's classic script): the synonyms read once from the index's
+//! root file, then each query turned into concepts and each snippet's matches found, by civis-ricerca's own code.
+//! Plain strings in and out, so the module stays small (no serde, no UI framework).
+
+use civis_ricerca::sinonimi::{self, Sinonimi};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static SINONIMI: RefCell<Sinonimi> = RefCell::new(Sinonimi::default());
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `ricerca.js`'s callback: the module is ready.
+    #[wasm_bindgen(js_namespace = civisRicerca)]
+    fn pronto();
+}
+
+/// Tells the page the module is ready.
+#[wasm_bindgen(start)]
+pub fn start() {
+    pronto();
+}
+
+/// Sets the synonyms, in the compact form of the index's root file.
+#[wasm_bindgen]
+pub fn sinonimi(compatto: &str) {
+    SINONIMI.with(|s| *s.borrow_mut() = Sinonimi::leggi(compatto));
+}
+
+/// A query's concepts: one per line, alternatives joined by `|`, stems by a space.
+#[wasm_bindgen]
+pub fn concetti(query: &str) -> String {
+    SINONIMI.with(|s| sinonimi::concetti_in_testo(query, &s.borrow()))
+}
+
+/// Where the words of `testo` with one of the stems (space-separated) are: `inizio-fine` pairs in UTF-16 units.
+#[wasm_bindgen]
+pub fn evidenzia(testo: &str, radici: &str) -> String {
+    let r: Vec<String> = radici.split(' ').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    sinonimi::evidenzia(testo, &r)
+}
