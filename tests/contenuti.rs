@@ -1,5 +1,6 @@
 //! Checks on the real corpus in `content/`: it passes `check`, every page reachable from the home page is in the
-//! navigation, and the four questions a newcomer comes with are answered within three clicks of the home page.
+//! navigation, the four questions a newcomer comes with are answered within three clicks of the home page, and
+//! the search index and the A–Z page hold every page, every section and every glossary term.
 
 mod support;
 
@@ -66,7 +67,9 @@ fn every_page_reachable_from_home_is_in_the_navigation() {
     let dir = build_real_site();
     let out = dir.path().join("sito");
     let mut checked = 0;
-    for page in distances(&out).keys().filter(|p| !p.starts_with("assistente/") || *p == "assistente/index.html") {
+    // The wizard's steps and the A–Z page (the search's fallback, itself an index) are not in the menu.
+    let fuori = |p: &str| (p.starts_with("assistente/") && p != "assistente/index.html") || p == "indice-az/index.html";
+    for page in distances(&out).keys().filter(|p| !fuori(p)) {
         let html = std::fs::read_to_string(out.join(page)).unwrap();
         let nav = &html[html.find("<nav class=\"navigazione\"").expect("menu present")..];
         let nav = &nav[..nav.find("</nav>").unwrap()];
@@ -89,4 +92,56 @@ fn key_questions_are_within_three_clicks() {
         let d = dist.get(page).unwrap_or_else(|| panic!("{what}: {page} not reachable"));
         assert!(*d <= 3, "{what}: {page} is {d} clicks away");
     }
+}
+
+/// The documents of the search index: (url, page title, section) from every `ricerca/d/*.js` block.
+fn documenti_indicizzati(out: &Path) -> Vec<(String, String, Option<String>)> {
+    let mut docs = Vec::new();
+    for e in std::fs::read_dir(out.join("ricerca/d")).unwrap() {
+        let testo = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        let json = &testo[testo.find(",[").unwrap() + 1..testo.rfind(");").unwrap()];
+        let blocco: Vec<(String, String, Option<String>, String)> = serde_json::from_str(json).unwrap();
+        docs.extend(blocco.into_iter().map(|(u, p, s, _)| (u, p, s)));
+    }
+    docs
+}
+
+#[test]
+fn the_search_index_and_the_a_to_z_page_hold_every_page_and_section() {
+    let dir = build_real_site();
+    let out = dir.path().join("sito");
+    let docs = documenti_indicizzati(&out);
+    let urls: std::collections::BTreeSet<&str> = docs.iter().map(|d| d.0.as_str()).collect();
+    let az = std::fs::read_to_string(out.join("indice-az/index.html")).unwrap();
+    let mut pagine = 0;
+    for e in walkdir::WalkDir::new(repo().join("content")).into_iter().filter_map(Result::ok) {
+        let Some(rel) = e.path().strip_prefix(repo().join("content")).unwrap().to_str().filter(|r| r.ends_with(".md")).map(str::to_string) else { continue };
+        let path = rel.trim_end_matches(".md").trim_end_matches("_index").trim_end_matches('/').to_string();
+        let url = if path.is_empty() { "index.html".to_string() } else { format!("{path}/index.html") };
+        assert!(urls.contains(url.as_str()), "{rel}: {url} is not in the search index");
+        let html = std::fs::read_to_string(out.join(&url)).unwrap();
+        let corpo = &html[html.find("<div class=\"testo\">").unwrap_or(0)..];
+        let corpo = &corpo[..corpo.find("<aside class=\"metadati\"").or_else(|| corpo.find("<section class=\"elenco\"")).unwrap_or(corpo.len())];
+        for pezzo in corpo.split("<h2 id=\"").skip(1).chain(corpo.split("<h3 id=\"").skip(1)) {
+            let id = &pezzo[..pezzo.find('"').unwrap()];
+            assert!(urls.contains(format!("{url}#{id}").as_str()), "{url}#{id} is not in the search index");
+        }
+        assert!(az.contains(&format!("href=\"../{url}\"")), "{url} is not on the A–Z page");
+        pagine += 1;
+    }
+    assert!(pagine >= 27, "{pagine} pages");
+    assert!(urls.contains("assistente/index.html"), "the wizard's entry page is searchable");
+    for termine in ["glossario/index.html#avviso-bonario", "glossario/index.html#cartella", "glossario/index.html#notifica"] {
+        assert!(urls.contains(termine), "{termine} is not in the search index");
+        assert!(az.contains(&format!("href=\"../{termine}\"")), "{termine} is not on the A–Z page");
+    }
+    // Every chunk the root file names exists.
+    let radice = std::fs::read_to_string(out.join("ricerca/radice.js")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&radice["civisRicerca.radice(".len()..radice.rfind(");").unwrap()]).unwrap();
+    for (cartella, chiavi) in [("i", &json["i"]), ("b", &json["b"])] {
+        for k in chiavi.as_array().unwrap() {
+            assert!(out.join(format!("ricerca/{cartella}/{}.js", k.as_str().unwrap())).is_file(), "{cartella}/{k} missing");
+        }
+    }
+    assert_eq!(json["n"].as_u64().unwrap() as usize, docs.len());
 }

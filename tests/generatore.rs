@@ -270,3 +270,27 @@ fn serve_rebuilds_only_the_edited_page_when_only_its_text_changed() {
         wait_for(|| get(port, "/guida/due/").filter(|p| p.contains("Pagina prima")));
     });
 }
+
+#[test]
+fn a_synonym_repeated_in_two_groups() {
+    rejects(
+        |root| {
+            std::fs::create_dir_all(root.join("content/ricerca")).unwrap();
+            std::fs::write(root.join("content/ricerca/sinonimi.yaml"), "gruppi:\n  - uguali: [rate, rateazione]\n  - uguali: [dilazione, rate]\n").unwrap();
+        },
+        "content/ricerca/sinonimi.yaml:3",
+        "già in un altro gruppo",
+    );
+}
+
+#[test]
+fn an_unknown_key_in_the_synonyms() {
+    rejects(
+        |root| {
+            std::fs::create_dir_all(root.join("content/ricerca")).unwrap();
+            std::fs::write(root.join("content/ricerca/sinonimi.yaml"), "gruppi:\n  - uguali: [pec, posta certificata]\n    simili: [x]\n").unwrap();
+        },
+        "content/ricerca/sinonimi.yaml:3",
+        "simili",
+    );
+}

@@ -4,14 +4,15 @@
 
 // The pipeline's steps, one module each: content is loaded by civis-content (1); markdown renders pages (2);
 // assistente generates the wizard's pages (3); navigazione builds menus and breadcrumbs, pagina applies templates
-// (4); verifica checks every link of the output (5); extra and statici add the other files (6); uscita writes the
-// folder atomically (7); revisione reports stale reviews. url holds the relative-URL arithmetic they share.
+// (4); verifica checks every link of the output (5); extra, ricerca (search index, A–Z page) and statici add the
+// other files (6); uscita writes the folder atomically (7); revisione reports stale reviews. url holds the relative-URL arithmetic they share.
 mod url;
 mod navigazione;
 mod markdown;
 mod assistente;
 mod pagina;
 mod extra;
+mod ricerca;
 mod statici;
 mod verifica;
 mod revisione;
@@ -129,6 +130,7 @@ pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic
         }
     }
     extra::extras(&content, &theme, &menus, &wizard_url, &mut files, &mut errors);
+    ricerca::ricerca(&opts.root, &content, &rendered, &theme, &menus, &wizard_url, &mut files, &mut errors);
     for (path, bytes) in theme.static_files.iter().chain(&opts.assets) {
         files.insert(path.clone(), bytes.clone());
     }

@@ -5,7 +5,7 @@ use civis_content::Diagnostic;
 use std::path::Path;
 
 /// Built-in templates: (name, text).
-const TEMPLATES: [(&str, &str); 8] = [
+const TEMPLATES: [(&str, &str); 10] = [
     ("base.html", include_str!("../../../../themes/default/templates/base.html")),
     ("nav.html", include_str!("../../../../themes/default/templates/nav.html")),
     ("page.html", include_str!("../../../../themes/default/templates/page.html")),
@@ -14,12 +14,15 @@ const TEMPLATES: [(&str, &str); 8] = [
     ("redirect.html", include_str!("../../../../themes/default/templates/redirect.html")),
     ("macros.html", include_str!("../../../../themes/default/templates/macros.html")),
     ("assistente.html", include_str!("../../../../themes/default/templates/assistente.html")),
+    ("richiesta.html", include_str!("../../../../themes/default/templates/richiesta.html")),
+    ("indice-az.html", include_str!("../../../../themes/default/templates/indice-az.html")),
 ];
 
 /// Built-in static files: (output path, bytes).
-const STATIC: [(&str, &[u8]); 2] = [
+const STATIC: [(&str, &[u8]); 3] = [
     ("style.css", include_bytes!("../../../../themes/default/static/style.css")),
     ("print.css", include_bytes!("../../../../themes/default/static/print.css")),
+    ("ricerca/ricerca.js", include_bytes!("../../../../themes/default/static/ricerca/ricerca.js")),
 ];
 
 /// A loaded theme: templates ready to render and the static files to copy.
