@@ -78,7 +78,11 @@ pub(crate) fn run_build_con_stato(root: &Path, output: Option<&Path>, wasm: bool
             } else {
                 String::new()
             };
-            eprintln!("{what}: {} pagine, {} file{wizard} in {:.2} s", r.pages, r.files, start.elapsed().as_secs_f64());
+            let ricerca = match r.ricerca {
+                (0, _) => String::new(),
+                (n, t) => format!(", indice di ricerca di {n} voci in {:.2} s", t.as_secs_f64()),
+            };
+            eprintln!("{what}: {} pagine, {} file{wizard}{ricerca} in {:.2} s", r.pages, r.files, start.elapsed().as_secs_f64());
             Some(Sessione { opts, stato })
         }
         Err(errors) => {

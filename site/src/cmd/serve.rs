@@ -33,7 +33,7 @@ pub(crate) fn run(root: &Path, args: ServeArgs) -> bool {
             let start = std::time::Instant::now();
             match civis_build::ricostruisci(&s.opts, &mut s.stato, cambiati) {
                 Some(Ok(_)) => {
-                    eprintln!("Aggiornate {} pagine in {:.0} ms", cambiati.len(), start.elapsed().as_secs_f64() * 1000.0);
+                    eprintln!("Aggiornate {} pagine in {:.0} ms (l'indice di ricerca si aggiorna alla prossima ricostruzione completa)", cambiati.len(), start.elapsed().as_secs_f64() * 1000.0);
                     return true;
                 }
                 Some(Err(errori)) => {

@@ -55,6 +55,8 @@ pub struct Report {
     pub wizard_paths: usize,
     /// Problems that do not stop the build (reviews older than 12 months).
     pub warnings: Vec<Diagnostic>,
+    /// The search index: how many documents (page openings and sections) and how long it took to write.
+    pub ricerca: (usize, std::time::Duration),
 }
 
 /// Builds (or, without `output`, checks) the site. Every problem of the build is returned together.
@@ -130,7 +132,9 @@ pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic
         }
     }
     extra::extras(&content, &theme, &menus, &wizard_url, &mut files, &mut errors);
-    ricerca::ricerca(&opts.root, &content, &rendered, &theme, &menus, &wizard_url, &mut files, &mut errors);
+    let inizio_ricerca = std::time::Instant::now();
+    let documenti = ricerca::ricerca(&opts.root, &content, &rendered, &theme, &menus, &wizard_url, &mut files, &mut errors);
+    let ricerca = (documenti, inizio_ricerca.elapsed());
     for (path, bytes) in theme.static_files.iter().chain(&opts.assets) {
         files.insert(path.clone(), bytes.clone());
     }
@@ -146,7 +150,7 @@ pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic
             .map_err(|e| vec![Diagnostic::new(out.display().to_string(), 0, 0, format!("non riesco a scrivere la cartella di uscita: {e}"))])?;
     }
     let warnings = revisione::avvisi(&content.pages, regole.as_ref(), opts.today);
-    let report = Report { pages: content.pages.len(), generated: generated.len(), files: files.len(), wizard_paths, warnings };
+    let report = Report { pages: content.pages.len(), generated: generated.len(), files: files.len(), wizard_paths, warnings, ricerca };
     let ids: HashMap<String, Vec<String>> =
         ids.into_iter().map(|(p, v)| (p.to_string(), v.into_iter().map(str::to_string).collect())).collect();
     drop(rendered);

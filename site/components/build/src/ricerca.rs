@@ -32,7 +32,8 @@ fn sinonimi(root: &Path, errors: &mut Vec<Diagnostic>) -> Sinonimi {
     }
 }
 
-/// The index files and the A–Z page.
+/// The index files and the A–Z page; returns how many documents the index holds.
+#[allow(clippy::too_many_arguments)] // the pipeline's shared state, as the other steps take it
 pub(crate) fn ricerca(
     root: &Path,
     content: &Content,
@@ -42,7 +43,7 @@ pub(crate) fn ricerca(
     wizard_url: &dyn Fn(&str) -> Option<String>,
     files: &mut BTreeMap<String, Vec<u8>>,
     errors: &mut Vec<Diagnostic>,
-) {
+) -> usize {
     let sinonimi = sinonimi(root, errors);
     let mut docs = Vec::new();
     let mut voci: Vec<(String, String, String)> = Vec::new(); // (text, url from the A–Z page, where)
@@ -57,6 +58,7 @@ pub(crate) fn ricerca(
         }
     }
     files.extend(file_indice(&docs, &sinonimi));
+    let quanti = docs.len();
 
     voci.sort_by_key(|v| (chiave_az(&v.0), v.0.clone(), v.1.clone()));
     let mut lettere: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
@@ -77,6 +79,7 @@ pub(crate) fn ricerca(
         }
         Err(e) => errors.push(Diagnostic::new("themes: indice-az.html", 0, 0, e)),
     }
+    quanti
 }
 
 /// The sort key of an A–Z entry: lowercase, accents folded, leading articles and punctuation ignored.

@@ -1,6 +1,7 @@
 //! The fast rebuild of `serve`: when only the text of existing pages changed (not what other pages show of them:
 //! title, description, order, aliases, template), only those pages are rendered, checked and written again, as
-//! Zola's `serve --fast` does. Anything else returns `None`, and the caller builds the whole site.
+//! Zola's `serve --fast` does. Anything else returns `None`, and the caller builds the whole site. The search index
+//! is not rewritten here: it catches up at the next full build.
 
 use crate::markdown::Anchor;
 use crate::navigazione::{Albero, Menus};
@@ -125,7 +126,10 @@ fn rigenera(opts: &Options, stato: &mut Stato, indici: &[usize]) -> Result<Repor
         stato.files.insert(file, bytes);
     }
     let warnings = crate::revisione::avvisi(&stato.content.pages, stato.regole.as_ref(), opts.today);
-    Ok(Report { pages: stato.content.pages.len(), generated: stato.generated, files: stato.files.len(), wizard_paths: stato.wizard_paths, warnings })
+    // The search index is left as the last full build wrote it (rebuilding it would cost the whole corpus): an
+    // edited page is found by its previous text until the next full build.
+    let ricerca = (0, std::time::Duration::ZERO);
+    Ok(Report { pages: stato.content.pages.len(), generated: stato.generated, files: stato.files.len(), wizard_paths: stato.wizard_paths, warnings, ricerca })
 }
 
 /// Writes one file whole: a temporary file beside it, then a rename, so the server never serves half a page.

@@ -1,0 +1,107 @@
+// Browser tests of the search box, over http and from file://: the queries people type find the pages they
+// should, Enter opens the deep link at its heading, "/" focuses the box, nothing is requested before the box has
+// the focus and nothing ever goes to another origin, no CSP violation, axe-core clean with the results open;
+// without JavaScript the box is a link to the A–Z page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SITE, avvia, chiudi, open, axe, origin } from './sito.mjs';
+
+before(async () => {
+  assert.ok(existsSync(join(SITE, 'ricerca/radice.js')), `no search index in ${SITE}: run civis-guida build first`);
+  await avvia();
+});
+
+after(chiudi);
+
+/** Types a query as a person would and returns the results' links (relative to the site) and titles. */
+async function search(page, q) {
+  await page.fill('#cerca', '');
+  await page.locator('#cerca').pressSequentially(q);
+  await page.waitForFunction(x => (document.getElementById('cerca-stato').textContent || '').includes(`«${x}»`), q);
+  return page.$$eval('#cerca-risultati a', as => as.map(a => ({
+    url: a.href.replace(/^.*?\/(?=[^/]+\/index\.html|index\.html)/, '').replace(/^(file|http):.*?\/sito\//, ''),
+    href: a.href,
+    titolo: a.querySelector('.risultato-titolo').textContent,
+    mark: Array.from(a.querySelectorAll('mark')).map(m => m.textContent),
+  })));
+}
+
+const path = href => new URL(href).pathname + new URL(href).hash;
+
+for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => pathToFileURL(SITE).href + '/']]) {
+  test(`search over ${come}: Italian forms, synonyms, accents, the exact phrase, Enter opens the deep link`, async () => {
+    const { context, page, problems } = await open();
+    const requests = [];
+    page.on('request', r => requests.push(r.url()));
+    try {
+      await page.goto(base() + 'civis/prima-richiesta/index.html');
+      await page.waitForSelector('#cerca');
+      await page.waitForTimeout(200);
+      assert.deepEqual(requests.filter(u => /\/ricerca\/(?!ricerca\.js)/.test(u)), [], 'nothing of the index before the focus');
+      await page.keyboard.press('/');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'cerca', '"/" focuses the box');
+
+      const ricorsi = await search(page, 'ricorsi');
+      assert.match(path(ricorsi[0].href), /\/ricorsi\/ricorso-tributario\/index\.html$/, 'ricorsi finds the page on the ricorso');
+      assert.ok(ricorsi.some(r => r.mark.some(m => /^ricors/i.test(m))), 'the match is highlighted');
+
+      const pec = await search(page, 'PEC piena');
+      assert.match(path(pec[0].href), /\/notifica\/index\.html#pec$/, 'the section on the full PEC box comes first');
+
+      const cartella = await search(page, 'cartella esattoriale');
+      assert.match(path(cartella[0].href), /\/cartelle\/index\.html$/, 'cartella esattoriale = cartella di pagamento');
+
+      const perche = await search(page, 'perche');
+      assert.ok(perche.length > 0 && perche.some(r => r.mark.includes('perché')), 'perche finds perché');
+
+      const equitalia = await search(page, 'Equitalia');
+      assert.ok(equitalia.length > 0, 'Equitalia leads to Agenzia delle entrate-Riscossione');
+
+      assert.ok((await search(page, 'zzzqqq')).length === 0);
+      assert.match(await page.textContent('#cerca-stato'), /Nessun risultato/);
+
+      await search(page, 'ricorsi');
+      await axe(page, `search results (${come})`);
+      // Arrow keys move through the results; Escape goes back to the box.
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await page.evaluate(() => document.activeElement.closest('#cerca-risultati') !== null), true);
+      await page.keyboard.press('Escape');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'cerca');
+
+      await search(page, 'PEC piena');
+      await Promise.all([page.waitForURL(/notifica\/index\.html#pec$/), page.keyboard.press('Enter')]);
+      assert.ok(await page.$('h2#pec'), 'the deep link lands on its heading');
+
+      assert.deepEqual(requests.filter(u => !u.startsWith(base()) && !/^(data|blob):/.test(u)), [], 'no request leaves the site');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('without JavaScript the search box is a link to the A–Z page, which links every topic', async () => {
+  const { context, page } = await open({ javaScriptEnabled: false });
+  try {
+    await page.goto(`${origin}/cartelle/index.html`);
+    await page.click('.ricerca a');
+    await page.waitForURL(/indice-az\/index\.html$/);
+    assert.match(await page.textContent('h1'), /Indice dalla A alla Z/);
+    await page.click('a[href="../glossario/index.html#avviso-bonario"]');
+    await page.waitForURL(/glossario\/index\.html#avviso-bonario$/);
+  } finally {
+    await context.close();
+  }
+  // axe-core runs as a script, so the A–Z page is checked in a browser with JavaScript.
+  const conJs = await open();
+  try {
+    await conJs.page.goto(`${origin}/indice-az/index.html`);
+    await axe(conJs.page, 'A–Z page');
+    assert.deepEqual(conJs.problems, []);
+  } finally {
+    await conJs.context.close();
+  }
+});
