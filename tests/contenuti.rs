@@ -98,9 +98,8 @@ fn key_questions_are_within_three_clicks() {
 fn documenti_indicizzati(out: &Path) -> Vec<(String, String, Option<String>)> {
     let mut docs = Vec::new();
     for e in std::fs::read_dir(out.join("ricerca/d")).unwrap() {
-        let testo = std::fs::read_to_string(e.unwrap().path()).unwrap();
-        let json = &testo[testo.find(",[").unwrap() + 1..testo.rfind(");").unwrap()];
-        let blocco: Vec<(String, String, Option<String>, String)> = serde_json::from_str(json).unwrap();
+        let (_, json) = civis_ricerca::indice::leggi_parte(&std::fs::read(e.unwrap().path()).unwrap()).expect("a part of the index");
+        let blocco: Vec<(String, String, Option<String>, String)> = serde_json::from_value(json).unwrap();
         docs.extend(blocco.into_iter().map(|(u, p, s, _)| (u, p, s)));
     }
     docs

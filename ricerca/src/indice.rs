@@ -13,7 +13,7 @@ use crate::parole::radici;
 use crate::sinonimi::{Frase, Sinonimi};
 use civis_core::Diagnostic;
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The synonyms' file, relative to the site's root.
 pub const FILE_SINONIMI: &str = "content/ricerca/sinonimi.yaml";
@@ -113,23 +113,48 @@ pub struct Documento {
     pub testo: String,
 }
 
-/// The text of an HTML fragment: tags dropped, the usual entities decoded, spaces collapsed.
+/// The text of an HTML fragment: tags dropped, the usual entities decoded, spaces collapsed (one pass).
 pub fn testo_di(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
-    for c in html.chars() {
+    let mut spazio = false;
+    let mut resto = html;
+    while let Some(c) = resto.chars().next() {
+        let mut passo = c.len_utf8();
+        let mut emetti = |c: char, out: &mut String| {
+            if c.is_whitespace() {
+                spazio = !out.is_empty();
+            } else {
+                // A space that only came from a tag before punctuation is dropped ("<b>x</b>," reads "x,").
+                if spazio && !matches!(c, ',' | '.' | ';' | ':') {
+                    out.push(' ');
+                }
+                spazio = false;
+                out.push(c);
+            }
+        };
         match c {
             '<' => {
                 in_tag = true;
-                out.push(' ');
+                emetti(' ', &mut out);
             }
             '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+            _ if in_tag => {}
+            '&' => {
+                let entita = [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' ')];
+                match entita.iter().find(|(e, _)| resto.starts_with(e)) {
+                    Some((e, v)) => {
+                        passo = e.len();
+                        emetti(*v, &mut out);
+                    }
+                    None => emetti('&', &mut out),
+                }
+            }
+            c => emetti(c, &mut out),
         }
+        resto = &resto[passo..];
     }
-    let out = out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ").replace(" ,", ",").replace(" .", ".").replace(" ;", ";").replace(" :", ":")
+    out
 }
 
 /// The documents of a rendered page: its opening (title, then the text before the first heading, or the
@@ -226,60 +251,78 @@ fn radix36(mut n: usize) -> String {
     String::from_utf8(s).expect("ascii")
 }
 
-fn script(chiamata: &str, nome: &str, valore: &serde_json::Value) -> Vec<u8> {
-    let json = serde_json::to_string(valore).expect("json").replace('<', "\\u003c");
-    format!("civisRicerca.{chiamata}({},{json});\n", serde_json::to_string(nome).expect("json")).into_bytes()
+/// A part of the index as a classic script: `civisRicerca.parte(name, "<base64 of the gzipped JSON>")`. The
+/// browser inflates it with `DecompressionStream`: postings are very repetitive, so this makes a query's bytes (and
+/// the index on disk) several times smaller. gzip without a timestamp keeps the build reproducible.
+fn parte(nome: &str, valore: &serde_json::Value) -> Vec<u8> {
+    use base64::Engine;
+    use std::io::Write;
+    let json = serde_json::to_vec(valore).expect("json");
+    let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::new(6));
+    gz.write_all(&json).expect("gzip in memory");
+    let compresso = gz.finish().expect("gzip in memory");
+    let testo = base64::engine::general_purpose::STANDARD.encode(compresso);
+    format!("civisRicerca.parte({},\"{testo}\");\n", serde_json::to_string(nome).expect("json")).into_bytes()
+}
+
+/// One document's weighted stems and its two-word phrases.
+fn analizza(doc: &Documento) -> (Vec<(String, u32)>, Vec<String>) {
+    let mut pesi: BTreeMap<String, u32> = BTreeMap::new();
+    // Title and heading words weigh more than body words (at most 3 for repetition).
+    let titolo = radici(&doc.pagina);
+    let campi: Vec<(Vec<String>, u32)> = match &doc.sezione {
+        None => vec![(titolo, 10)],
+        Some(s) => vec![(radici(s), 6), (titolo, 1)],
+    };
+    let corpo = radici(&doc.testo);
+    for r in &corpo {
+        let p = pesi.entry(r.clone()).or_default();
+        *p = (*p + 1).min(3);
+    }
+    for (campo, peso) in &campi {
+        for r in campo {
+            let p = pesi.entry(r.clone()).or_default();
+            *p = (*p).max(*peso).max(*p + peso / 2);
+        }
+    }
+    let mut coppie: BTreeSet<String> = BTreeSet::new();
+    for campo in campi.iter().map(|c| &c.0).chain([&corpo]) {
+        for w in campo.windows(2) {
+            coppie.insert(format!("{} {}", w[0], w[1]));
+        }
+    }
+    (pesi.into_iter().collect(), coppie.into_iter().collect())
 }
 
 /// The index files (paths relative to the site's root, under `ricerca/`).
 pub fn file_indice(documenti: &[Documento], sinonimi: &Sinonimi) -> Vec<(String, Vec<u8>)> {
-    let mut termini: BTreeMap<String, Vec<(usize, u32)>> = BTreeMap::new();
-    let mut coppie: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-    for (d, doc) in documenti.iter().enumerate() {
-        let mut pesi: BTreeMap<String, u32> = BTreeMap::new();
-        let titolo = radici(&doc.pagina);
-        // Title and heading words weigh more than body words (at most 3 for repetition).
-        let campi: Vec<(Vec<String>, u32)> = match &doc.sezione {
-            None => vec![(titolo, 10)],
-            Some(s) => vec![(radici(s), 6), (titolo, 1)],
-        };
-        let corpo = radici(&doc.testo);
-        let mut conta: BTreeMap<&str, u32> = BTreeMap::new();
-        for r in &corpo {
-            *conta.entry(r).or_default() += 1;
-        }
-        for (r, n) in conta {
-            *pesi.entry(r.to_string()).or_default() += n.min(3);
-        }
-        for (campo, peso) in &campi {
-            for r in campo {
-                let p = pesi.entry(r.clone()).or_default();
-                *p = (*p).max(*peso).max(*p + peso / 2);
-            }
-        }
-        for campo in campi.iter().map(|c| &c.0).chain([&corpo]) {
-            for w in campo.windows(2) {
-                coppie.entry(format!("{} {}", w[0], w[1])).or_default().insert(d);
-            }
-        }
+    use rayon::prelude::*;
+    let analisi: Vec<(Vec<(String, u32)>, Vec<String>)> = documenti.par_iter().map(analizza).collect();
+    // Hash maps while merging (most of the work), sorted once at the end for a reproducible output.
+    let mut termini: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+    let mut coppie: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+    for (d, (pesi, frasi)) in analisi.into_iter().enumerate() {
         for (r, p) in pesi {
             termini.entry(r).or_default().push((d, p));
         }
+        for f in frasi {
+            coppie.entry(f).or_default().push((d, 1));
+        }
     }
-    let termini: BTreeMap<String, String> = termini.into_iter().map(|(t, v)| (t, liste(&v))).collect();
-    let coppie: BTreeMap<String, String> =
-        coppie.into_iter().map(|(t, v)| (t, liste(&v.into_iter().map(|d| (d, 1)).collect::<Vec<_>>()))).collect();
-    let mut file = Vec::new();
-    let nomi = |cartella: &str, termini: &BTreeMap<String, String>, file: &mut Vec<(String, Vec<u8>)>| {
+    let codifica = |m: HashMap<String, Vec<(usize, u32)>>| -> BTreeMap<String, String> { m.into_par_iter().map(|(t, v)| (t, liste(&v))).collect() };
+    let (termini, coppie) = (codifica(termini), codifica(coppie));
+    let mut lavori: Vec<(String, String, serde_json::Value)> = Vec::new();
+    let chiavi = |cartella: &str, termini: &BTreeMap<String, String>, lavori: &mut Vec<(String, String, serde_json::Value)>| {
         let mut parti = BTreeMap::new();
         dividi(termini, 2, &mut parti);
-        for (k, v) in &parti {
-            file.push((format!("ricerca/{cartella}/{k}.js"), script("parte", &format!("{cartella}/{k}"), &serde_json::json!(v))));
+        let nomi: Vec<String> = parti.keys().cloned().collect();
+        for (k, v) in parti {
+            lavori.push((format!("ricerca/{cartella}/{k}.js"), format!("{cartella}/{k}"), serde_json::json!(v)));
         }
-        parti.into_keys().collect::<Vec<_>>()
+        nomi
     };
-    let chiavi_i = nomi("i", &termini, &mut file);
-    let chiavi_b = nomi("b", &coppie, &mut file);
+    let chiavi_i = chiavi("i", &termini, &mut lavori);
+    let chiavi_b = chiavi("b", &coppie, &mut lavori);
     for (b, blocco) in documenti.chunks(BLOCCO).enumerate() {
         let v: Vec<serde_json::Value> = blocco
             .iter()
@@ -288,11 +331,25 @@ pub fn file_indice(documenti: &[Documento], sinonimi: &Sinonimi) -> Vec<(String,
                 serde_json::json!([d.url, d.pagina, d.sezione, testo])
             })
             .collect();
-        file.push((format!("ricerca/d/{b}.js"), script("parte", &format!("d/{b}"), &serde_json::json!(v))));
+        lavori.push((format!("ricerca/d/{b}.js"), format!("d/{b}"), serde_json::json!(v)));
     }
+    let mut file: Vec<(String, Vec<u8>)> = lavori.par_iter().map(|(path, nome, v)| (path.clone(), parte(nome, v))).collect();
     let radice = serde_json::json!({ "n": documenti.len(), "blocco": BLOCCO, "i": chiavi_i, "b": chiavi_b, "s": sinonimi.compatto() });
     file.push(("ricerca/radice.js".into(), format!("civisRicerca.radice({});\n", serde_json::to_string(&radice).expect("json").replace('<', "\\u003c")).into_bytes()));
     file
+}
+
+/// Reads back a part written by [`file_indice`] (for tests and tools): its name and its JSON.
+pub fn leggi_parte(script: &[u8]) -> Option<(String, serde_json::Value)> {
+    use base64::Engine;
+    use std::io::Read;
+    let testo = std::str::from_utf8(script).ok()?.trim().strip_prefix("civisRicerca.parte(")?.strip_suffix(");")?;
+    let (nome, dati) = testo.split_once(',')?;
+    let nome: String = serde_json::from_str(nome).ok()?;
+    let compresso = base64::engine::general_purpose::STANDARD.decode(dati.trim_matches('"')).ok()?;
+    let mut json = String::new();
+    flate2::read::GzDecoder::new(&compresso[..]).read_to_string(&mut json).ok()?;
+    Some((nome, serde_json::from_str(&json).ok()?))
 }
 
 #[cfg(test)]
@@ -337,8 +394,9 @@ mod test {
         for parola in ["pagamento", "pagare", "ricorso", "parola399", "parola7"] {
             let termine = &radici(parola)[0];
             let k = chiavi.iter().filter(|k| chiave(termine).starts_with(k.as_str())).max_by_key(|k| k.len()).expect("a chunk");
-            let parte = &file.iter().find(|f| f.0 == format!("ricerca/i/{k}.js")).unwrap().1;
-            assert!(String::from_utf8_lossy(parte).contains(&format!("\"{termine}\":")), "{termine} not in chunk {k}");
+            let (nome, parte) = leggi_parte(&file.iter().find(|f| f.0 == format!("ricerca/i/{k}.js")).unwrap().1).unwrap();
+            assert_eq!(nome, format!("i/{k}"));
+            assert!(parte.get(termine).is_some(), "{termine} not in chunk {k}");
         }
         assert!(file.iter().any(|f| f.0 == "ricerca/d/49.js") && !file.iter().any(|f| f.0 == "ricerca/d/50.js"));
     }

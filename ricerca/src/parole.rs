@@ -4,6 +4,8 @@
 //! `ricorso` → `ricors`). Folding comes before stemming, on both sides, so accented and plain input agree.
 
 use pagefind_stem::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A word of a text: where it is (byte offsets) and its stem.
@@ -42,13 +44,31 @@ fn stemmer() -> &'static Stemmer {
     S.get_or_init(|| Stemmer::create(Algorithm::Italian))
 }
 
+thread_local! {
+    /// Stems already computed: a guide repeats its words, and Snowball is the costly step of indexing.
+    static GIA_VISTE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+/// The cache is emptied when it reaches this many words, so its memory stays bounded.
+const CACHE_MASSIMA: usize = 200_000;
+
 /// A word's normal form (lowercase, folded) and its stem, or `None` for a stop word.
 pub fn radice(parola: &str) -> Option<String> {
     let piegata: String = parola.chars().flat_map(char::to_lowercase).map(piega).collect();
     if VUOTE.contains(&piegata.as_str()) {
         return None;
     }
-    Some(stemmer().stem(&piegata).into_owned())
+    Some(GIA_VISTE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(r) = c.get(&piegata) {
+            return r.clone();
+        }
+        if c.len() >= CACHE_MASSIMA {
+            c.clear();
+        }
+        let r = stemmer().stem(&piegata).into_owned();
+        c.insert(piegata, r.clone());
+        r
+    }))
 }
 
 /// The words of a text that are not stop words, in order, with their stems.

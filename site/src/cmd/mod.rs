@@ -29,14 +29,19 @@ pub(crate) fn build_date(today: Option<NaiveDate>) -> NaiveDate {
     })
 }
 
-/// The wizard's WebAssembly bundle, when the site has a wizard (`content/wizard/`). The app is compiled from the
-/// workspace this binary was built in.
-fn wizard_bundle(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
-    if !root.join("content/wizard").is_dir() {
-        return Ok(Vec::new());
+/// The browser apps the site needs: the search's module always; the wizard's when the site has a wizard
+/// (`content/wizard/`); "Prepara la richiesta" when it has that page (`content/richiesta.md`). The apps are
+/// compiled from the workspace this binary was built in.
+fn app_bundle(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut apps = vec![civis_wasm::RICERCA];
+    if root.join("content/wizard").is_dir() {
+        apps.push(civis_wasm::WIZARD);
+    }
+    if root.join("content/richiesta.md").is_file() {
+        apps.push(civis_wasm::RICHIESTA);
     }
     let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("site/ is in the workspace").to_path_buf();
-    let assets = civis_wasm::bundle(&civis_wasm::Options { workspace_root })?;
+    let assets = civis_wasm::bundle(&civis_wasm::Options { workspace_root, apps })?;
     Ok(assets.into_iter().map(|a| (a.path, a.bytes)).collect())
 }
 
@@ -57,7 +62,7 @@ pub(crate) fn run_build(root: &Path, output: Option<&Path>, wasm: bool, today: N
 pub(crate) fn run_build_con_stato(root: &Path, output: Option<&Path>, wasm: bool, today: NaiveDate) -> Option<Sessione> {
     let start = Instant::now();
     let assets = match wasm {
-        true => match wizard_bundle(root) {
+        true => match app_bundle(root) {
             Ok(a) => a,
             Err(e) => {
                 eprintln!("percorso guidato: {e}");
@@ -80,7 +85,7 @@ pub(crate) fn run_build_con_stato(root: &Path, output: Option<&Path>, wasm: bool
             };
             let ricerca = match r.ricerca {
                 (0, _) => String::new(),
-                (n, t) => format!(", indice di ricerca di {n} voci in {:.2} s", t.as_secs_f64()),
+                (n, t) => format!(", indice di ricerca di {n} voci (in {:.2} s)", t.as_secs_f64()),
             };
             eprintln!("{what}: {} pagine, {} file{wizard}{ricerca} in {:.2} s", r.pages, r.files, start.elapsed().as_secs_f64());
             Some(Sessione { opts, stato })

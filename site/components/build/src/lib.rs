@@ -132,9 +132,7 @@ pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic
         }
     }
     extra::extras(&content, &theme, &menus, &wizard_url, &mut files, &mut errors);
-    let inizio_ricerca = std::time::Instant::now();
-    let documenti = ricerca::ricerca(&opts.root, &content, &rendered, &theme, &menus, &wizard_url, &mut files, &mut errors);
-    let ricerca = (documenti, inizio_ricerca.elapsed());
+    let ricerca = ricerca::ricerca(&opts.root, &content, &rendered, &theme, &menus, &wizard_url, &mut files, &mut errors);
     for (path, bytes) in theme.static_files.iter().chain(&opts.assets) {
         files.insert(path.clone(), bytes.clone());
     }

@@ -9,6 +9,7 @@ use crate::url;
 use civis_content::{Content, Diagnostic};
 use civis_ricerca::indice::{carica_sinonimi, documenti, file_indice, FILE_SINONIMI};
 use civis_ricerca::sinonimi::Sinonimi;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -32,7 +33,8 @@ fn sinonimi(root: &Path, errors: &mut Vec<Diagnostic>) -> Sinonimi {
     }
 }
 
-/// The index files and the A–Z page; returns how many documents the index holds.
+/// The index files and the A–Z page; returns how many documents the index holds and how long the index took
+/// (cutting the pages into documents and writing the index; the A–Z page is not counted).
 #[allow(clippy::too_many_arguments)] // the pipeline's shared state, as the other steps take it
 pub(crate) fn ricerca(
     root: &Path,
@@ -43,23 +45,29 @@ pub(crate) fn ricerca(
     wizard_url: &dyn Fn(&str) -> Option<String>,
     files: &mut BTreeMap<String, Vec<u8>>,
     errors: &mut Vec<Diagnostic>,
-) -> usize {
+) -> (usize, std::time::Duration) {
+    let inizio = std::time::Instant::now();
     let sinonimi = sinonimi(root, errors);
-    let mut docs = Vec::new();
+    let docs: Vec<_> = rendered
+        .par_iter()
+        .flat_map_iter(|r| {
+            let p = r.page;
+            let titoli: BTreeMap<String, String> = r.headings.iter().map(|h| (h.id.clone(), h.text.clone())).collect();
+            documenti(&p.path, &p.front.title, &p.front.description, &r.html, &titoli)
+        })
+        .collect();
+    files.extend(file_indice(&docs, &sinonimi));
+    let tempo = inizio.elapsed();
+
     let mut voci: Vec<(String, String, String)> = Vec::new(); // (text, url from the A–Z page, where)
     for r in rendered {
         let p = r.page;
-        let titoli: BTreeMap<String, String> = r.headings.iter().map(|h| (h.id.clone(), h.text.clone())).collect();
-        docs.extend(documenti(&p.path, &p.front.title, &p.front.description, &r.html, &titoli));
         voci.push((p.front.title.clone(), url::relative(INDICE_AZ, &p.path), "pagina".into()));
         for h in r.headings.iter().filter(|h| h.level == 2) {
             let dove = if p.path == GLOSSARIO { "glossario".to_string() } else { format!("in «{}»", p.front.title) };
             voci.push((h.text.clone(), format!("{}#{}", url::relative(INDICE_AZ, &p.path), h.id), dove));
         }
     }
-    files.extend(file_indice(&docs, &sinonimi));
-    let quanti = docs.len();
-
     voci.sort_by_key(|v| (chiave_az(&v.0), v.0.clone(), v.1.clone()));
     let mut lettere: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
     for (testo, link, dove) in voci {
@@ -79,7 +87,7 @@ pub(crate) fn ricerca(
         }
         Err(e) => errors.push(Diagnostic::new("themes: indice-az.html", 0, 0, e)),
     }
-    quanti
+    (docs.len(), tempo)
 }
 
 /// The sort key of an A–Z entry: lowercase, accents folded, leading articles and punctuation ignored.

@@ -38,6 +38,8 @@ pub const APPS: [App; 3] = [WIZARD, RICHIESTA, RICERCA];
 pub struct Options {
     /// The workspace holding the apps.
     pub workspace_root: PathBuf,
+    /// The apps to build (from [`APPS`]).
+    pub apps: Vec<App>,
 }
 
 /// A file of the bundle.
@@ -82,21 +84,21 @@ fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
     }
 }
 
-/// Builds every app (one cargo run) and returns their files.
+/// Builds the apps (one cargo run) and returns their files.
 pub fn bundle(opts: &Options) -> Result<Vec<Asset>, String> {
     ensure_target()?;
     let root = &opts.workspace_root;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut build = Command::new(cargo);
     build.args(["build", "--quiet", "--profile", "wasm-release", "--target", TARGET]);
-    for app in APPS {
+    for app in &opts.apps {
         build.args(["-p", app.package]);
     }
     run(build.arg("--manifest-path").arg(root.join("Cargo.toml")), "la compilazione delle app in WebAssembly")?;
     let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
     let mut assets = Vec::new();
-    for app in APPS {
-        assets.extend(assets_of(root, &target_dir, app)?);
+    for app in &opts.apps {
+        assets.extend(assets_of(root, &target_dir, *app)?);
     }
     Ok(assets)
 }

@@ -18,7 +18,14 @@
   var parti = {};
   var R = window.civisRicerca = {
     radice: function (dati) { R.indice = dati; arriva('radice', dati); },
-    parte: function (nome, dati) { arriva(nome, dati); },
+    // A part is the base64 of its gzipped JSON, inflated here (postings compress several times over).
+    parte: function (nome, dati) {
+      var testo = atob(dati), byte = new Uint8Array(testo.length);
+      for (var i = 0; i < testo.length; i++) byte[i] = testo.charCodeAt(i);
+      new Response(new Blob([byte]).stream().pipeThrough(new DecompressionStream('gzip'))).text().then(
+        function (json) { arriva(nome, JSON.parse(json)); },
+        function (e) { var a = attese[nome]; if (a) a.rifiuta(e); });
+    },
     pronto: function () { arriva('modulo', true); }
   };
   function arriva(nome, dati) {
@@ -31,6 +38,7 @@
     var a = attese[nome] = {};
     a.promessa = new Promise(function (risolvi, rifiuta) {
       a.risolvi = risolvi;
+      a.rifiuta = rifiuta;
       var s = document.createElement('script');
       s.src = src || (base + nome + '.js');
       s.onerror = function () { rifiuta(new Error(nome)); };
@@ -187,7 +195,7 @@
   var turno = 0;
   var mostrata = null;
   function cerca(q, dopo) {
-    var mio = ++turno;
+    var mio = ++turno, t0 = performance.now();
     if (q.trim().length < 2) { mostra(mio, q, [], []); return; }
     prepara().then(function () {
       var concetti = civisRicercaMod.concetti(q).split('\n').filter(Boolean).map(function (l) {
@@ -231,6 +239,8 @@
         return Promise.all(blocchi).then(function () {
           var docs = ordinati.map(function (e) { return parti['d/' + Math.floor(e[0] / R.indice.blocco)][e[0] % R.indice.blocco]; });
           mostra(mio, q, docs, trovate, totale.size);
+          // For measurements (bench/ricerca): how long the query took, from its start to the results on screen.
+          if (mio === turno) contenitore.dispatchEvent(new CustomEvent('civis-ricerca', { detail: { ms: performance.now() - t0, risultati: totale.size } }));
           if (dopo && mio === turno) dopo();
         });
       });

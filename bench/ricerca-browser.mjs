@@ -1,0 +1,132 @@
+// The browser half of bench/ricerca: serves the built site (with both indexes) on 127.0.0.1 and measures each search
+// in headless Chromium, each first query in a fresh context (cold cache). Prints one JSON line.
+// usage: node bench/ricerca-browser.mjs PUBLIC RARE_WORD
+import { createServer } from 'node:http';
+import { readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { join, extname, normalize } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+const require = createRequire(join(REPO, 'tools/npm/package.json'));
+const { chromium } = require('playwright-core');
+const [PUBLIC, RARA] = process.argv.slice(2);
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+const PAROLE = { comune: 'pagamento', rara: RARA };
+const CALDE = ['ricorso', 'scadenza', 'dichiarazione controllo', 'agenzia', 'sanzione ufficio', RARA];
+const PAGINA = 's3/p5/index.html';
+
+// Pagefind's own API on a plain page of the same site (no CSP, no UI).
+writeFileSync(join(PUBLIC, 'bench-pagefind.html'), '<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>');
+
+const server = createServer((req, res) => {
+  let file = join(PUBLIC, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, ''));
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  res.end(readFileSync(file));
+});
+await new Promise(r => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
+
+/** Bytes and number of files loaded under `prefix` after `start` is called. */
+function contatore(page, prefix) {
+  const c = { byte: 0, richieste: 0, attivo: false };
+  page.on('response', async r => {
+    if (!c.attivo || !r.url().includes(prefix) || r.url().endsWith('/ricerca.js')) return;
+    c.richieste++;
+    try { c.byte += (await r.body()).length; } catch { /* redirects have no body */ }
+  });
+  return c;
+}
+
+async function civis(q, context) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/${PAGINA}`);
+  await page.waitForSelector('#cerca');
+  const c = contatore(page, '/ricerca/');
+  c.attivo = true;
+  await page.focus('#cerca');
+  const ms = await page.evaluate(q => new Promise(ok => {
+    document.querySelector('.ricerca').addEventListener('civis-ricerca', e => ok(e.detail), { once: true });
+    const campo = document.getElementById('cerca');
+    campo.value = q;
+    campo.dispatchEvent(new Event('input'));
+  }), q);
+  await page.waitForTimeout(200);
+  return { page, ...ms, byte: c.byte, richieste: c.richieste };
+}
+
+async function pagefind(q, context) {
+  const page = await context.newPage();
+  await page.goto(`${origin}/bench-pagefind.html`);
+  const c = contatore(page, '/pagefind/');
+  c.attivo = true;
+  const r = await page.evaluate(async q => {
+    const t0 = performance.now();
+    window.pf = window.pf || await import('/pagefind/pagefind.js');
+    const s = await window.pf.search(q);
+    await Promise.all(s.results.slice(0, 10).map(x => x.data()));
+    return { ms: performance.now() - t0, risultati: s.results.length };
+  }, q);
+  await page.waitForTimeout(200);
+  return { page, ...r, byte: c.byte, richieste: c.richieste };
+}
+
+const mediana = v => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const out = { parole: PAROLE, calde: CALDE, civis: {}, pagefind: {} };
+for (const [nome, motore] of [['civis', civis], ['pagefind', pagefind]]) {
+  for (const [tipo, q] of Object.entries(PAROLE)) {
+    const context = await browser.newContext();
+    const { page, ...r } = await motore(q, context);
+    out[nome][tipo] = r;
+    if (tipo === 'comune') {
+      const tempi = [];
+      for (let giro = 0; giro < 3; giro++) {
+        for (const w of CALDE) {
+          if (nome === 'civis') {
+            tempi.push(await page.evaluate(w => new Promise(ok => {
+              document.querySelector('.ricerca').addEventListener('civis-ricerca', e => ok(e.detail.ms), { once: true });
+              const campo = document.getElementById('cerca');
+              campo.value = w + (campo.value.endsWith(' ') ? '' : ' ');
+              campo.dispatchEvent(new Event('input'));
+            }), w));
+          } else {
+            tempi.push(await page.evaluate(async w => {
+              const t0 = performance.now();
+              const s = await window.pf.search(w);
+              await Promise.all(s.results.slice(0, 10).map(x => x.data()));
+              return performance.now() - t0;
+            }, w));
+          }
+        }
+      }
+      out[nome].caldo = mediana(tempi.slice(CALDE.length));
+    }
+    await context.close();
+  }
+}
+
+// From file://: our search on a page opened from disk; Pagefind's API on the harness page opened from disk.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(join(PUBLIC, PAGINA)).href);
+  await page.focus('#cerca');
+  await page.locator('#cerca').pressSequentially('pagamento');
+  out.civis.file = await page.waitForSelector('#cerca-risultati a', { timeout: 10000 }).then(() => true, () => false);
+  await page.goto(pathToFileURL(join(PUBLIC, 'bench-pagefind.html')).href);
+  out.pagefind.file = await page.evaluate(async () => {
+    try {
+      const pf = await import('./pagefind/pagefind.js');
+      const s = await pf.search('pagamento');
+      return (await Promise.all(s.results.slice(0, 1).map(x => x.data()))).length > 0;
+    } catch { return false; }
+  });
+  await context.close();
+}
+await browser.close();
+server.close();
+console.log(JSON.stringify(out));
