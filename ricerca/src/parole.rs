@@ -28,6 +28,12 @@ const VUOTE: &[&str] = &[
     "sulla", "sulle", "sullo", "ti", "tra", "fra", "un", "una", "uno", "v", "vi",
 ];
 
+/// A text lowercased with its accents folded (`Perché` → `perche`): what the search compares, and the A–Z page's
+/// sort key.
+pub fn piegato(testo: &str) -> String {
+    testo.chars().flat_map(char::to_lowercase).map(piega).collect()
+}
+
 fn piega(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ä' => 'a',
@@ -53,7 +59,7 @@ const CACHE_MASSIMA: usize = 200_000;
 
 /// A word's normal form (lowercase, folded) and its stem, or `None` for a stop word.
 pub fn radice(parola: &str) -> Option<String> {
-    let piegata: String = parola.chars().flat_map(char::to_lowercase).map(piega).collect();
+    let piegata = piegato(parola);
     if VUOTE.contains(&piegata.as_str()) {
         return None;
     }

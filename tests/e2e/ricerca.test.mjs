@@ -57,6 +57,13 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
       const perche = await search(page, 'perche');
       assert.ok(perche.length > 0 && perche.some(r => r.mark.includes('perché')), 'perche finds perché');
 
+      // The browser stems as the build did: inflected forms typed here find the forms the pages use.
+      for (const [scritta, trovata] of [['notifiche', /^notific/i], ['comunicazioni', /^comunicazion/i], ['sanzioni', /^sanzion/i],
+        ['dell\'avviso', /^avvis/i], ['pagamenti', /^pagament/i], ['scadenze', /^scadenz/i]]) {
+        const r = await search(page, scritta);
+        assert.ok(r.some(x => x.mark.some(m => trovata.test(m) && m.toLowerCase() !== scritta)), `${scritta}: ${JSON.stringify(r.slice(0, 3))}`);
+      }
+
       const equitalia = await search(page, 'Equitalia');
       assert.ok(equitalia.length > 0, 'Equitalia leads to Agenzia delle entrate-Riscossione');
 

@@ -34,6 +34,9 @@ async function verdicts(page, count) {
 /** Fills in and checks a whole second request on the page already open. */
 async function secondRequest(page) {
   await page.waitForSelector('.richiesta-app[data-pronto="si"]');
+  // From here on nothing may be requested at all: identifiers, text and files stay in the page.
+  const requests = [];
+  page.on('request', r => { if (!r.url().startsWith('data:')) requests.push(r.url()); });
   await axe(page, 'request page, empty');
   await page.getByLabel('La seconda richiesta', { exact: false }).check();
   await page.getByLabel('Codice fiscale').pressSequentially('RSSMRA85T10A562T');
@@ -73,6 +76,8 @@ async function secondRequest(page) {
   assert.ok(!(await page.isVisible('#file-allegati')));
   assert.match(await page.textContent('.riepilogo'), /1234567890123[\s\S]*2026051100001/);
   await page.emulateMedia({ media: 'screen' });
+  // (From file:// Chromium reads the stylesheets again when the print media is emulated: those are not data.)
+  assert.deepEqual(requests.filter(u => !/\/(style|print)\.css$/.test(u)), [], 'no request while filling in and checking');
 }
 
 test('from the wizard\'s CIVIS outcome to a checked second request, over http', async () => {

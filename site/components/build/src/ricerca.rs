@@ -92,18 +92,7 @@ pub(crate) fn ricerca(
 
 /// The sort key of an A–Z entry: lowercase, accents folded, leading articles and punctuation ignored.
 fn chiave_az(testo: &str) -> String {
-    let t: String = testo
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' => 'a',
-            'è' | 'é' => 'e',
-            'ì' | 'í' => 'i',
-            'ò' | 'ó' => 'o',
-            'ù' | 'ú' => 'u',
-            c => c,
-        })
-        .collect();
+    let t = civis_ricerca::parole::piegato(testo);
     let t = t.trim_matches(|c: char| !c.is_alphanumeric());
     for articolo in ["il ", "lo ", "la ", "i ", "gli ", "le ", "l'", "un ", "una ", "uno "] {
         if let Some(resto) = t.strip_prefix(articolo) {
