@@ -5,7 +5,7 @@
 // violation, axe-core clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SITE, avvia, chiudi, open, axe, origin } from './sito.mjs';
@@ -46,6 +46,13 @@ async function secondRequest(page) {
   assert.match(await page.textContent('#codice-fiscale-esito'), /Corretto: in CIVIS scrivi RSSMRA85T10A562S/);
   await page.getByLabel('Numero della comunicazione o dell\'avviso telematico').pressSequentially('1234 5678 90123');
   assert.match(await page.textContent('#numero-atto-esito'), /1234567890123/);
+  // Each identifier links the guide's explanation of where to find it, and the link leads to a real section.
+  for (const href of await page.$$eval('a.dove-trovarlo', as => as.map(a => a.href))) {
+    const [file, anchor] = decodeURIComponent(new URL(href).pathname).split('#').concat(new URL(href).hash.slice(1));
+    const html = readFileSync(join(SITE, file.replace(/^.*?\/(civis\/)/, '$1')), 'utf8');
+    if (anchor) assert.ok(html.includes(`id="${anchor}"`), `${href}: no #${anchor}`);
+  }
+  assert.equal(await page.$$eval('a.dove-trovarlo', as => as.length), 2, 'the act\'s number and the first request\'s protocol');
   await page.getByLabel('Numero di pratica della prima richiesta').pressSequentially('2026051100001');
   assert.match(await page.textContent('#protocollo-esito'), /richiesta del 11\/05\/2026/);
   await page.getByLabel('Perché pensi che la comunicazione sia sbagliata?').selectOption('versamento');

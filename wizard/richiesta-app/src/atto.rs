@@ -56,6 +56,10 @@ pub fn atto(p: &AttoProps) -> Html {
         Identificativo::PartitaDiRuolo => "Sulla cartella. La guida non ne indica il formato: controlliamo solo che ci siano lettere e cifre.",
     };
     let oggi = p.oggi;
+    let guida = match id {
+        Identificativo::NumeroComunicazione => "../civis/prima-richiesta/index.html#numero-comunicazione",
+        _ => "../civis/prima-richiesta/index.html#cartella",
+    };
     html! {
         <section class="sezione-richiesta" aria-labelledby="titolo-atto">
             <h2 id="titolo-atto">{"1. L'atto e chi chiede"}</h2>
@@ -69,7 +73,8 @@ pub fn atto(p: &AttoProps) -> Html {
                 </select>
             </div>
             <Campo id="numero-atto" etichetta={id.campo()} aiuto={aiuto_numero} valore={p.numero.clone()}
-                esito={esito(&p.numero, |t| id.verifica(t))} cambia={p.cambia_numero.clone()} modo={if id == Identificativo::PartitaDiRuolo { "text" } else { "numeric" }} />
+                esito={esito(&p.numero, |t| id.verifica(t))} cambia={p.cambia_numero.clone()} modo={if id == Identificativo::PartitaDiRuolo { "text" } else { "numeric" }}
+                guida={Some(AttrValue::from(guida))} />
             <Campo id="codice-fiscale" etichetta="Codice fiscale" valore={p.codice_fiscale.clone()}
                 aiuto="16 caratteri per una persona, 11 cifre per una società o un ente. Controlliamo il carattere di controllo; non ricaviamo nessun dato su di te."
                 esito={esito(&p.codice_fiscale, codice_fiscale::verifica)} cambia={p.cambia_codice_fiscale.clone()} />
@@ -77,7 +82,7 @@ pub fn atto(p: &AttoProps) -> Html {
                 <Campo id="protocollo" etichetta="Numero di pratica della prima richiesta" valore={p.protocollo.clone()}
                     aiuto="13 cifre, in «Consultazione delle richieste»: le prime 8 sono la data della richiesta (anno, mese, giorno)."
                     esito={esito(&p.protocollo, |t| protocollo(t, oggi).map(|(n, d)| format!("{n} — richiesta del {}", d.format("%d/%m/%Y"))))}
-                    cambia={p.cambia_protocollo.clone()} modo="numeric" />
+                    cambia={p.cambia_protocollo.clone()} modo="numeric" guida={Some(AttrValue::from("../civis/consultazione-richieste/index.html"))} />
             }
         </section>
     }

@@ -22,6 +22,9 @@ pub struct CampoProps {
     /// `inputmode` (`numeric` for numbers).
     #[prop_or("text".into())]
     pub modo: AttrValue,
+    /// The guide's explanation of where to find the value (a link relative to the request page).
+    #[prop_or_default]
+    pub guida: Option<AttrValue>,
 }
 
 /// A text field with its check.
@@ -35,7 +38,8 @@ pub fn campo(p: &CampoProps) -> Html {
     html! {
         <div class={classes!("campo", errato.then_some("campo-errato"))}>
             <label for={p.id.clone()}>{ &p.etichetta }</label>
-            <p class="aiuto" id={aiuto.clone()}>{ &p.aiuto }</p>
+            <p class="aiuto" id={aiuto.clone()}>{ &p.aiuto }
+                { for p.guida.iter().map(|g| html! { <>{" "}<a class="dove-trovarlo" href={g.clone()}>{"Dove lo trovo?"}</a></> }) }</p>
             <input id={p.id.clone()} type="text" inputmode={p.modo.clone()} autocomplete="off" spellcheck="false"
                 value={p.valore.clone()} aria-invalid={errato.to_string()} aria-describedby={format!("{aiuto} {msg}")} {oninput} />
             <p id={msg} class="esito-campo" aria-live="polite">
