@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SITE, avvia, chiudi, open, axe, origin } from './sito.mjs';
+import { SITE, avvia, chiudi, open, axe, origin, inPagina } from './sito.mjs';
 
 before(async () => {
   assert.ok(existsSync(join(SITE, 'richiesta/pkg/civis_richiesta_app_bg.wasm')), `no request bundle in ${SITE}: run civis-guida build first`);
@@ -87,58 +87,40 @@ async function secondRequest(page) {
   assert.deepEqual(requests.filter(u => !/\/(style|print)\.css$/.test(u)), [], 'no request while filling in and checking');
 }
 
-test('from the wizard\'s CIVIS outcome to a checked second request, over http', async () => {
-  const { context, page, problems } = await open();
-  try {
-    await page.goto(`${origin}/assistente/index.html?oggi=2026-03-01#atto=avviso_bonario&obiettivo=correggere&prima_richiesta_civis=nessuna`
-      + '&data_elaborazione=2026-01-15&notifica.modo=pec&notifica.data=2026-02-02&richiedente=contribuente');
-    await page.waitForSelector('[data-esito]');
-    const prossima = await page.getAttribute('[data-prossima]', 'data-prossima');
-    const data = await page.getAttribute(`[data-scadenza="${prossima}"]`, 'data-data');
-    await page.click('a[data-richiesta]');
-    await page.waitForSelector('.richiesta-app[data-pronto="si"]');
-    assert.equal(await page.getAttribute('[data-termine]', 'data-termine'), data, 'the deadline carried from the wizard');
-    assert.match(await page.textContent('.dal-percorso'), /Richiesta di assistenza CIVIS/);
-    assert.match(await page.textContent('[data-allegati="nessuno"]'), /Consegna documenti e istanze/, 'a first request has no attachments');
-    await page.goto(`${origin}/richiesta/index.html?oggi=2026-11-25`);
-    await secondRequest(page);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+test('from the wizard\'s CIVIS outcome to a checked second request, over http', () => inPagina({}, async ({ page }) => {
+  await page.goto(`${origin}/assistente/index.html?oggi=2026-03-01#atto=avviso_bonario&obiettivo=correggere&prima_richiesta_civis=nessuna`
+    + '&data_elaborazione=2026-01-15&notifica.modo=pec&notifica.data=2026-02-02&richiedente=contribuente');
+  await page.waitForSelector('[data-esito]');
+  const prossima = await page.getAttribute('[data-prossima]', 'data-prossima');
+  const data = await page.getAttribute(`[data-scadenza="${prossima}"]`, 'data-data');
+  await page.click('a[data-richiesta]');
+  await page.waitForSelector('.richiesta-app[data-pronto="si"]');
+  assert.equal(await page.getAttribute('[data-termine]', 'data-termine'), data, 'the deadline carried from the wizard');
+  assert.match(await page.textContent('.dal-percorso'), /Richiesta di assistenza CIVIS/);
+  assert.match(await page.textContent('[data-allegati="nessuno"]'), /Consegna documenti e istanze/, 'a first request has no attachments');
+  await page.goto(`${origin}/richiesta/index.html?oggi=2026-11-25`);
+  await secondRequest(page);
+}));
 
-test('the same request from file://, with files chosen from the disk-opened page', async () => {
-  const { context, page, problems } = await open();
-  try {
-    await page.goto(`${pathToFileURL(join(SITE, 'richiesta/index.html')).href}?oggi=2026-11-25`);
-    await secondRequest(page);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+test('the same request from file://, with files chosen from the disk-opened page', () => inPagina({}, async ({ page }) => {
+  await page.goto(`${pathToFileURL(join(SITE, 'richiesta/index.html')).href}?oggi=2026-11-25`);
+  await secondRequest(page);
+}));
 
-test('eleven files, a file over 20 MB and a text over 3,000 characters are refused', async () => {
-  const { context, page, problems } = await open();
-  try {
-    await page.goto(`${origin}/richiesta/index.html#richiesta=seconda`);
-    await page.waitForSelector('.richiesta-app[data-pronto="si"]');
-    await page.setInputFiles('#file-allegati', Array.from({ length: 11 }, (_, i) => file(`f${i}.pdf`, pdf())));
-    await page.waitForSelector('[role="alert"]');
-    assert.match(await page.textContent('[role="alert"]'), /al massimo 10 file: ne hai scelti 11/);
-    const grande = Buffer.concat([pdf(), Buffer.alloc(21_000_000, 32)]);
-    await page.setInputFiles('#file-allegati', [file('grande.pdf', grande)]);
-    assert.match((await verdicts(page, 1))['grande.pdf'], /^da sistemare.*21\.0 MB/s);
-    await page.fill('#testo-richiesta', 'a'.repeat(3001));
-    assert.match(await page.textContent('#testo-conteggio'), /togline 1/);
-    assert.ok(await page.isDisabled('#copia-testo'), 'a text over the limit cannot be copied');
-    await axe(page, 'request page with problems');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+test('eleven files, a file over 20 MB and a text over 3,000 characters are refused', () => inPagina({}, async ({ page }) => {
+  await page.goto(`${origin}/richiesta/index.html#richiesta=seconda`);
+  await page.waitForSelector('.richiesta-app[data-pronto="si"]');
+  await page.setInputFiles('#file-allegati', Array.from({ length: 11 }, (_, i) => file(`f${i}.pdf`, pdf())));
+  await page.waitForSelector('[role="alert"]');
+  assert.match(await page.textContent('[role="alert"]'), /al massimo 10 file: ne hai scelti 11/);
+  const grande = Buffer.concat([pdf(), Buffer.alloc(21_000_000, 32)]);
+  await page.setInputFiles('#file-allegati', [file('grande.pdf', grande)]);
+  assert.match((await verdicts(page, 1))['grande.pdf'], /^da sistemare.*21\.0 MB/s);
+  await page.fill('#testo-richiesta', 'a'.repeat(3001));
+  assert.match(await page.textContent('#testo-conteggio'), /togline 1/);
+  assert.ok(await page.isDisabled('#copia-testo'), 'a text over the limit cannot be copied');
+  await axe(page, 'request page with problems');
+}));
 
 test('without JavaScript the page explains the checks to do by hand', async () => {
   const { context, page } = await open({ javaScriptEnabled: false });

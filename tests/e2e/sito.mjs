@@ -70,3 +70,15 @@ export async function axe(page, where) {
   assert.deepEqual(violations, [], `axe violations at ${where}`);
 }
 
+
+/** Runs `fn({ page, context, problems })` in a fresh browser context, then fails on any problem recorded (another
+ * origin, a script error, a CSP violation) and closes the context. */
+export async function inPagina(options, fn) {
+  const { context, page, problems } = await open(options);
+  try {
+    await fn({ page, context, problems });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+}
