@@ -64,6 +64,9 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
         assert.ok(r.some(x => x.mark.some(m => trovata.test(m) && m.toLowerCase() !== scritta)), `${scritta}: ${JSON.stringify(r.slice(0, 3))}`);
       }
 
+      const rate = await search(page, 'rateizzare cartella');
+      assert.match(path(rate[0].href), /\/cartelle\/pagamento-e-rateazione\/index\.html$/, 'rateizzare finds rateazione through the synonyms, the title first');
+
       const equitalia = await search(page, 'Equitalia');
       assert.ok(equitalia.length > 0, 'Equitalia leads to Agenzia delle entrate-Riscossione');
 

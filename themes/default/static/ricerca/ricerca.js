@@ -179,12 +179,13 @@
     return punti;
   }
 
+  // The two-word phrases to look up: between neighbouring concepts, the words as typed (each concept's first
+  // alternative: the exact phrase of the query, not of its synonyms); inside each alternative, its own words.
   function coppie(concetti) {
     var out = [];
     for (var i = 0; i + 1 < concetti.length; i++) {
-      concetti[i].forEach(function (a) {
-        concetti[i + 1].forEach(function (b) { out.push([i, a[a.length - 1] + ' ' + b[0]]); });
-      });
+      var a = concetti[i][0], b = concetti[i + 1][0];
+      out.push([i, a[a.length - 1] + ' ' + b[0]]);
     }
     concetti.forEach(function (c) {
       c.forEach(function (a) { for (var k = 0; k + 1 < a.length; k++) out.push([-1, a[k] + ' ' + a[k + 1]]); });
