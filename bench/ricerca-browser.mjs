@@ -31,23 +31,22 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
 
-/** Bytes and number of files loaded under `prefix` after `start` is called. */
-function contatore(page, prefix) {
-  const c = { byte: 0, richieste: 0, attivo: false };
-  page.on('response', async r => {
-    if (!c.attivo || !r.url().includes(prefix) || r.url().endsWith('/ricerca.js')) return;
-    c.richieste++;
-    try { c.byte += (await r.body()).length; } catch { /* redirects have no body */ }
-  });
-  return c;
+/** Collects the search's responses in a context (pages and workers alike: Pagefind searches in a worker), the
+ * page's own ricerca.js, loaded with every page, left out; `totale()` waits for every body and adds them up. */
+function contatore(context, prefix) {
+  const risposte = [];
+  context.on('response', r => { if (r.url().includes(prefix) && !r.url().endsWith('/ricerca.js')) risposte.push(r); });
+  return async () => {
+    const corpi = await Promise.all(risposte.map(r => r.body().then(b => b.length)));
+    return { byte: corpi.reduce((a, b) => a + b, 0), richieste: corpi.length };
+  };
 }
 
 async function civis(q, context) {
   const page = await context.newPage();
   await page.goto(`${origin}/${PAGINA}`);
   await page.waitForSelector('#cerca');
-  const c = contatore(page, '/ricerca/');
-  c.attivo = true;
+  const totale = contatore(context, '/ricerca/');
   await page.focus('#cerca');
   const ms = await page.evaluate(q => new Promise(ok => {
     document.querySelector('.ricerca').addEventListener('civis-ricerca', e => ok(e.detail), { once: true });
@@ -55,15 +54,13 @@ async function civis(q, context) {
     campo.value = q;
     campo.dispatchEvent(new Event('input'));
   }), q);
-  await page.waitForTimeout(200);
-  return { page, ...ms, byte: c.byte, richieste: c.richieste };
+  return { page, ...ms, ...(await totale()) };
 }
 
 async function pagefind(q, context) {
   const page = await context.newPage();
   await page.goto(`${origin}/bench-pagefind.html`);
-  const c = contatore(page, '/pagefind/');
-  c.attivo = true;
+  const totale = contatore(context, '/pagefind/');
   const r = await page.evaluate(async q => {
     const t0 = performance.now();
     window.pf = window.pf || await import('/pagefind/pagefind.js');
@@ -71,8 +68,7 @@ async function pagefind(q, context) {
     await Promise.all(s.results.slice(0, 10).map(x => x.data()));
     return { ms: performance.now() - t0, risultati: s.results.length };
   }, q);
-  await page.waitForTimeout(200);
-  return { page, ...r, byte: c.byte, richieste: c.richieste };
+  return { page, ...r, ...(await totale()) };
 }
 
 const mediana = v => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
