@@ -248,6 +248,18 @@ fn serve_left_idle_does_not_rebuild() {
     });
 }
 
+/// Whether the served search index has a word: its chunk found as the browser finds it, then inflated.
+fn indicizzata(port: u16, parola: &str) -> bool {
+    let radice = get(port, "/ricerca/radice.js").unwrap();
+    let json: serde_json::Value = serde_json::from_str(&radice["civisRicerca.radice(".len()..radice.rfind(");").unwrap()]).unwrap();
+    let stem = civis_ricerca::parole::radici(parola).remove(0);
+    let chiavi: Vec<&str> = json["i"].as_array().unwrap().iter().map(|k| k.as_str().unwrap()).collect();
+    let Some(k) = chiavi.iter().filter(|k| stem.starts_with(**k)).max_by_key(|k| k.len()) else { return false };
+    let parte = get(port, &format!("/ricerca/i/{k}.js")).unwrap();
+    let (_, dati) = civis_ricerca::indice::leggi_parte(parte.as_bytes()).unwrap();
+    dati.get(&stem).is_some()
+}
+
 #[test]
 fn serve_rebuilds_only_the_edited_page_when_only_its_text_changed() {
     with_served_site(|root, port, out| {
@@ -256,15 +268,16 @@ fn serve_rebuilds_only_the_edited_page_when_only_its_text_changed() {
         let altra = modified("guida/due/index.html");
         std::thread::sleep(std::time::Duration::from_millis(50));
         // Only the text: only this page is written again.
-        edit(root, UNO, |s| s.replace("Di nuovo.", "Solo il testo cambia."));
+        edit(root, UNO, |s| s.replace("Di nuovo.", "Solo il testo cambia: zafferano."));
         let v1 = wait_for(|| get(port, "/__livereload").filter(|v| *v != v0));
-        assert!(get(port, "/guida/uno/").unwrap().contains("Solo il testo cambia."));
+        assert!(get(port, "/guida/uno/").unwrap().contains("Solo il testo cambia: zafferano."));
+        assert!(indicizzata(port, "zafferano"), "a small site's search index follows the edit");
         assert_eq!(modified("guida/due/index.html"), altra, "the other pages are not written again");
         // A broken link in the edited text is refused and the page stays as it was.
-        edit(root, UNO, |s| s.replace("Solo il testo cambia.", "Vedi [qui](due.md#nessuna)."));
+        edit(root, UNO, |s| s.replace("Solo il testo cambia: zafferano.", "Vedi [qui](due.md#nessuna)."));
         std::thread::sleep(std::time::Duration::from_millis(800));
         assert_eq!(get(port, "/__livereload").unwrap(), v1, "no reload signal for a rejected edit");
-        assert!(get(port, "/guida/uno/").unwrap().contains("Solo il testo cambia."));
+        assert!(get(port, "/guida/uno/").unwrap().contains("Solo il testo cambia: zafferano."));
         // A new title changes the navigation of every page: the whole site is built again.
         edit(root, UNO, |s| s.replace("Vedi [qui](due.md#nessuna).", "Di nuovo.").replace("title: Pagina uno", "title: Pagina prima"));
         wait_for(|| get(port, "/guida/due/").filter(|p| p.contains("Pagina prima")));

@@ -132,7 +132,8 @@ pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic
         }
     }
     extra::extras(&content, &theme, &menus, &wizard_url, &mut files, &mut errors);
-    let ricerca = ricerca::ricerca(&opts.root, &content, &rendered, &theme, &menus, &wizard_url, &mut files, &mut errors);
+    let (indice, tempo_ricerca) = ricerca::ricerca(&opts.root, &content, &rendered, &theme, &menus, &wizard_url, &mut files, &mut errors);
+    let ricerca = (indice.quanti(), tempo_ricerca);
     for (path, bytes) in theme.static_files.iter().chain(&opts.assets) {
         files.insert(path.clone(), bytes.clone());
     }
@@ -153,7 +154,7 @@ pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic
         ids.into_iter().map(|(p, v)| (p.to_string(), v.into_iter().map(str::to_string).collect())).collect();
     drop(rendered);
     drop(albero);
-    let stato = Stato { content, theme, regole, menus, files, anchors, ids, titoli, generated: report.generated, wizard_paths };
+    let stato = Stato { content, theme, regole, menus, files, anchors, ids, titoli, generated: report.generated, wizard_paths, indice };
     Ok((report, stato))
 }
 

@@ -7,7 +7,7 @@ use crate::navigazione::Menus;
 use crate::pagina::context;
 use crate::url;
 use civis_content::{Content, Diagnostic};
-use civis_ricerca::indice::{carica_sinonimi, documenti, file_indice, FILE_SINONIMI};
+use civis_ricerca::indice::{carica_sinonimi, documenti, file_indice, Documento, FILE_SINONIMI};
 use civis_ricerca::sinonimi::Sinonimi;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -33,8 +33,38 @@ fn sinonimi(root: &Path, errors: &mut Vec<Diagnostic>) -> Sinonimi {
     }
 }
 
-/// The index files and the A–Z page; returns how many documents the index holds and how long the index took
-/// (cutting the pages into documents and writing the index; the A–Z page is not counted).
+/// What the search keeps for serve's fast rebuild: the synonyms and each page's documents, in page order.
+pub(crate) struct Indice {
+    pub(crate) sinonimi: Sinonimi,
+    pub(crate) per_pagina: Vec<Vec<Documento>>,
+}
+
+/// Up to this many documents, serve's fast rebuild writes the index again (a few tens of milliseconds); above, the
+/// index waits for the next full build, so that saving a page of a large site stays quick.
+pub(crate) const RIFAI_FINO_A: usize = 3000;
+
+/// A rendered page's documents.
+pub(crate) fn documenti_di(r: &Rendered) -> Vec<Documento> {
+    let p = r.page;
+    let titoli: BTreeMap<String, String> = r.headings.iter().map(|h| (h.id.clone(), h.text.clone())).collect();
+    documenti(&p.path, &p.front.title, &p.front.description, &r.html, &titoli)
+}
+
+impl Indice {
+    /// The index files.
+    pub(crate) fn file(&self) -> Vec<(String, Vec<u8>)> {
+        let tutti: Vec<Documento> = self.per_pagina.iter().flatten().cloned().collect();
+        file_indice(&tutti, &self.sinonimi)
+    }
+
+    /// How many documents.
+    pub(crate) fn quanti(&self) -> usize {
+        self.per_pagina.iter().map(Vec::len).sum()
+    }
+}
+
+/// The index files and the A–Z page; returns the index's state, and how long the index took (cutting the pages into
+/// documents and writing the index; the A–Z page is not counted).
 #[allow(clippy::too_many_arguments)] // the pipeline's shared state, as the other steps take it
 pub(crate) fn ricerca(
     root: &Path,
@@ -45,18 +75,10 @@ pub(crate) fn ricerca(
     wizard_url: &dyn Fn(&str) -> Option<String>,
     files: &mut BTreeMap<String, Vec<u8>>,
     errors: &mut Vec<Diagnostic>,
-) -> (usize, std::time::Duration) {
+) -> (Indice, std::time::Duration) {
     let inizio = std::time::Instant::now();
-    let sinonimi = sinonimi(root, errors);
-    let docs: Vec<_> = rendered
-        .par_iter()
-        .flat_map_iter(|r| {
-            let p = r.page;
-            let titoli: BTreeMap<String, String> = r.headings.iter().map(|h| (h.id.clone(), h.text.clone())).collect();
-            documenti(&p.path, &p.front.title, &p.front.description, &r.html, &titoli)
-        })
-        .collect();
-    files.extend(file_indice(&docs, &sinonimi));
+    let indice = Indice { sinonimi: sinonimi(root, errors), per_pagina: rendered.par_iter().map(documenti_di).collect() };
+    files.extend(indice.file());
     let tempo = inizio.elapsed();
 
     let mut voci: Vec<(String, String, String)> = Vec::new(); // (text, url from the A–Z page, where)
@@ -87,7 +109,7 @@ pub(crate) fn ricerca(
         }
         Err(e) => errors.push(Diagnostic::new("themes: indice-az.html", 0, 0, e)),
     }
-    (docs.len(), tempo)
+    (indice, tempo)
 }
 
 /// The sort key of an A–Z entry: lowercase, accents folded, leading articles and punctuation ignored.

@@ -1,7 +1,8 @@
 //! The fast rebuild of `serve`: when only the text of existing pages changed (not what other pages show of them:
 //! title, description, order, aliases, template), only those pages are rendered, checked and written again, as
 //! Zola's `serve --fast` does. Anything else returns `None`, and the caller builds the whole site. The search index
-//! is not rewritten here: it catches up at the next full build.
+//! is written again too when the site is small ([`crate::ricerca::RIFAI_FINO_A`] documents); a large site's index
+//! catches up at the next full build.
 
 use crate::markdown::Anchor;
 use crate::navigazione::{Albero, Menus};
@@ -23,6 +24,7 @@ pub struct Stato {
     pub(crate) titoli: civis_vista::Titoli,
     pub(crate) generated: usize,
     pub(crate) wizard_paths: usize,
+    pub(crate) indice: crate::ricerca::Indice,
 }
 
 /// Whether the new version of a page changes only the page itself.
@@ -83,11 +85,13 @@ fn rigenera(opts: &Options, stato: &mut Stato, indici: &[usize]) -> Result<Repor
     let sito = pagina::Sito { content, theme: &stato.theme, albero: &albero, menus: &stato.menus, wizard_url: &wizard_url };
     let mut errors = Vec::new();
     let mut scritti: Vec<(String, Vec<u8>, Vec<String>, Vec<Anchor>, String)> = Vec::new();
+    let mut documenti = Vec::new();
     for &i in indici {
         let p = &content.pages[i];
         let (r, mut e, nuove_ancore) = markdown::render_markdown(p, &by_source);
         errors.append(&mut e);
         let ids: Vec<String> = r.headings.iter().map(|h| h.id.clone()).collect();
+        documenti.push((i, crate::ricerca::documenti_di(&r)));
         // Anchors this page names, and anchors other pages name into it.
         for a in &nuove_ancore {
             let noti = if a.2 == p.path { Some(&ids) } else { stato.ids.get(&a.2) };
@@ -125,11 +129,42 @@ fn rigenera(opts: &Options, stato: &mut Stato, indici: &[usize]) -> Result<Repor
         stato.anchors.extend(ancore);
         stato.files.insert(file, bytes);
     }
+    for (i, d) in documenti {
+        stato.indice.per_pagina[i] = d;
+    }
+    let ricerca = if stato.indice.quanti() <= crate::ricerca::RIFAI_FINO_A { riscrivi_indice(opts, stato)? } else { (0, std::time::Duration::ZERO) };
     let warnings = crate::revisione::avvisi(&stato.content.pages, stato.regole.as_ref(), opts.today);
-    // The search index is left as the last full build wrote it (rebuilding it would cost the whole corpus): an
-    // edited page is found by its previous text until the next full build.
-    let ricerca = (0, std::time::Duration::ZERO);
     Ok(Report { pages: stato.content.pages.len(), generated: stato.generated, files: stato.files.len(), wizard_paths: stato.wizard_paths, warnings, ricerca })
+}
+
+/// Writes the search index again from the pages' documents: the files that changed, and removes the parts no
+/// longer named (the chunks follow the terms).
+fn riscrivi_indice(opts: &Options, stato: &mut Stato) -> Result<(usize, std::time::Duration), Vec<Diagnostic>> {
+    let inizio = std::time::Instant::now();
+    let nuovi: BTreeMap<String, Vec<u8>> = stato.indice.file().into_iter().collect();
+    let errore = |out: &Path, e: std::io::Error| vec![Diagnostic::new(out.display().to_string(), 0, 0, format!("non riesco ad aggiornare l'indice di ricerca: {e}"))];
+    let vecchi: Vec<String> =
+        stato.files.keys().filter(|f| ["ricerca/i/", "ricerca/b/", "ricerca/d/"].iter().any(|d| f.starts_with(d)) && !nuovi.contains_key(*f)).cloned().collect();
+    for f in vecchi {
+        if let Some(out) = &opts.output {
+            std::fs::remove_file(out.join(&f)).map_err(|e| errore(out, e))?;
+        }
+        stato.files.remove(&f);
+    }
+    for (f, bytes) in nuovi {
+        if stato.files.get(&f) == Some(&bytes) {
+            continue;
+        }
+        if let Some(out) = &opts.output {
+            let path = out.join(&f);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| errore(out, e))?;
+            }
+            scrivi(&path, &bytes).map_err(|e| errore(out, e))?;
+        }
+        stato.files.insert(f, bytes);
+    }
+    Ok((stato.indice.quanti(), inizio.elapsed()))
 }
 
 /// Writes one file whole: a temporary file beside it, then a rename, so the server never serves half a page.
