@@ -13,7 +13,7 @@ use crate::parole::radici;
 use crate::sinonimi::{Frase, Sinonimi};
 use civis_core::Diagnostic;
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 /// The synonyms' file, relative to the site's root.
 pub const FILE_SINONIMI: &str = "content/ricerca/sinonimi.yaml";
@@ -196,24 +196,23 @@ fn chiave(prefisso: &str) -> String {
     prefisso.chars().map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() { c } else { '_' }).collect()
 }
 
-/// Splits terms into chunks by prefix: one chunk per prefix of `n` characters, longer prefixes for chunks over
-/// [`LIMITE`]. A term shorter than the prefix stays in a chunk named after itself. The browser finds a term's chunk
-/// as the longest chunk name that starts its (sanitised) text.
-fn dividi(termini: &BTreeMap<String, String>, n: usize, out: &mut BTreeMap<String, BTreeMap<String, String>>) {
-    let mut gruppi: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    for (t, p) in termini {
-        let k = chiave(&t.chars().take(n).collect::<String>());
-        gruppi.entry(k).or_default().insert(t.clone(), p.clone());
+/// Splits terms (sorted) into chunks by prefix: one chunk per prefix of `n` characters, longer prefixes for chunks
+/// over [`LIMITE`]. A term shorter than the prefix stays in a chunk named after itself. The browser finds a term's
+/// chunk as the longest chunk name that starts its (sanitised) text. Works on references: nothing is copied.
+fn dividi<'a>(termini: &[(&'a str, &'a str)], n: usize, out: &mut BTreeMap<String, Vec<(&'a str, &'a str)>>) {
+    let mut gruppi: BTreeMap<String, Vec<(&'a str, &'a str)>> = BTreeMap::new();
+    for &(t, p) in termini {
+        gruppi.entry(chiave(&t.chars().take(n).collect::<String>())).or_default().push((t, p));
     }
     for (k, g) in gruppi {
         let peso: usize = g.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
-        let piu_lunghi: BTreeMap<String, String> = g.iter().filter(|(t, _)| chiave(t).len() > k.len()).map(|(a, b)| (a.clone(), b.clone())).collect();
-        if peso > LIMITE && n < 8 && !piu_lunghi.is_empty() && piu_lunghi.len() < g.len() + 1 && g.len() > 1 {
-            let corti: BTreeMap<String, String> = g.into_iter().filter(|(t, _)| chiave(t).len() <= k.len()).collect();
+        let lungo = k.chars().count();
+        let (corti, lunghi): (Vec<_>, Vec<_>) = g.iter().partition(|(t, _)| t.chars().count() <= lungo);
+        if peso > LIMITE && n < 8 && !lunghi.is_empty() && g.len() > 1 {
             if !corti.is_empty() {
                 out.entry(k).or_default().extend(corti);
             }
-            dividi(&piu_lunghi, n + 1, out);
+            dividi(&lunghi, n + 1, out);
         } else {
             out.entry(k).or_default().extend(g);
         }
@@ -254,86 +253,134 @@ fn radix36(mut n: usize) -> String {
 /// A part of the index as a classic script: `civisRicerca.parte(name, "<base64 of the gzipped JSON>")`. The
 /// browser inflates it with `DecompressionStream`: postings are very repetitive, so this makes a query's bytes (and
 /// the index on disk) several times smaller. gzip without a timestamp keeps the build reproducible.
-fn parte(nome: &str, valore: &serde_json::Value) -> Vec<u8> {
+fn parte(nome: &str, json: &[u8]) -> Vec<u8> {
     use base64::Engine;
     use std::io::Write;
-    let json = serde_json::to_vec(valore).expect("json");
-    let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::new(6));
-    gz.write_all(&json).expect("gzip in memory");
+    let mut gz = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::new(4));
+    gz.write_all(json).expect("gzip in memory");
     let compresso = gz.finish().expect("gzip in memory");
     let testo = base64::engine::general_purpose::STANDARD.encode(compresso);
     format!("civisRicerca.parte({},\"{testo}\");\n", serde_json::to_string(nome).expect("json")).into_bytes()
 }
 
+/// One document: its distinct stems with their weights, and its two-word phrases as pairs of indices into them.
+struct Analisi {
+    termini: Vec<String>,
+    pesi: Vec<u32>,
+    coppie: Vec<(u32, u32)>,
+}
+
 /// One document's weighted stems and its two-word phrases.
-fn analizza(doc: &Documento) -> (Vec<(String, u32)>, Vec<String>) {
-    let mut pesi: BTreeMap<String, u32> = BTreeMap::new();
+fn analizza(doc: &Documento) -> Analisi {
+    let mut indici: HashMap<String, u32> = HashMap::new();
+    let mut a = Analisi { termini: Vec::new(), pesi: Vec::new(), coppie: Vec::new() };
+    let mut indice = |r: String, a: &mut Analisi| -> u32 {
+        *indici.entry(r).or_insert_with_key(|r| {
+            a.termini.push(r.clone());
+            a.pesi.push(0);
+            a.termini.len() as u32 - 1
+        })
+    };
     // Title and heading words weigh more than body words (at most 3 for repetition).
     let titolo = radici(&doc.pagina);
     let campi: Vec<(Vec<String>, u32)> = match &doc.sezione {
         None => vec![(titolo, 10)],
         Some(s) => vec![(radici(s), 6), (titolo, 1)],
     };
-    let corpo = radici(&doc.testo);
-    for r in &corpo {
-        let p = pesi.entry(r.clone()).or_default();
+    let mut sequenze: Vec<Vec<u32>> = Vec::new();
+    let corpo: Vec<u32> = radici(&doc.testo).into_iter().map(|r| indice(r, &mut a)).collect();
+    for &i in &corpo {
+        let p = &mut a.pesi[i as usize];
         *p = (*p + 1).min(3);
     }
-    for (campo, peso) in &campi {
-        for r in campo {
-            let p = pesi.entry(r.clone()).or_default();
-            *p = (*p).max(*peso).max(*p + peso / 2);
+    for (campo, peso) in campi {
+        let ids: Vec<u32> = campo.into_iter().map(|r| indice(r, &mut a)).collect();
+        for &i in &ids {
+            let p = &mut a.pesi[i as usize];
+            *p = (*p).max(peso).max(*p + peso / 2);
         }
+        sequenze.push(ids);
     }
-    let mut coppie: BTreeSet<String> = BTreeSet::new();
-    for campo in campi.iter().map(|c| &c.0).chain([&corpo]) {
-        for w in campo.windows(2) {
-            coppie.insert(format!("{} {}", w[0], w[1]));
-        }
-    }
-    (pesi.into_iter().collect(), coppie.into_iter().collect())
+    sequenze.push(corpo);
+    let mut coppie: Vec<(u32, u32)> = sequenze.iter().flat_map(|s| s.windows(2).map(|w| (w[0], w[1]))).collect();
+    coppie.sort_unstable();
+    coppie.dedup();
+    a.coppie = coppie;
+    a
+}
+
+/// Merges the documents' postings key by key. The work is split by a byte of the key over the threads (each thread
+/// reads every document but keeps only its keys), then sorted for a reproducible output.
+fn unisci<'a, T: Ord + Send + Sync + std::hash::Hash + 'a>(
+    analisi: &'a [Analisi],
+    voci: impl Fn(&'a Analisi, &mut dyn FnMut(T, u32)) + Sync,
+    byte: impl Fn(&T) -> u8 + Sync,
+) -> Vec<(T, String)> {
+    use rayon::prelude::*;
+    let parti = rayon::current_num_threads().max(1) * 4;
+    let mut out: Vec<(T, String)> = (0..parti)
+        .into_par_iter()
+        .flat_map_iter(|k| {
+            let mut m: HashMap<T, Vec<(usize, u32)>> = HashMap::new();
+            for (d, a) in analisi.iter().enumerate() {
+                voci(a, &mut |t, p| {
+                    if byte(&t) as usize % parti == k {
+                        m.entry(t).or_default().push((d, p));
+                    }
+                });
+            }
+            m.into_iter().map(|(t, v)| (t, liste(&v))).collect::<Vec<_>>()
+        })
+        .collect();
+    out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out
 }
 
 /// The index files (paths relative to the site's root, under `ricerca/`).
-pub fn file_indice(documenti: &[Documento], sinonimi: &Sinonimi) -> Vec<(String, Vec<u8>)> {
+pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(documenti: &[D], sinonimi: &Sinonimi) -> Vec<(String, Vec<u8>)> {
     use rayon::prelude::*;
-    let analisi: Vec<(Vec<(String, u32)>, Vec<String>)> = documenti.par_iter().map(analizza).collect();
-    // Hash maps while merging (most of the work), sorted once at the end for a reproducible output.
-    let mut termini: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
-    let mut coppie: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
-    for (d, (pesi, frasi)) in analisi.into_iter().enumerate() {
-        for (r, p) in pesi {
-            termini.entry(r).or_default().push((d, p));
-        }
-        for f in frasi {
-            coppie.entry(f).or_default().push((d, 1));
-        }
-    }
-    let codifica = |m: HashMap<String, Vec<(usize, u32)>>| -> BTreeMap<String, String> { m.into_par_iter().map(|(t, v)| (t, liste(&v))).collect() };
-    let (termini, coppie) = (codifica(termini), codifica(coppie));
-    let mut lavori: Vec<(String, String, serde_json::Value)> = Vec::new();
-    let chiavi = |cartella: &str, termini: &BTreeMap<String, String>, lavori: &mut Vec<(String, String, serde_json::Value)>| {
+    let analisi: Vec<Analisi> = documenti.par_iter().map(|d| analizza(d.borrow())).collect();
+    let primo = |s: &str| s.as_bytes().first().copied().unwrap_or(0) ^ s.as_bytes().get(1).copied().unwrap_or(0);
+    let termini: Vec<(String, String)> = unisci(
+        &analisi,
+        |a, f| a.termini.iter().zip(&a.pesi).for_each(|(t, p)| f(t.as_str(), *p)),
+        |t: &&str| primo(t),
+    )
+    .into_iter()
+    .map(|(t, p)| (t.to_string(), p))
+    .collect();
+    let coppie = unisci(
+        &analisi,
+        |a, f| a.coppie.iter().for_each(|&(x, y)| f((a.termini[x as usize].as_str(), a.termini[y as usize].as_str()), 1)),
+        |c: &(&str, &str)| primo(c.0) ^ primo(c.1).rotate_left(3),
+    );
+    let coppie: Vec<(String, String)> = coppie.into_iter().map(|((a, b), p)| (format!("{a} {b}"), p)).collect();
+    drop(analisi);
+    let mut lavori: Vec<(String, String, Vec<u8>)> = Vec::new();
+    let chiavi = |cartella: &str, termini: &[(String, String)], lavori: &mut Vec<(String, String, Vec<u8>)>| {
+        let riferimenti: Vec<(&str, &str)> = termini.iter().map(|(t, p)| (t.as_str(), p.as_str())).collect();
         let mut parti = BTreeMap::new();
-        dividi(termini, 2, &mut parti);
+        dividi(&riferimenti, 2, &mut parti);
         let nomi: Vec<String> = parti.keys().cloned().collect();
         for (k, v) in parti {
-            lavori.push((format!("ricerca/{cartella}/{k}.js"), format!("{cartella}/{k}"), serde_json::json!(v)));
+            let mappa: BTreeMap<&str, &str> = v.into_iter().collect();
+            lavori.push((format!("ricerca/{cartella}/{k}.js"), format!("{cartella}/{k}"), serde_json::to_vec(&mappa).expect("json")));
         }
         nomi
     };
     let chiavi_i = chiavi("i", &termini, &mut lavori);
     let chiavi_b = chiavi("b", &coppie, &mut lavori);
     for (b, blocco) in documenti.chunks(BLOCCO).enumerate() {
-        let v: Vec<serde_json::Value> = blocco
+        let v: Vec<(&str, &str, Option<&str>, String)> = blocco
             .iter()
             .map(|d| {
-                let testo: String = d.testo.chars().take(TESTO_MASSIMO).collect();
-                serde_json::json!([d.url, d.pagina, d.sezione, testo])
+                let d = d.borrow();
+                (d.url.as_str(), d.pagina.as_str(), d.sezione.as_deref(), d.testo.chars().take(TESTO_MASSIMO).collect())
             })
             .collect();
-        lavori.push((format!("ricerca/d/{b}.js"), format!("d/{b}"), serde_json::json!(v)));
+        lavori.push((format!("ricerca/d/{b}.js"), format!("d/{b}"), serde_json::to_vec(&v).expect("json")));
     }
-    let mut file: Vec<(String, Vec<u8>)> = lavori.par_iter().map(|(path, nome, v)| (path.clone(), parte(nome, v))).collect();
+    let mut file: Vec<(String, Vec<u8>)> = lavori.par_iter().map(|(path, nome, json)| (path.clone(), parte(nome, json))).collect();
     let radice = serde_json::json!({ "n": documenti.len(), "blocco": BLOCCO, "i": chiavi_i, "b": chiavi_b, "s": sinonimi.compatto() });
     file.push(("ricerca/radice.js".into(), format!("civisRicerca.radice({});\n", serde_json::to_string(&radice).expect("json").replace('<', "\\u003c")).into_bytes()));
     file

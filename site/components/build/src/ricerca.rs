@@ -53,7 +53,7 @@ pub(crate) fn documenti_di(r: &Rendered) -> Vec<Documento> {
 impl Indice {
     /// The index files.
     pub(crate) fn file(&self) -> Vec<(String, Vec<u8>)> {
-        let tutti: Vec<Documento> = self.per_pagina.iter().flatten().cloned().collect();
+        let tutti: Vec<&Documento> = self.per_pagina.iter().flatten().collect();
         file_indice(&tutti, &self.sinonimi)
     }
 
@@ -78,6 +78,7 @@ pub(crate) fn ricerca(
 ) -> (Indice, std::time::Duration) {
     let inizio = std::time::Instant::now();
     let indice = Indice { sinonimi: sinonimi(root, errors), per_pagina: rendered.par_iter().map(documenti_di).collect() };
+    eprintln!("T docs {:?}", inizio.elapsed());
     files.extend(indice.file());
     let tempo = inizio.elapsed();
 
