@@ -102,7 +102,13 @@ test('from the wizard\'s CIVIS outcome to a checked second request, over http', 
   await secondRequest(page);
 }));
 
-test('the same request from file://, with files chosen from the disk-opened page', () => inPagina({}, async ({ page }) => {
+test('the same request from file://, from the wizard\'s outcome to the files chosen on the disk-opened page', () => inPagina({}, async ({ page }) => {
+  await page.goto(`${pathToFileURL(join(SITE, 'assistente/index.html')).href}?oggi=2026-03-01#atto=avviso_bonario&obiettivo=correggere`
+    + '&prima_richiesta_civis=nessuna&data_elaborazione=2026-01-15&notifica.modo=pec&notifica.data=2026-02-02&richiedente=contribuente');
+  await page.waitForSelector('[data-esito]');
+  await page.click('a[data-richiesta]');
+  await page.waitForSelector('.richiesta-app[data-pronto="si"]');
+  assert.ok(await page.getAttribute('[data-termine]', 'data-termine'), 'the deadline carried from the wizard, from disk too');
   await page.goto(`${pathToFileURL(join(SITE, 'richiesta/index.html')).href}?oggi=2026-11-25`);
   await secondRequest(page);
 }));
