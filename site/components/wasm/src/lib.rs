@@ -31,14 +31,12 @@ pub const WIZARD: App = App { package: "civis-wizard", lib: "civis_wizard", dir:
 pub const RICHIESTA: App = App { package: "civis-richiesta-app", lib: "civis_richiesta_app", dir: "richiesta/pkg", global: "civisRichiesta" };
 /// The search's query side (stemming and synonyms), loaded by the theme's `ricerca.js` on every page.
 pub const RICERCA: App = App { package: "civis-ricerca-wasm", lib: "civis_ricerca_wasm", dir: "ricerca/pkg", global: "civisRicercaMod" };
-/// Every app the site build compiles.
-pub const APPS: [App; 3] = [WIZARD, RICHIESTA, RICERCA];
 
 /// What to build.
 pub struct Options {
     /// The workspace holding the apps.
     pub workspace_root: PathBuf,
-    /// The apps to build (from [`APPS`]).
+    /// The apps to build ([`WIZARD`], [`RICHIESTA`], [`RICERCA`]: the CLI picks those the site needs).
     pub apps: Vec<App>,
 }
 
