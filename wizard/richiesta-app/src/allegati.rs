@@ -21,6 +21,12 @@ impl Scelti {
     pub(crate) fn generali(&self, seconda: bool) -> Vec<String> {
         allegati::generali(self.quanti, if seconda { Richiesta::Seconda } else { Richiesta::Prima })
     }
+
+    /// Whether every file chosen has been read and the request can be sent with them (the crate's own verdict on
+    /// the set, `allegati::Esito::ammesso`).
+    pub(crate) fn ammessi(&self, seconda: bool) -> bool {
+        self.verdetti.len() == self.quanti && allegati::Esito { generali: self.generali(seconda), file: self.verdetti.clone() }.ammesso()
+    }
 }
 
 /// The section's properties.

@@ -44,8 +44,7 @@ pub fn riepilogo(p: &RiepilogoProps) -> Html {
         testo: &p.testo,
     };
     let righe = righe(&dati, p.oggi);
-    let file_ok = p.scelti.generali(p.seconda).is_empty() && p.scelti.verdetti.iter().all(|v| v.ammesso()) && p.scelti.verdetti.len() == p.scelti.quanti;
-    let pronta = completa(&righe) && file_ok;
+    let pronta = completa(&righe) && p.scelti.ammessi(p.seconda);
     let stampa = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
@@ -63,8 +62,7 @@ pub fn riepilogo(p: &RiepilogoProps) -> Html {
                         <dt>{ r.campo }</dt>
                         <dd data-campo={r.campo}>
                             if r.campo.starts_with("Informazioni") && r.problema.is_none() { <pre class="testo-copiato">{ &r.valore }</pre> } else { <strong>{ &r.valore }</strong> }
-                            { for r.problema.iter().filter(|x| !x.is_empty()).map(|x| html! { <span class="errore">{" "}{ x }</span> }) }
-                            if r.problema.as_deref() == Some("") { <span class="errore">{"Da compilare."}</span> }
+                            { for r.problema.iter().map(|x| html! { <span class="errore">{" "}{ x }</span> }) }
                         </dd>
                     </>
                 }) }

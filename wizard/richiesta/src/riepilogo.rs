@@ -53,12 +53,8 @@ pub fn righe(d: &Dati, oggi: NaiveDate) -> Vec<Riga> {
         let p = protocollo(d.protocollo, oggi).map(|(n, data)| format!("{n} (prima richiesta del {})", data.format("%d/%m/%Y")));
         r.push(riga("Numero di pratica della prima richiesta", d.protocollo, p));
     }
-    let (n, stato, frase) = testo::stato(d.testo);
-    let esito = match stato {
-        testo::Stato::Oltre => Err(frase),
-        _ if n == 0 => Err(String::new()),
-        _ => Ok(d.testo.trim().to_string()),
-    };
+    let (_, stato, frase) = testo::stato(d.testo);
+    let esito = if stato == testo::Stato::Oltre { Err(frase) } else { Ok(d.testo.trim().to_string()) };
     r.push(riga("Informazioni relative alla richiesta di assistenza", d.testo, esito));
     r
 }
