@@ -139,13 +139,21 @@
   }
   function idf(df) { return Math.log(1 + R.indice.n / df); }
 
-  // One concept's scores: for each alternative, the documents with all its stems (the last word, still being
-  // typed, also matches longer stems); a two-word alternative found as a phrase counts more.
-  function punteggi(concetto, aperto, trovate) {
+  // The word still being typed, matched by prefix too: the query's last concept when it is one word with no
+  // synonyms, of three letters or more, and nothing typed after it. Null otherwise.
+  function inCorso(concetti, q) {
+    var ultimo = concetti[concetti.length - 1];
+    if (/\s$/.test(q) || ultimo.length !== 1 || ultimo[0].length !== 1 || ultimo[0][0].length < 3) return null;
+    return ultimo[0][0];
+  }
+
+  // One concept's scores: for each alternative, the documents with all its stems (the word being typed,
+  // `prefisso`, also matches longer stems); a two-word alternative found as a phrase counts more.
+  function punteggi(concetto, prefisso, trovate) {
     var punti = new Map();
     concetto.forEach(function (alt) {
-      var mappe = alt.map(function (s, j) {
-        if (aperto && j === alt.length - 1 && alt.length === 1 && concetto.length === 1 && s.length >= 3) {
+      var mappe = alt.map(function (s) {
+        if (s === prefisso) {
           var unione = new Map(), tutti = termini(s), esatto = tutti.indexOf(s) >= 0;
           tutti.forEach(function (t) {
             var l = postings('i', t);
@@ -203,19 +211,17 @@
         return l.split('|').map(function (a) { return a.split(' '); });
       });
       if (!concetti.length) { mostra(mio, q, [], []); return; }
-      var aperto = !/\s$/.test(q);
+      var prefisso = inCorso(concetti, q);
       var richieste = [];
-      concetti.forEach(function (c, i) {
+      concetti.forEach(function (c) {
         c.forEach(function (a) {
           a.forEach(function (s) {
             var k = chiaveDi(R.chiaviI, s);
             if (k) richieste.push(carica('i/' + k));
-            if (aperto && i === concetti.length - 1 && s.length >= 3) {
-              chiaviPrefisso(R.chiaviI, s).forEach(function (k2) { richieste.push(carica('i/' + k2)); });
-            }
           });
         });
       });
+      if (prefisso) chiaviPrefisso(R.chiaviI, prefisso).forEach(function (k) { richieste.push(carica('i/' + k)); });
       var frasi = coppie(concetti).slice(0, 24);
       frasi.forEach(function (f) {
         var k = chiaveDi(R.chiaviB, f[1]);
@@ -223,7 +229,7 @@
       });
       return Promise.all(richieste).then(function () {
         var trovate = [];
-        var perConcetto = concetti.map(function (c, i) { return punteggi(c, aperto && i === concetti.length - 1, trovate); });
+        var perConcetto = concetti.map(function (c, i) { return punteggi(c, i === concetti.length - 1 ? prefisso : null, trovate); });
         var totale = new Map();
         perConcetto[0].forEach(function (p, d) {
           if (!perConcetto.every(function (m) { return m.has(d); })) return;
