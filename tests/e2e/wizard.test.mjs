@@ -10,7 +10,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO, SITE, CIVIS, avvia, chiudi, open, axe, origin, browser } from './sito.mjs';
+import { REPO, SITE, CIVIS, avvia, chiudi, open, axe, origin, browser, inPagina } from './sito.mjs';
 
 const SHARED = process.env.SHARED_SCENARIOS ?? join(REPO, '../shared/scenarios');
 
@@ -173,38 +173,26 @@ for (const sc of scenarios) {
   });
 }
 
-test('without JavaScript, Cambia keeps the later answers too', async () => {
-  const { context, page, problems } = await open({ javaScriptEnabled: false });
-  try {
-    await page.goto(`${origin}/assistente/cartella/controllo_automatizzato/contestare/index.html`);
-    assert.match(await page.textContent('h1'), /Che cosa fare/);
-    await page.getByRole('link', { name: 'Cambia la risposta a «Da che cosa deriva la cartella?»' }).click();
-    assert.equal(await page.textContent('h1'), 'Da che cosa deriva la cartella?');
-    await page.getByRole('link', { name: 'Dal controllo formale della dichiarazione' }).click();
-    assert.match(await page.textContent('h1'), /Che cosa fare/, 'straight to the outcome: the goal was kept');
-    assert.match(await page.textContent('.passi-percorso'), /Contestarlo davanti al giudice/);
-    assert.match(await page.textContent('.passi-percorso'), /Dal controllo formale della dichiarazione/);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+test('without JavaScript, Cambia keeps the later answers too', () => inPagina({ javaScriptEnabled: false }, async ({ page }) => {
+  await page.goto(`${origin}/assistente/cartella/controllo_automatizzato/contestare/index.html`);
+  assert.match(await page.textContent('h1'), /Che cosa fare/);
+  await page.getByRole('link', { name: 'Cambia la risposta a «Da che cosa deriva la cartella?»' }).click();
+  assert.equal(await page.textContent('h1'), 'Da che cosa deriva la cartella?');
+  await page.getByRole('link', { name: 'Dal controllo formale della dichiarazione' }).click();
+  assert.match(await page.textContent('h1'), /Che cosa fare/, 'straight to the outcome: the goal was kept');
+  assert.match(await page.textContent('.passi-percorso'), /Contestarlo davanti al giudice/);
+  assert.match(await page.textContent('.passi-percorso'), /Dal controllo formale della dichiarazione/);
+}));
 
-test('on a 390 px phone the progress shows the current step, the answers on request (steppers pattern)', async () => {
-  const { context, page, problems } = await open({ viewport: { width: 390, height: 844 } });
-  try {
-    await page.goto(`${origin}/assistente/index.html?oggi=2026-07-20#atto=cartella&origine=controllo_automatizzato`);
-    await page.waitForSelector('form.domanda[data-chiave="obiettivo"]');
-    assert.equal(await page.isVisible('.passi-percorso ol'), false, 'answers hidden on a phone');
-    assert.match(await page.textContent('.passi-percorso p'), /Domanda 3/);
-    await page.getByText('Mostra le risposte date (2)').click();
-    assert.equal(await page.isVisible('.passi-percorso ol'), true, 'shown on request');
-    await axe(page, 'phone progress');
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+test('on a 390 px phone the progress shows the current step, the answers on request (steppers pattern)', () => inPagina({ viewport: { width: 390, height: 844 } }, async ({ page }) => {
+  await page.goto(`${origin}/assistente/index.html?oggi=2026-07-20#atto=cartella&origine=controllo_automatizzato`);
+  await page.waitForSelector('form.domanda[data-chiave="obiettivo"]');
+  assert.equal(await page.isVisible('.passi-percorso ol'), false, 'answers hidden on a phone');
+  assert.match(await page.textContent('.passi-percorso p'), /Domanda 3/);
+  await page.getByText('Mostra le risposte date (2)').click();
+  assert.equal(await page.isVisible('.passi-percorso ol'), true, 'shown on request');
+  await axe(page, 'phone progress');
+}));
 
 test('the result as a person reads it on a phone: channel and nearest deadline first, checks apart, notes by the dates, a link to share', async () => {
   const phone = { viewport: { width: 390, height: 844 } };
@@ -319,57 +307,49 @@ test('legal pass: a cartella by irreperibilità assoluta counts from the next da
   }
 });
 
-test('a pre-filled link opens the result; Cambia keeps the later answers; errors are announced', async () => {
-  const { context, page, problems } = await open();
-  try {
-    const risposte = { atto: 'cartella', origine: 'controllo_automatizzato', obiettivo: 'contestare',
-      notifica: { modo: 'pec', data: '2026-07-15' }, importo: 2400 };
-    const fragment = 'atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec'
-      + '&notifica.data=2026-07-15&notifica.data_ritiro=&anno_presentazione=&importo=2400&richiedente=';
-    await page.goto(`${origin}/assistente/index.html?oggi=2026-07-20#${fragment}`);
-    assert.deepEqual(await shown(page), expected(engine('2026-07-20', risposte)));
-    assert.match(await page.textContent('[data-scadenza="ricorso"]'), /mercoledì 14 ottobre 2026 · mancano 86 giorni/);
-    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
-    assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'the printed result fits one A4 page');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Aggiungi al calendario' }).click()]);
-    const ics = readFileSync(await download.path(), 'utf8');
-    assert.equal(download.suggestedFilename(), 'scadenze-civis.ics');
-    assert.equal((ics.match(/BEGIN:VEVENT/g) ?? []).length, 3, 'one event per dated deadline');
-    assert.match(ics, /DTSTART;VALUE=DATE:20261014/);
-    await page.getByRole('link', { name: 'Cambia la risposta a «Quale data trovi?»' }).click();
-    await page.waitForSelector('form.domanda[data-chiave="notifica.data"]');
-    await page.getByLabel('Giorno').pressSequentially('30');
-    await page.getByLabel('Mese').pressSequentially('2');
-    await page.getByLabel('Anno').pressSequentially('2026');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('#errore');
-    assert.match(await page.textContent('[role="alert"]'), /non esiste/);
-    assert.equal(await page.getAttribute('#giorno', 'aria-invalid'), 'true');
-    await axe(page, 'validation error');
-    await page.fill('#giorno', '16');
-    await page.fill('#mese', '7');
-    await page.keyboard.press('Enter');
-    const later = { ...risposte, notifica: { modo: 'pec', data: '2026-07-16' } };
-    assert.deepEqual(await shown(page), expected(engine('2026-07-20', later)), 'the later answers were kept');
-    await page.goBack();
-    await page.waitForSelector('form.domanda[data-chiave="notifica.data"]');
-    assert.deepEqual(problems, []);
-  } finally { await context.close(); }
-});
+test('a pre-filled link opens the result; Cambia keeps the later answers; errors are announced', () => inPagina({}, async ({ page }) => {
+  const risposte = { atto: 'cartella', origine: 'controllo_automatizzato', obiettivo: 'contestare',
+    notifica: { modo: 'pec', data: '2026-07-15' }, importo: 2400 };
+  const fragment = 'atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec'
+    + '&notifica.data=2026-07-15&notifica.data_ritiro=&anno_presentazione=&importo=2400&richiedente=';
+  await page.goto(`${origin}/assistente/index.html?oggi=2026-07-20#${fragment}`);
+  assert.deepEqual(await shown(page), expected(engine('2026-07-20', risposte)));
+  assert.match(await page.textContent('[data-scadenza="ricorso"]'), /mercoledì 14 ottobre 2026 · mancano 86 giorni/);
+  const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'the printed result fits one A4 page');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Aggiungi al calendario' }).click()]);
+  const ics = readFileSync(await download.path(), 'utf8');
+  assert.equal(download.suggestedFilename(), 'scadenze-civis.ics');
+  assert.equal((ics.match(/BEGIN:VEVENT/g) ?? []).length, 3, 'one event per dated deadline');
+  assert.match(ics, /DTSTART;VALUE=DATE:20261014/);
+  await page.getByRole('link', { name: 'Cambia la risposta a «Quale data trovi?»' }).click();
+  await page.waitForSelector('form.domanda[data-chiave="notifica.data"]');
+  await page.getByLabel('Giorno').pressSequentially('30');
+  await page.getByLabel('Mese').pressSequentially('2');
+  await page.getByLabel('Anno').pressSequentially('2026');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#errore');
+  assert.match(await page.textContent('[role="alert"]'), /non esiste/);
+  assert.equal(await page.getAttribute('#giorno', 'aria-invalid'), 'true');
+  await axe(page, 'validation error');
+  await page.fill('#giorno', '16');
+  await page.fill('#mese', '7');
+  await page.keyboard.press('Enter');
+  const later = { ...risposte, notifica: { modo: 'pec', data: '2026-07-16' } };
+  assert.deepEqual(await shown(page), expected(engine('2026-07-20', later)), 'the later answers were kept');
+  await page.goBack();
+  await page.waitForSelector('form.domanda[data-chiave="notifica.data"]');
+}));
 
-test('without JavaScript the pre-rendered pages lead to the rules in words', async () => {
-  const { context, page, problems } = await open({ javaScriptEnabled: false });
-  try {
-    await page.goto(`${origin}/assistente/index.html`);
-    await page.getByRole('link', { name: 'Una cartella di pagamento' }).click();
-    await page.getByRole('link', { name: 'Dal controllo automatico della dichiarazione' }).click();
-    await page.getByRole('link', { name: 'Contestarlo davanti al giudice' }).click();
-    assert.equal(await page.textContent('h1'), 'Che cosa fare');
-    assert.match(await page.textContent('main'), /60 giorni dalla notifica, agosto escluso/);
-    assert.equal(await page.getAttribute('.canale a', 'href'), '../../../../ricorsi/ricorso-tributario/index.html');
-    assert.deepEqual(problems, []);
-  } finally { await context.close(); }
-});
+test('without JavaScript the pre-rendered pages lead to the rules in words', () => inPagina({ javaScriptEnabled: false }, async ({ page }) => {
+  await page.goto(`${origin}/assistente/index.html`);
+  await page.getByRole('link', { name: 'Una cartella di pagamento' }).click();
+  await page.getByRole('link', { name: 'Dal controllo automatico della dichiarazione' }).click();
+  await page.getByRole('link', { name: 'Contestarlo davanti al giudice' }).click();
+  assert.equal(await page.textContent('h1'), 'Che cosa fare');
+  assert.match(await page.textContent('main'), /60 giorni dalla notifica, agosto escluso/);
+  assert.equal(await page.getAttribute('.canale a', 'href'), '../../../../ricorsi/ricorso-tributario/index.html');
+}));
 
 test('the pre-rendered pages pass axe and the site works when opened from disk', async () => {
   const { context, page, problems } = await open();
