@@ -5,7 +5,7 @@ use crate::allegati::{verdetto, Scelti};
 use chrono::NaiveDate;
 use civis_richiesta::contesto::Contesto;
 use civis_richiesta::identificativi::Identificativo;
-use civis_richiesta::riepilogo::{completa, righe, Dati};
+use civis_richiesta::riepilogo::{completa, righe, Dati, CAMPO_TESTO};
 use yew::prelude::*;
 
 /// The summary's properties: everything the page holds.
@@ -61,7 +61,7 @@ pub fn riepilogo(p: &RiepilogoProps) -> Html {
                     <>
                         <dt>{ r.campo }</dt>
                         <dd data-campo={r.campo}>
-                            if r.campo.starts_with("Informazioni") && r.problema.is_none() { <pre class="testo-copiato">{ &r.valore }</pre> } else { <strong>{ &r.valore }</strong> }
+                            if r.campo == CAMPO_TESTO && r.problema.is_none() { <pre class="testo-copiato">{ &r.valore }</pre> } else { <strong>{ &r.valore }</strong> }
                             { for r.problema.iter().map(|x| html! { <span class="errore">{" "}{ x }</span> }) }
                         </dd>
                     </>

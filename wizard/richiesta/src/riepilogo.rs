@@ -22,6 +22,9 @@ pub struct Dati<'a> {
     pub testo: &'a str,
 }
 
+/// The CIVIS field of the request's text (the summary shows it as a block of text).
+pub const CAMPO_TESTO: &str = "Informazioni relative alla richiesta di assistenza";
+
 /// One CIVIS field: its name, the value to type, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Riga {
@@ -55,7 +58,7 @@ pub fn righe(d: &Dati, oggi: NaiveDate) -> Vec<Riga> {
     }
     let (_, stato, frase) = testo::stato(d.testo);
     let esito = if stato == testo::Stato::Oltre { Err(frase) } else { Ok(d.testo.trim().to_string()) };
-    r.push(riga("Informazioni relative alla richiesta di assistenza", d.testo, esito));
+    r.push(riga(CAMPO_TESTO, d.testo, esito));
     r
 }
 
