@@ -78,7 +78,6 @@ pub(crate) fn ricerca(
 ) -> (Indice, std::time::Duration) {
     let inizio = std::time::Instant::now();
     let indice = Indice { sinonimi: sinonimi(root, errors), per_pagina: rendered.par_iter().map(documenti_di).collect() };
-    eprintln!("T docs {:?}", inizio.elapsed());
     files.extend(indice.file());
     let tempo = inizio.elapsed();
 
