@@ -1,20 +1,21 @@
-//! Turns the rule model into Rust code (an expression that builds the same values), for the browser app: the
-//! rules arrive compiled, with no parser and no rules text in the WebAssembly module. Every struct lists its
-//! fields here; a field missing from a list makes the generated code fail to compile, so the two cannot drift.
+//! Turns the rule model into a Rust constant expression (static tables of borrowed texts and slices), for the
+//! browser app: the rules arrive compiled, with no parser and no code that builds them at start-up. Every struct
+//! lists its fields here; a field missing from a list makes the generated code fail to compile, so the two cannot
+//! drift.
 
-use crate::condizione::Quando;
+use crate::condizione::{Quando, Requisiti};
 use crate::modello::*;
 use chrono::{Datelike, NaiveDate};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 /// A value as a Rust expression.
 pub(crate) trait Cuoci {
     fn cuoci(&self) -> String;
 }
 
-impl Cuoci for String {
+impl Cuoci for Cow<'static, str> {
     fn cuoci(&self) -> String {
-        format!("String::from({self:?})")
+        format!("std::borrow::Cow::Borrowed({:?})", &**self)
     }
 }
 
@@ -38,7 +39,7 @@ impl Cuoci for i32 {
 
 impl Cuoci for NaiveDate {
     fn cuoci(&self) -> String {
-        format!("chrono::NaiveDate::from_ymd_opt({}, {}, {}).expect(\"a date checked at build\")", self.year(), self.month(), self.day())
+        format!("crate::modello::data({}, {}, {})", self.year(), self.month(), self.day())
     }
 }
 
@@ -51,16 +52,21 @@ impl<T: Cuoci> Cuoci for Option<T> {
     }
 }
 
-impl<T: Cuoci> Cuoci for Vec<T> {
+impl<T: Cuoci + Clone> Cuoci for Cow<'static, [T]> {
     fn cuoci(&self) -> String {
-        format!("vec![{}]", self.iter().map(Cuoci::cuoci).collect::<Vec<_>>().join(", "))
+        format!("std::borrow::Cow::Borrowed(&[{}])", self.iter().map(Cuoci::cuoci).collect::<Vec<_>>().join(", "))
     }
 }
 
-impl<T: Cuoci> Cuoci for BTreeMap<String, T> {
+impl<A: Cuoci, B: Cuoci> Cuoci for (A, B) {
     fn cuoci(&self) -> String {
-        let voci: Vec<String> = self.iter().map(|(k, v)| format!("({}, {})", k.cuoci(), v.cuoci())).collect();
-        format!("[{}].into_iter().collect()", voci.join(", "))
+        format!("({}, {})", self.0.cuoci(), self.1.cuoci())
+    }
+}
+
+impl Cuoci for Requisiti {
+    fn cuoci(&self) -> String {
+        format!("crate::condizione::Requisiti({})", self.0.cuoci())
     }
 }
 
@@ -98,6 +104,7 @@ macro_rules! cuoci_struttura {
 }
 
 cuoci_struttura! {
+    Regole { calendario, notifica, termini, decadenze, sanzioni, canali, avvisi, esiti, domande, collegamenti, proroghe, sorgenti, revisioni }
     Calendario { reviewed, festivi, pasquetta, sospensioni, proroga }
     Festivo { giorno, mese, nome, fonte, dal_anno }
     Pasquetta { nome, fonte }
@@ -116,8 +123,4 @@ cuoci_struttura! {
     CollegamentoPrecompilato { descrizione, frammento }
     Domanda { id, chiave, tipo, etichetta, aiuto, pagina, opzioni, facoltativa, quando, fuori_caso, anno_minimo, non_cambia_esito }
     Opzione { valore, etichetta, aiuto }
-    FileNotifica { reviewed, modi }
-    FileScadenze { reviewed, termini, decadenze, proroghe, sanzioni }
-    FileCanali { reviewed, canali, avvisi, esiti }
-    FileDomande { reviewed, collegamenti_precompilati, domande }
 }

@@ -65,9 +65,9 @@ impl<'a> Calendario<'a> {
         if let Some(f) = self.regole.festivi.iter().find(|f| {
             f.giorno == d.day() && f.mese == d.month() && f.dal_anno.is_none_or(|anno| d.year() >= anno)
         }) {
-            return Some(f.nome.clone());
+            return Some(f.nome.to_string());
         }
-        (pasqua(d.year()).succ_opt() == Some(d)).then(|| self.regole.pasquetta.nome.clone())
+        (pasqua(d.year()).succ_opt() == Some(d)).then(|| self.regole.pasquetta.nome.to_string())
     }
 
     /// Whether deadlines may end on this day.

@@ -1,5 +1,6 @@
 //! The advice (output of `advise`, docs/advise-contract.md): channels, deadlines, warnings and procedure.
 
+use crate::tabella::Elenco;
 use crate::condizione::Voci;
 use crate::esito::{esito, vale, Caso};
 use crate::notifica::{perfeziona, Perfezionamento};
@@ -70,7 +71,7 @@ pub struct AvvisoDato {
 /// Advice for complete answers, with dates.
 pub fn consiglia_con(regole: &Regole, r: &Risposte, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
     if let Some(d) = crate::flusso::mancante(regole, &r.voci) {
-        return Err(ErroreRisposte { chiave: d.chiave.clone(), messaggio: format!("manca la risposta («{}»)", d.etichetta) });
+        return Err(ErroreRisposte { chiave: d.chiave.to_string(), messaggio: format!("manca la risposta («{}»)", d.etichetta) });
     }
     let perf = r.notifica.as_ref().map(|n| perfeziona(regole, r.atto.as_deref(), n));
     componi(regole, r, perf.as_ref(), oggi)
@@ -81,7 +82,7 @@ pub fn in_parole(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Consig
     let scelte: Voci = voci
         .iter()
         .filter(|(k, _)| {
-            regole.domande.iter().any(|d| &d.chiave == *k && d.tipo == crate::modello::TipoDomanda::Scelta && !d.non_cambia_esito)
+            regole.domande.iter().any(|d| d.chiave == **k && d.tipo == crate::modello::TipoDomanda::Scelta && !d.non_cambia_esito)
         })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
@@ -98,9 +99,9 @@ fn componi(regole: &Regole, r: &Risposte, perf: Option<&Perfezionamento>, oggi: 
     let canali: Vec<CanaleConsigliato> = e
         .canali
         .iter()
-        .filter_map(|id| regole.canali.iter().find(|c| &c.id == id))
+        .filter_map(|id| regole.canali.iter().find(|c| c.id == *id))
         .filter(|c| c.in_vigore_dal.is_none_or(|d| oggi >= d))
-        .map(|c| CanaleConsigliato { id: c.id.clone(), titolo: c.titolo.clone(), pagina: c.pagina.clone() })
+        .map(|c| CanaleConsigliato { id: c.id.to_string(), titolo: c.titolo.to_string(), pagina: c.pagina.to_string() })
         .collect();
     let scadenze = scadenze(regole, r, perf, oggi);
     let ha = |id: &str| canali.iter().any(|c| c.id == id);
@@ -110,9 +111,9 @@ fn componi(regole: &Regole, r: &Risposte, perf: Option<&Perfezionamento>, oggi: 
         .avvisi
         .iter()
         .filter(|a| a.se_canale.iter().any(|c| ha(c)) || a.se_fatto.as_deref().is_some_and(|f| vale(f, &caso)))
-        .map(|a| AvvisoDato { id: a.id.clone(), testo: a.testo.clone() })
+        .map(|a| AvvisoDato { id: a.id.to_string(), testo: a.testo.to_string() })
         .collect();
-    let mut pagine = e.pagine.clone();
+    let mut pagine: Vec<String> = e.pagine.iter().map(|p| p.to_string()).collect();
     for c in &canali {
         if !pagine.contains(&c.pagina) {
             pagine.push(c.pagina.clone());
@@ -124,10 +125,10 @@ fn componi(regole: &Regole, r: &Risposte, perf: Option<&Perfezionamento>, oggi: 
         canali,
         scadenze,
         avvisi,
-        passi: e.passi.clone(),
+        passi: e.passi.iter().map(|p| p.to_string()).collect(),
         pagine,
-        sanzione_ridotta: r.atto.as_ref().and_then(|a| regole.sanzioni.iter().find(|s| s.atti.contains(a))).cloned(),
-        esito: e.id.clone(),
+        sanzione_ridotta: r.atto.as_ref().and_then(|a| regole.sanzioni.iter().find(|s| s.atti.ha(a))).cloned(),
+        esito: e.id.to_string(),
     })
 }
 

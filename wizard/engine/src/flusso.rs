@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 /// The next question to ask; `None` when the outcome is reached. A key present with an empty value is a
 /// skipped optional question.
 pub fn prossima<'a>(regole: &'a Regole, voci: &Voci) -> Option<&'a Domanda> {
-    regole.domande.iter().find(|d| d.si_applica(voci) && !voci.contains_key(&d.chiave))
+    regole.domande.iter().find(|d| d.si_applica(voci) && !voci.contains_key(&*d.chiave))
 }
 
 /// The questions asked on this path so far, in order (for the progress indicator and "cambia" links).
 pub fn domande_poste<'a>(regole: &'a Regole, voci: &Voci) -> Vec<&'a Domanda> {
-    regole.domande.iter().filter(|d| d.si_applica(voci) && voci.contains_key(&d.chiave)).collect()
+    regole.domande.iter().filter(|d| d.si_applica(voci) && voci.contains_key(&*d.chiave)).collect()
 }
 
 /// The first required question the case needs that has no answer.
@@ -22,7 +22,7 @@ pub fn mancante<'a>(regole: &'a Regole, voci: &Voci) -> Option<&'a Domanda> {
     regole
         .domande
         .iter()
-        .find(|d| !d.facoltativa && d.si_applica(voci) && voci.get(&d.chiave).is_none_or(|v| v.is_empty()))
+        .find(|d| !d.facoltativa && d.si_applica(voci) && voci.get(&*d.chiave).is_none_or(|v| v.is_empty()))
 }
 
 /// Checks one answer in the context of the others; the message is for the person, in Italian.
@@ -31,7 +31,7 @@ pub fn valida_voce(regole: &Regole, domanda: &Domanda, valore: &str, voci: &Voci
         return if domanda.facoltativa { Ok(()) } else { Err("Rispondi alla domanda per continuare.".into()) };
     }
     let mut tutte = voci.clone();
-    tutte.insert(domanda.chiave.clone(), valore.to_string());
+    tutte.insert(domanda.chiave.to_string(), valore.to_string());
     match risposte::da_voci(regole, &tutte, oggi) {
         Err(e) if e.chiave == domanda.chiave => Err(maiuscola(&e.messaggio)),
         _ => Ok(()),
@@ -67,7 +67,7 @@ pub fn da_frammento(s: &str) -> Voci {
 /// Writes the answers as a URL fragment (without `#`), in the order of the questions.
 pub fn a_frammento(regole: &Regole, voci: &Voci) -> String {
     let mut f = form_urlencoded::Serializer::new(String::new());
-    let ordine: Vec<&str> = regole.domande.iter().map(|d| d.chiave.as_str()).collect();
+    let ordine: Vec<&str> = regole.domande.iter().map(|d| &*d.chiave).collect();
     let mut chiavi: Vec<&String> = voci.keys().collect();
     chiavi.sort_by_key(|k| ordine.iter().position(|o| o == k).unwrap_or(usize::MAX));
     chiavi.dedup();

@@ -2,6 +2,7 @@
 //! behaviour beyond small questions a rule answers about itself; loading and cross-checks are in `regole`.
 
 use crate::condizione::{Quando, Voci};
+use crate::tabella::{Lista, Testo};
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
@@ -11,29 +12,67 @@ pub struct Regole {
     /// Holidays, summer suspensions and the shift rule.
     pub calendario: Calendario,
     /// When a notification counts as done, by mode.
-    pub notifica: Vec<ModoNotifica>,
+    pub notifica: Lista<ModoNotifica>,
     /// Deadline rules counted in days.
-    pub termini: Vec<Termine>,
+    pub termini: Lista<Termine>,
     /// Decadenza rules for cartelle.
-    pub decadenze: Vec<Decadenza>,
+    pub decadenze: Lista<Decadenza>,
     /// Reduced sanctions shown for avvisi.
-    pub sanzioni: Vec<Sanzione>,
+    pub sanzioni: Lista<Sanzione>,
     /// Channels.
-    pub canali: Vec<Canale>,
+    pub canali: Lista<Canale>,
     /// Warnings.
-    pub avvisi: Vec<Avviso>,
+    pub avvisi: Lista<Avviso>,
     /// Outcome rules, first match wins.
-    pub esiti: Vec<Esito>,
+    pub esiti: Lista<Esito>,
     /// The wizard's questions, in order.
-    pub domande: Vec<Domanda>,
+    pub domande: Lista<Domanda>,
     /// Pre-filled links for help desks (choices only), shown on the wizard's start page.
-    pub collegamenti: Vec<CollegamentoPrecompilato>,
+    pub collegamenti: Lista<CollegamentoPrecompilato>,
     /// Extensions of the decadenza terms, by origin and year of filing.
-    pub proroghe: Vec<ProrogaDecadenza>,
+    pub proroghe: Lista<ProrogaDecadenza>,
     /// The source files `(path, text)`, for positions in diagnostics.
-    pub sorgenti: Vec<(String, String)>,
+    pub sorgenti: Lista<(Testo, Testo)>,
     /// When a person last checked each rules file against the law: `(path, date)`.
-    pub revisioni: Vec<(String, NaiveDate)>,
+    pub revisioni: Lista<(Testo, NaiveDate)>,
+}
+
+impl Regole {
+    /// The rules from the five files, as read; `sorgenti` and `revisioni` are `(path, text)` and `(path, date
+    /// reviewed)` pairs.
+    pub fn da_file(
+        calendario: Calendario,
+        notifica: FileNotifica,
+        scadenze: FileScadenze,
+        canali: FileCanali,
+        domande: FileDomande,
+        sorgenti: Vec<(String, String)>,
+        revisioni: Vec<(String, NaiveDate)>,
+    ) -> Regole {
+        Regole {
+            calendario,
+            notifica: notifica.modi,
+            termini: scadenze.termini,
+            decadenze: scadenze.decadenze,
+            sanzioni: scadenze.sanzioni,
+            canali: canali.canali,
+            avvisi: canali.avvisi,
+            esiti: canali.esiti,
+            domande: domande.domande,
+            collegamenti: domande.collegamenti_precompilati,
+            proroghe: scadenze.proroghe,
+            sorgenti: sorgenti.into_iter().map(|(p, t)| (p.into(), t.into())).collect(),
+            revisioni: revisioni.into_iter().map(|(p, d)| (p.into(), d)).collect(),
+        }
+    }
+}
+
+/// A date in a constant (the browser's static rules); the build checked it exists.
+pub const fn data(anno: i32, mese: u32, giorno: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(anno, mese, giorno) {
+        Some(d) => d,
+        None => panic!("a date of the rules that does not exist"),
+    }
 }
 
 /// `calendario.yaml` (the file is this type itself).
@@ -43,11 +82,11 @@ pub struct Calendario {
     /// When a person last checked this file against the law.
     pub reviewed: NaiveDate,
     /// Fixed-date national holidays.
-    pub festivi: Vec<Festivo>,
+    pub festivi: Lista<Festivo>,
     /// Easter Monday (date computed).
     pub pasquetta: Pasquetta,
     /// Summer suspensions of terms.
-    pub sospensioni: Vec<Sospensione>,
+    pub sospensioni: Lista<Sospensione>,
     /// The Saturday/holiday shift rule.
     pub proroga: Proroga,
 }
@@ -61,9 +100,9 @@ pub struct Festivo {
     /// Month (1-12).
     pub mese: u32,
     /// Name.
-    pub nome: String,
+    pub nome: Testo,
     /// Legal source.
-    pub fonte: String,
+    pub fonte: Testo,
     /// First year in which it is a holiday.
     #[serde(default)]
     pub dal_anno: Option<i32>,
@@ -74,9 +113,9 @@ pub struct Festivo {
 #[serde(deny_unknown_fields)]
 pub struct Pasquetta {
     /// Name.
-    pub nome: String,
+    pub nome: Testo,
     /// Legal source.
-    pub fonte: String,
+    pub fonte: Testo,
 }
 
 /// A day of the year (day, month).
@@ -94,15 +133,15 @@ pub struct GiornoAnno {
 #[serde(deny_unknown_fields)]
 pub struct Sospensione {
     /// `pagamento` or `feriale`.
-    pub id: String,
+    pub id: Testo,
     /// First suspended day.
     pub dal: GiornoAnno,
     /// Last suspended day.
     pub al: GiornoAnno,
     /// In words.
-    pub descrizione: String,
+    pub descrizione: Testo,
     /// Legal source.
-    pub fonte: String,
+    pub fonte: Testo,
 }
 
 /// The shift of a last day that is not a working day.
@@ -110,9 +149,9 @@ pub struct Sospensione {
 #[serde(deny_unknown_fields)]
 pub struct Proroga {
     /// In words.
-    pub descrizione: String,
+    pub descrizione: Testo,
     /// Legal source.
-    pub fonte: String,
+    pub fonte: Testo,
 }
 
 /// A notification mode and when it counts as done.
@@ -120,25 +159,25 @@ pub struct Proroga {
 #[serde(deny_unknown_fields)]
 pub struct ModoNotifica {
     /// Contract value of `notifica.modo`.
-    pub valore: String,
+    pub valore: Testo,
     /// The acts that can arrive this way; any other pairing is bad input.
-    pub atti: Vec<String>,
+    pub atti: Lista<Testo>,
     /// Which date the person enters.
-    pub data_inserita: String,
+    pub data_inserita: Testo,
     /// Days added to that date.
     pub giorni: u32,
     /// Whether an earlier collection date wins.
     pub ritiro_anticipa: bool,
     /// The rule in words.
-    pub regola: String,
+    pub regola: Testo,
     /// Legal source.
-    pub fonte: String,
+    pub fonte: Testo,
     /// Where the sources leave a point open.
     #[serde(default)]
-    pub nota: Option<String>,
+    pub nota: Option<Testo>,
     /// A different count for some acts (first match wins).
     #[serde(default)]
-    pub varianti: Vec<VarianteNotifica>,
+    pub varianti: Lista<VarianteNotifica>,
 }
 
 /// The count of a notification mode for some acts only (e.g. irreperibilità assoluta for a cartella).
@@ -146,16 +185,16 @@ pub struct ModoNotifica {
 #[serde(deny_unknown_fields)]
 pub struct VarianteNotifica {
     /// The acts it applies to.
-    pub atti: Vec<String>,
+    pub atti: Lista<Testo>,
     /// Days added to the date entered.
     pub giorni: u32,
     /// The rule in words.
-    pub regola: String,
+    pub regola: Testo,
     /// Legal source.
-    pub fonte: String,
+    pub fonte: Testo,
     /// The other reading, where the sources disagree.
     #[serde(default)]
-    pub nota: Option<String>,
+    pub nota: Option<Testo>,
 }
 
 /// What a dated rule is for the person.
@@ -173,20 +212,20 @@ pub enum TipoScadenza {
 #[serde(deny_unknown_fields)]
 pub struct Termine {
     /// Contract deadline id.
-    pub id: String,
+    pub id: Testo,
     /// Deadline or check.
     pub tipo: TipoScadenza,
     /// Title shown to the person.
-    pub titolo: String,
+    pub titolo: Testo,
     /// Acts it applies to.
-    pub atti: Vec<String>,
+    pub atti: Lista<Testo>,
     /// For cartelle: origins it applies to (all when absent).
     #[serde(default)]
-    pub origini: Option<Vec<String>>,
+    pub origini: Option<Lista<Testo>>,
     /// Days.
     pub giorni: u32,
     /// Suspension skipped: `pagamento`, `feriale` or `nessuna`.
-    pub sospensione: String,
+    pub sospensione: Testo,
     /// Whether a last day on Saturday/holiday moves on (default true).
     #[serde(default = "vero")]
     pub slitta: bool,
@@ -207,14 +246,14 @@ pub struct Termine {
     pub salvo: Option<Quando>,
     /// An answer key (a date) from which the same term runs again when it is given.
     #[serde(default)]
-    pub nuovo_termine_da: Option<String>,
+    pub nuovo_termine_da: Option<Testo>,
     /// The rule in words.
-    pub regola: String,
+    pub regola: Testo,
     /// Legal source.
-    pub fonte: String,
+    pub fonte: Testo,
     /// Where the sources leave a point open.
     #[serde(default)]
-    pub nota: Option<String>,
+    pub nota: Option<Testo>,
 }
 
 fn vero() -> bool {
@@ -226,24 +265,24 @@ fn vero() -> bool {
 #[serde(deny_unknown_fields)]
 pub struct Decadenza {
     /// Contract deadline id.
-    pub id: String,
+    pub id: Testo,
     /// Deadline or check (a decadenza is a check on the act).
     pub tipo: TipoScadenza,
     /// Title.
-    pub titolo: String,
+    pub titolo: Testo,
     /// Acts it applies to.
-    pub atti: Vec<String>,
+    pub atti: Lista<Testo>,
     /// Origins of the act it applies to.
-    pub origini: Vec<String>,
+    pub origini: Lista<Testo>,
     /// 31 December of the year of filing plus `anni`.
     pub anni: i32,
     /// The rule in words.
-    pub regola: String,
+    pub regola: Testo,
     /// Legal source.
-    pub fonte: String,
+    pub fonte: Testo,
     /// The cases the engine does not compute, in words.
     #[serde(default)]
-    pub nota: Option<String>,
+    pub nota: Option<Testo>,
 }
 
 /// An extension of the decadenza term by law, for returns filed in given years.
@@ -251,13 +290,13 @@ pub struct Decadenza {
 #[serde(deny_unknown_fields)]
 pub struct ProrogaDecadenza {
     /// Origins of the cartella it applies to.
-    pub origini: Vec<String>,
+    pub origini: Lista<Testo>,
     /// Years of filing it applies to.
-    pub presentate_nel: Vec<i32>,
+    pub presentate_nel: Lista<i32>,
     /// Months added to the term (the result is the last day of the month).
     pub mesi: u32,
     /// Legal source.
-    pub fonte: String,
+    pub fonte: Testo,
 }
 
 /// The reduced sanction for paying an avviso in time.
@@ -266,11 +305,11 @@ pub struct ProrogaDecadenza {
 pub struct Sanzione {
     /// Acts it applies to.
     #[serde(skip_serializing)]
-    pub atti: Vec<String>,
+    pub atti: Lista<Testo>,
     /// The reduction and the rates, in words.
-    pub testo: String,
+    pub testo: Testo,
     /// Legal source.
-    pub fonte: String,
+    pub fonte: Testo,
 }
 
 /// A channel.
@@ -278,13 +317,13 @@ pub struct Sanzione {
 #[serde(deny_unknown_fields)]
 pub struct Canale {
     /// Contract channel id.
-    pub id: String,
+    pub id: Testo,
     /// Title.
-    pub titolo: String,
+    pub titolo: Testo,
     /// Guidance page (output path).
-    pub pagina: String,
+    pub pagina: Testo,
     /// Legal or documentary source.
-    pub fonte: String,
+    pub fonte: Testo,
     /// First day the channel exists.
     #[serde(default)]
     pub in_vigore_dal: Option<NaiveDate>,
@@ -295,15 +334,15 @@ pub struct Canale {
 #[serde(deny_unknown_fields)]
 pub struct Avviso {
     /// Contract warning id.
-    pub id: String,
+    pub id: Testo,
     /// Text shown.
-    pub testo: String,
+    pub testo: Testo,
     /// Applies when one of these channels is offered.
     #[serde(default)]
-    pub se_canale: Vec<String>,
+    pub se_canale: Lista<Testo>,
     /// Applies when this computed fact holds.
     #[serde(default)]
-    pub se_fatto: Option<String>,
+    pub se_fatto: Option<Testo>,
 }
 
 /// An outcome rule.
@@ -311,15 +350,15 @@ pub struct Avviso {
 #[serde(deny_unknown_fields)]
 pub struct Esito {
     /// Rule id.
-    pub id: String,
+    pub id: Testo,
     /// When it applies.
     pub quando: Quando,
     /// Channels, recommended first.
-    pub canali: Vec<String>,
+    pub canali: Lista<Testo>,
     /// The procedure, step by step.
-    pub passi: Vec<String>,
+    pub passi: Lista<Testo>,
     /// Pages to read.
-    pub pagine: Vec<String>,
+    pub pagine: Lista<Testo>,
 }
 
 /// A pre-filled link for help desks: a state of the wizard made of choices only (no personal data).
@@ -327,9 +366,9 @@ pub struct Esito {
 #[serde(deny_unknown_fields)]
 pub struct CollegamentoPrecompilato {
     /// What the link is for, in Italian.
-    pub descrizione: String,
+    pub descrizione: Testo,
     /// The answers, as a URL fragment without `#`.
-    pub frammento: String,
+    pub frammento: Testo,
 }
 
 /// A question of the wizard.
@@ -337,21 +376,21 @@ pub struct CollegamentoPrecompilato {
 #[serde(deny_unknown_fields)]
 pub struct Domanda {
     /// Stable id (used in links and anchors).
-    pub id: String,
+    pub id: Testo,
     /// The answer key it fills (`notifica.data`).
-    pub chiave: String,
+    pub chiave: Testo,
     /// Kind of answer.
     pub tipo: TipoDomanda,
     /// The question, in Italian.
-    pub etichetta: String,
+    pub etichetta: Testo,
     /// Help text under the question.
-    pub aiuto: String,
+    pub aiuto: Testo,
     /// Guidance page that explains it (output path).
     #[serde(default)]
-    pub pagina: Option<String>,
+    pub pagina: Option<Testo>,
     /// Allowed answers of a choice question.
     #[serde(default)]
-    pub opzioni: Vec<Opzione>,
+    pub opzioni: Lista<Opzione>,
     /// Whether the person may skip it.
     #[serde(default)]
     pub facoltativa: bool,
@@ -360,7 +399,7 @@ pub struct Domanda {
     pub quando: Option<Quando>,
     /// When set, an answer given while `quando` does not hold is bad input, with this message.
     #[serde(default)]
-    pub fuori_caso: Option<String>,
+    pub fuori_caso: Option<Testo>,
     /// For a year: the earliest one accepted.
     #[serde(default)]
     pub anno_minimo: Option<i32>,
@@ -388,12 +427,12 @@ pub enum TipoDomanda {
 #[serde(deny_unknown_fields)]
 pub struct Opzione {
     /// The value stored in the answers.
-    pub valore: String,
+    pub valore: Testo,
     /// Label shown.
-    pub etichetta: String,
+    pub etichetta: Testo,
     /// Help text for this answer.
     #[serde(default)]
-    pub aiuto: Option<String>,
+    pub aiuto: Option<Testo>,
 }
 
 impl Domanda {
@@ -423,7 +462,7 @@ pub struct FileNotifica {
     /// When a person last checked the file against the law.
     pub reviewed: NaiveDate,
     /// The notification modes.
-    pub modi: Vec<ModoNotifica>,
+    pub modi: Lista<ModoNotifica>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -433,13 +472,13 @@ pub struct FileScadenze {
     /// When a person last checked the file against the law.
     pub reviewed: NaiveDate,
     /// Deadline rules counted in days.
-    pub termini: Vec<Termine>,
+    pub termini: Lista<Termine>,
     /// Decadenza rules.
-    pub decadenze: Vec<Decadenza>,
+    pub decadenze: Lista<Decadenza>,
     /// Extensions of the decadenza terms.
-    pub proroghe: Vec<ProrogaDecadenza>,
+    pub proroghe: Lista<ProrogaDecadenza>,
     /// Reduced sanctions.
-    pub sanzioni: Vec<Sanzione>,
+    pub sanzioni: Lista<Sanzione>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -449,11 +488,11 @@ pub struct FileCanali {
     /// When a person last checked the file against the law.
     pub reviewed: NaiveDate,
     /// Channels.
-    pub canali: Vec<Canale>,
+    pub canali: Lista<Canale>,
     /// Warnings.
-    pub avvisi: Vec<Avviso>,
+    pub avvisi: Lista<Avviso>,
     /// Outcome rules, first match wins.
-    pub esiti: Vec<Esito>,
+    pub esiti: Lista<Esito>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -463,7 +502,7 @@ pub struct FileDomande {
     /// When a person last checked the file against the law.
     pub reviewed: NaiveDate,
     /// Pre-filled links for help desks.
-    pub collegamenti_precompilati: Vec<CollegamentoPrecompilato>,
+    pub collegamenti_precompilati: Lista<CollegamentoPrecompilato>,
     /// The questions, in order.
-    pub domande: Vec<Domanda>,
+    pub domande: Lista<Domanda>,
 }

@@ -44,7 +44,7 @@ pub fn perfeziona(regole: &Regole, atto: Option<&str>, n: &Notifica) -> Perfezio
         }
     }
     passi.push(format!("I termini decorrono dal {}.", data_it(data)));
-    Perfezionamento { data, passi, fonte: fonte.clone(), nota: nota.clone() }
+    Perfezionamento { data, passi, fonte: fonte.to_string(), nota: nota.as_deref().map(String::from) }
 }
 
 #[cfg(test)]

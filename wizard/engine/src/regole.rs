@@ -4,10 +4,12 @@
 #[cfg(feature = "yaml")]
 use crate::condizione::Quando;
 use crate::modello::*;
-use chrono::NaiveDate;
+#[cfg(feature = "yaml")]
+use crate::tabella::{Elenco, Testo};
 pub use civis_core::Diagnostic;
 #[cfg(feature = "yaml")]
 use std::collections::BTreeSet;
+#[cfg(feature = "yaml")]
 use std::sync::OnceLock;
 
 /// The rules files, by name, as found in `content/wizard/`.
@@ -38,49 +40,13 @@ pub fn incorporate() -> &'static Regole {
     })
 }
 
-/// The embedded rules without the `yaml` feature (the browser app): the same files, turned into Rust code by
-/// build.rs, so that no parser and no rules text ship to the browser. They were checked with file:line by the
-/// native build that compiled the app.
+/// The embedded rules without the `yaml` feature (the browser app): the same files, turned by build.rs into a
+/// static table of borrowed texts and slices, so that no parser ships to the browser and nothing is built at
+/// start-up. They were checked with file:line by the native build that compiled the app.
 #[cfg(not(feature = "yaml"))]
 pub fn incorporate() -> &'static Regole {
-    static REGOLE: OnceLock<Regole> = OnceLock::new();
-    REGOLE.get_or_init(|| {
-        let (calendario, notifica, scadenze, canali, domande): (Calendario, FileNotifica, FileScadenze, FileCanali, FileDomande) =
-            include!(concat!(env!("OUT_DIR"), "/regole_cotte.rs"));
-        let revisioni = [calendario.reviewed, notifica.reviewed, scadenze.reviewed, canali.reviewed, domande.reviewed]
-            .into_iter()
-            .zip(FILE)
-            .map(|(data, nome)| (format!("content/wizard/{nome}"), data))
-            .collect();
-        assembla(calendario, notifica, scadenze, canali, domande, Vec::new(), revisioni)
-    })
-}
-
-/// The rules from the five files' contents.
-fn assembla(
-    calendario: Calendario,
-    notifica: FileNotifica,
-    scadenze: FileScadenze,
-    canali: FileCanali,
-    domande: FileDomande,
-    sorgenti: Vec<(String, String)>,
-    revisioni: Vec<(String, NaiveDate)>,
-) -> Regole {
-    Regole {
-        calendario,
-        notifica: notifica.modi,
-        termini: scadenze.termini,
-        decadenze: scadenze.decadenze,
-        sanzioni: scadenze.sanzioni,
-        canali: canali.canali,
-        avvisi: canali.avvisi,
-        esiti: canali.esiti,
-        domande: domande.domande,
-        collegamenti: domande.collegamenti_precompilati,
-        proroghe: scadenze.proroghe,
-        sorgenti,
-        revisioni,
-    }
+    static REGOLE: Regole = include!(concat!(env!("OUT_DIR"), "/regole_cotte.rs"));
+    &REGOLE
 }
 
 /// Loads the rules from `(path, text)` pairs, one per name in [`FILE`] (matched by file name), reporting every
@@ -118,7 +84,7 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostic>> {
         .zip(&sorgenti)
         .filter_map(|(data, s)| s.as_ref().map(|(p, _)| (p.clone(), data)))
         .collect();
-    let regole = assembla(calendario, notifica, scadenze, canali, domande, sorgenti.iter().flatten().cloned().collect(), revisioni);
+    let regole = Regole::da_file(calendario, notifica, scadenze, canali, domande, sorgenti.iter().flatten().cloned().collect(), revisioni);
     let percorso = |i: usize| sorgenti[i].as_ref().map(|(p, t)| (p.as_str(), t.as_str())).unwrap_or_default();
     errori.extend(coerenza(&regole, &percorso));
     if errori.is_empty() {
@@ -131,7 +97,7 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostic>> {
 impl Regole {
     /// The allowed values of a choice key, from the options of the questions that ask for it.
     pub fn valori(&self, chiave: &str) -> Vec<&str> {
-        self.domande.iter().filter(|d| d.chiave == chiave).flat_map(|d| d.opzioni()).map(|o| o.valore.as_str()).collect()
+        self.domande.iter().filter(|d| d.chiave == chiave).flat_map(|d| d.opzioni()).map(|o| &*o.valore).collect()
     }
 }
 
@@ -152,9 +118,9 @@ fn coerenza<'a>(r: &Regole, sorgente: &dyn Fn(usize) -> (&'a str, &'a str)) -> V
         let (file, testo) = sorgente(i);
         errori.push(Diagnostic { file: file.into(), line: riga_di(testo, cerca), col: 1, message: messaggio });
     };
-    let canali: BTreeSet<&str> = r.canali.iter().map(|c| c.id.as_str()).collect();
+    let canali: BTreeSet<&str> = r.canali.iter().map(|c| &*c.id).collect();
     let valori = |chiave: &str| -> BTreeSet<&str> { r.valori(chiave).into_iter().collect() };
-    let chiavi: BTreeSet<&str> = r.domande.iter().map(|d| d.chiave.as_str()).collect();
+    let chiavi: BTreeSet<&str> = r.domande.iter().map(|d| &*d.chiave).collect();
     for modo in valori("notifica.modo") {
         if !r.notifica.iter().any(|m| m.valore == modo) {
             errore(4, modo, format!("il modo di notifica «{modo}» non ha una regola in notifica.yaml"));
@@ -162,36 +128,36 @@ fn coerenza<'a>(r: &Regole, sorgente: &dyn Fn(usize) -> (&'a str, &'a str)) -> V
     }
     let atti = valori("atto");
     let origini = valori("origine");
-    for m in &r.notifica {
-        for a in m.atti.iter().chain(m.varianti.iter().flat_map(|v| &v.atti)) {
-            if !atti.contains(a.as_str()) {
+    for m in r.notifica.iter() {
+        for a in m.atti.iter().chain(m.varianti.iter().flat_map(|v| v.atti.iter())) {
+            if !atti.contains(&**a) {
                 errore(1, &format!("valore: {}", m.valore), format!("modo «{}»: atto sconosciuto «{a}»", m.valore));
             }
         }
     }
     // The wizard may offer only the modes that fit the acts for which it asks the question.
     for d in r.domande.iter().filter(|d| d.chiave == "notifica.modo") {
-        let chiesta_per: Vec<&String> = d.quando.iter().flat_map(|q| q.voci()).filter(|(k, _)| *k == "atto").flat_map(|(_, v)| v).collect();
+        let chiesta_per: Vec<&Testo> = d.quando.iter().flat_map(|q| q.voci()).filter(|(k, _)| *k == "atto").flat_map(|(_, v)| v).collect();
         for o in d.opzioni() {
             let Some(m) = r.notifica.iter().find(|m| m.valore == o.valore) else { continue };
-            for a in chiesta_per.iter().filter(|a| !m.atti.contains(a)) {
+            for a in chiesta_per.iter().filter(|a| !m.atti.ha(a)) {
                 errore(4, &format!("id: {}", d.id), format!("domanda «{}»: il modo «{}» non è possibile per l'atto «{a}»", d.id, o.valore));
             }
         }
     }
-    for p in &r.proroghe {
-        for o in p.origini.iter().filter(|o| !origini.contains(o.as_str())) {
+    for p in r.proroghe.iter() {
+        for o in p.origini.iter().filter(|o| !origini.contains(&***o)) {
             errore(2, &p.fonte, format!("proroga: origine sconosciuta «{o}»"));
         }
     }
-    for t in &r.termini {
-        for a in &t.atti {
-            if !atti.contains(a.as_str()) {
+    for t in r.termini.iter() {
+        for a in t.atti.iter() {
+            if !atti.contains(&**a) {
                 errore(2, &t.regola, format!("termine «{}»: atto sconosciuto «{a}»", t.id));
             }
         }
-        for o in t.origini.iter().flatten() {
-            if !origini.contains(o.as_str()) {
+        for o in t.origini.iter().flat_map(|o| o.iter()) {
+            if !origini.contains(&**o) {
                 errore(2, &t.regola, format!("termine «{}»: origine sconosciuta «{o}»", t.id));
             }
         }
@@ -204,16 +170,16 @@ fn coerenza<'a>(r: &Regole, sorgente: &dyn Fn(usize) -> (&'a str, &'a str)) -> V
             errore(2, &t.regola, format!("termine «{}»: sospensione sconosciuta «{}»", t.id, t.sospensione));
         }
     }
-    for d in &r.decadenze {
-        for o in &d.origini {
-            if !origini.contains(o.as_str()) {
+    for d in r.decadenze.iter() {
+        for o in d.origini.iter() {
+            if !origini.contains(&**o) {
                 errore(2, &d.regola, format!("decadenza: origine sconosciuta «{o}»"));
             }
         }
     }
-    for a in &r.avvisi {
-        for c in &a.se_canale {
-            if !canali.contains(c.as_str()) {
+    for a in r.avvisi.iter() {
+        for c in a.se_canale.iter() {
+            if !canali.contains(&**c) {
                 errore(3, &format!("id: {}", a.id), format!("avviso «{}»: canale sconosciuto «{c}»", a.id));
             }
         }
@@ -221,22 +187,22 @@ fn coerenza<'a>(r: &Regole, sorgente: &dyn Fn(usize) -> (&'a str, &'a str)) -> V
     let mut condizioni: Vec<(usize, String, &Quando)> =
         r.esiti.iter().map(|e| (3, format!("id: {}", e.id), &e.quando)).collect();
     condizioni.extend(r.domande.iter().filter_map(|d| d.quando.as_ref().map(|q| (4, format!("id: {}", d.id), q))));
-    condizioni.extend(r.termini.iter().filter_map(|t| t.salvo.as_ref().map(|q| (2, t.regola.clone(), q))));
+    condizioni.extend(r.termini.iter().filter_map(|t| t.salvo.as_ref().map(|q| (2, t.regola.to_string(), q))));
     for (i, dove, q) in condizioni {
         for (chiave, ammessi) in q.voci() {
-            if !chiavi.contains(chiave.as_str()) {
+            if !chiavi.contains(chiave) {
                 errore(i, &dove, format!("condizione su una chiave che nessuna domanda chiede: «{chiave}»"));
                 continue;
             }
             let noti = valori(chiave);
-            for v in ammessi.iter().filter(|v| !noti.is_empty() && !noti.contains(v.as_str())) {
+            for v in ammessi.iter().filter(|v| !noti.is_empty() && !noti.contains(&***v)) {
                 errore(i, &dove, format!("condizione «{chiave}»: valore sconosciuto «{v}»"));
             }
         }
     }
-    for e in &r.esiti {
-        for c in &e.canali {
-            if !canali.contains(c.as_str()) {
+    for e in r.esiti.iter() {
+        for c in e.canali.iter() {
+            if !canali.contains(&**c) {
                 errore(3, &format!("id: {}", e.id), format!("esito «{}»: canale sconosciuto «{c}»", e.id));
             }
         }

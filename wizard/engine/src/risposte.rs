@@ -3,6 +3,7 @@
 
 use crate::condizione::Voci;
 use crate::modello::{Domanda, TipoDomanda};
+use crate::tabella::Elenco;
 use crate::modello::Regole;
 use chrono::NaiveDate;
 #[cfg(feature = "json")]
@@ -140,10 +141,10 @@ pub fn valida(regole: &Regole, chiave: &str, valore: &str, oggi: NaiveDate) -> R
             }
         }
         TipoDomanda::Importo => {
-            let n: f64 = valore.replace(',', ".").parse().map_err(|_| format!("«{valore}» non è un importo"))?;
-            if !n.is_finite() || n < 0.0 {
+            if valore.trim_start().starts_with('-') {
                 return Err("l'importo non può essere negativo".into());
             }
+            leggi_importo(valore).ok_or_else(|| format!("«{valore}» non è un importo"))?;
         }
     }
     Ok(())
@@ -162,6 +163,19 @@ pub fn leggi_data(valore: &str) -> Result<NaiveDate, String> {
     }
 }
 
+/// Reads an amount in euro: digits, then optionally a decimal comma or point and more digits (`2400`,
+/// `2400,50`, `2400.5`). Written by hand, without `f64::from_str`, whose parser would double the size of the
+/// browser's number code; an exponent or a thousands separator is not an amount a person types here.
+pub fn leggi_importo(valore: &str) -> Option<f64> {
+    let (intero, decimali) = valore.trim().split_once([',', '.']).unwrap_or((valore.trim(), ""));
+    let cifre = |s: &str| !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit());
+    if !cifre(intero) || !(decimali.is_empty() || cifre(decimali)) {
+        return None;
+    }
+    let numero = |s: &str| s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
+    Some(numero(intero) + if decimali.is_empty() { 0.0 } else { numero(decimali) / 10f64.powi(decimali.len() as i32) })
+}
+
 /// Builds the answers from the flat map (empty values = skipped questions), checking every value and the
 /// relations between dates.
 pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte, ErroreRisposte> {
@@ -170,7 +184,9 @@ pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte
         valida(regole, k, v, oggi).map_err(|m| errore(k, m))?;
     }
     let testo = |k: &str| voci.get(k).cloned();
-    let data_di = |k: &str| voci.get(k).map(|v| leggi_data(v).expect("validated above"));
+    // Every value was validated above, so reading it again cannot fail (`ok()` rather than `expect`, which
+    // would bring Debug formatting into the browser's module for a case that does not happen).
+    let data_di = |k: &str| voci.get(k).and_then(|v| leggi_data(v).ok());
     let notifica = match (testo("notifica.modo"), data_di("notifica.data")) {
         (Some(modo), Some(data)) => Some(Notifica { modo, data, data_ritiro: data_di("notifica.data_ritiro") }),
         (None, None) if !voci.contains_key("notifica.data_ritiro") => None,
@@ -181,26 +197,26 @@ pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte
         atto: testo("atto"),
         origine: testo("origine"),
         data_elaborazione: data_di("data_elaborazione"),
-        anno_presentazione: voci.get("anno_presentazione").map(|v| v.parse().expect("validated above")),
+        anno_presentazione: voci.get("anno_presentazione").and_then(|v| v.parse().ok()),
         richiedente: testo("richiedente"),
         obiettivo: testo("obiettivo"),
         prima_richiesta_civis: testo("prima_richiesta_civis"),
-        importo: voci.get("importo").map(|v| v.replace(',', ".").parse().expect("validated above")),
+        importo: voci.get("importo").and_then(|v| leggi_importo(v)),
         data_comunicazione_aggiornata: data_di("data_comunicazione_aggiornata"),
         notifica,
         voci,
     };
     // Answers to questions that only make sense in one case (`fuori_caso` in domande.yaml).
-    for d in regole.domande.iter().filter(|d| r.voci.contains_key(&d.chiave)) {
+    for d in regole.domande.iter().filter(|d| r.voci.contains_key(&*d.chiave)) {
         if let Some(messaggio) = d.fuori_caso.as_ref().filter(|_| !d.si_applica(&r.voci)) {
-            return Err(errore(&d.chiave, messaggio.clone()));
+            return Err(errore(&d.chiave, messaggio.to_string()));
         }
     }
     if let (Some(atto), Some(n)) = (&r.atto, &r.notifica) {
         let modo = regole.notifica.iter().find(|m| m.valore == n.modo).expect("validated above");
-        if !modo.atti.contains(atto) {
+        if !modo.atti.ha(atto) {
             let adatti: Vec<&str> =
-                regole.notifica.iter().filter(|m| m.atti.contains(atto)).map(|m| m.valore.as_str()).collect();
+                regole.notifica.iter().filter(|m| m.atti.ha(atto)).map(|m| &*m.valore).collect();
             return Err(errore(
                 "notifica.modo",
                 format!(
@@ -272,6 +288,7 @@ mod test {
             (r#"{"notifica":{"data":"2026-01-01"}}"#, "notifica.modo", "manca"),
             (r#"{"importo":-5}"#, "importo", "negativo"),
             (r#"{"importo":"tanti"}"#, "importo", "numero"),
+            (r#"{"importo":1e300}"#, "importo", "non è un importo"),
             (r#"{"anno_presentazione":1800}"#, "anno_presentazione", "non è possibile"),
             (r#"{"data_elaborazione":"2026-02-01","notifica":{"modo":"pec","data":"2026-01-01"}}"#, "notifica.data", "elaborazione"),
             (r#"{"notifica":{"modo":"atto_giudiziario_cad","data":"2026-03-02","data_ritiro":"2026-03-01"}}"#, "notifica.data_ritiro", "precedere"),
@@ -286,6 +303,17 @@ mod test {
             let e = leggi(json).expect_err(json);
             assert_eq!(e.chiave, chiave, "{json}");
             assert!(e.messaggio.contains(parola), "{json}: {}", e.messaggio);
+        }
+    }
+
+    #[test]
+    fn amounts_are_read_as_people_type_them() {
+        assert_eq!(leggi_importo("2400"), Some(2400.0));
+        assert_eq!(leggi_importo("2400,50"), Some(2400.5));
+        assert_eq!(leggi_importo(" 2400.5 "), Some(2400.5));
+        assert_eq!(leggi_importo("0,07"), Some(0.07));
+        for no in ["", "abc", ",50", "1.234,56", "1e3", "12 000", "-5", "2400,5x"] {
+            assert_eq!(leggi_importo(no), None, "{no}");
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Deadlines: which rules of `scadenze.yaml` apply to the case, and their last day with the computation.
 
 use crate::calendario::Calendario;
+use crate::tabella::Elenco;
 use crate::testo::{data_estesa, data_it, giorno_settimana};
 use crate::notifica::Perfezionamento;
 use crate::modello::{Decadenza, Regole, Termine, TipoScadenza};
@@ -43,7 +44,7 @@ pub struct Scadenza {
 
 impl Scadenza {
     /// A deadline stated in words; `data` (below) adds the date.
-    fn in_parole(id: &str, tipo: TipoScadenza, titolo: &str, fonte: &str, regola: &str, nota: Option<&String>) -> Self {
+    fn in_parole(id: &str, tipo: TipoScadenza, titolo: &str, fonte: &str, regola: &str, nota: Option<&str>) -> Self {
         Scadenza {
             tipo,
             in_breve: None,
@@ -55,7 +56,7 @@ impl Scadenza {
             fonte: fonte.into(),
             calcolo: vec![format!("Regola: {regola} ({fonte}).")],
             regola: regola.into(),
-            nota: nota.cloned(),
+            nota: nota.map(String::from),
         }
     }
 }
@@ -65,9 +66,9 @@ fn dentro(d: Option<NaiveDate>, dal: Option<NaiveDate>, al: Option<NaiveDate>) -
 }
 
 fn si_applica(t: &Termine, r: &Risposte) -> bool {
-    r.atto.as_ref().is_some_and(|a| t.atti.contains(a))
+    r.atto.as_ref().is_some_and(|a| t.atti.ha(a))
         && t.salvo.as_ref().is_none_or(|q| !q.vale(&r.voci))
-        && t.origini.as_ref().is_none_or(|o| r.origine.as_ref().is_some_and(|x| o.contains(x)))
+        && t.origini.as_ref().is_none_or(|o| r.origine.as_ref().is_some_and(|x| o.ha(x)))
         && dentro(r.data_elaborazione, t.elaborate_dal, t.elaborate_al)
         && dentro(r.notifica.as_ref().map(|n| n.data), t.in_vigore_dal, t.in_vigore_al)
 }
@@ -81,8 +82,8 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
         .iter()
         .filter(|t| si_applica(t, r))
         .map(|t| {
-            let mut s = Scadenza::in_parole(&t.id, t.tipo, &t.titolo, &t.fonte, &t.regola, t.nota.as_ref());
-            let nuovo_inizio = t.nuovo_termine_da.as_ref().and_then(|k| r.voci.get(k)).and_then(|v| crate::risposte::leggi_data(v).ok());
+            let mut s = Scadenza::in_parole(&t.id, t.tipo, &t.titolo, &t.fonte, &t.regola, t.nota.as_deref());
+            let nuovo_inizio = t.nuovo_termine_da.as_ref().and_then(|k| r.voci.get(&**k)).and_then(|v| crate::risposte::leggi_data(v).ok());
             if let Some(p) = decorrenza {
                 let conto = cal.conta(p.data, t.giorni, cal.sospensione(&t.sospensione), t.slitta);
                 s.calcolo.extend(p.passi.iter().cloned());
@@ -105,13 +106,13 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
                 s.calcolo.extend(conto.passi);
                 data(&mut s, conto.data, oggi);
             }
-            s.in_breve = in_breve(&cal, t, s.data, decorrenza.and_then(|p| p.nota.as_ref()));
+            s.in_breve = in_breve(&cal, t, s.data, decorrenza.and_then(|p| p.nota.as_deref()));
             s
         })
         .collect();
-    let si_applica = |d: &&Decadenza| r.atto.as_ref().is_some_and(|a| d.atti.contains(a)) && r.origine.as_ref().is_some_and(|o| d.origini.contains(o));
+    let si_applica = |d: &&Decadenza| r.atto.as_ref().is_some_and(|a| d.atti.ha(a)) && r.origine.as_ref().is_some_and(|o| d.origini.ha(o));
     for d in regole.decadenze.iter().filter(si_applica) {
-        let mut s = Scadenza::in_parole(&d.id, d.tipo, &d.titolo, &d.fonte, &d.regola, d.nota.as_ref());
+        let mut s = Scadenza::in_parole(&d.id, d.tipo, &d.titolo, &d.fonte, &d.regola, d.nota.as_deref());
         match r.anno_presentazione {
             Some(anno) => {
                 let (ultimo, passi) = termine_decadenza(regole, d, anno);
@@ -144,7 +145,7 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
 
 /// The line shown next to a deadline's date: a last day on a non-working day that the law does not shift, or a
 /// date that follows the prudent of two readings (of the rule, or of the notification date).
-fn in_breve(cal: &Calendario, t: &Termine, data: Option<NaiveDate>, nota_notifica: Option<&String>) -> Option<String> {
+fn in_breve(cal: &Calendario, t: &Termine, data: Option<NaiveDate>, nota_notifica: Option<&str>) -> Option<String> {
     let d = data?;
     if !t.slitta && !cal.lavorativo(d) {
         let mut prima = d;

@@ -23,22 +23,22 @@ pub fn percorsi(regole: &Regole) -> Vec<Percorso> {
     fn visita(regole: &Regole, voci: &mut Voci, out: &mut Vec<Percorso>) {
         let Some(d) = prossima(regole, voci) else {
             let scelte: Voci = voci.iter().filter(|(_, v)| *v != QUALSIASI).map(|(k, v)| (k.clone(), v.clone())).collect();
-            let esito = crate::esito::esito(regole, &scelte).map(|e| e.id.clone());
+            let esito = crate::esito::esito(regole, &scelte).map(|e| e.id.to_string());
             out.push(Percorso { voci: scelte, esito });
             return;
         };
         let mut valori: Vec<&str> = match d.tipo {
-            TipoDomanda::Scelta => d.opzioni.iter().map(|o| o.valore.as_str()).collect(),
+            TipoDomanda::Scelta => d.opzioni.iter().map(|o| &*o.valore).collect(),
             _ => vec![QUALSIASI],
         };
         if d.facoltativa && d.tipo == TipoDomanda::Scelta {
             valori.push("");
         }
         for v in valori {
-            voci.insert(d.chiave.clone(), v.to_string());
+            voci.insert(d.chiave.to_string(), v.to_string());
             visita(regole, voci, out);
         }
-        voci.remove(&d.chiave);
+        voci.remove(&*d.chiave);
     }
     let mut out = Vec::new();
     visita(regole, &mut Voci::new(), &mut out);
@@ -67,8 +67,8 @@ fn problema_collegamento(regole: &Regole, frammento: &str) -> Option<String> {
         }
     }
     // Answered in the wizard's order, every answer must be to the question it asks next.
-    while let Some(d) = prossima(regole, &fatte).filter(|d| voci.contains_key(&d.chiave)) {
-        fatte.insert(d.chiave.clone(), voci[&d.chiave].clone());
+    while let Some(d) = prossima(regole, &fatte).filter(|d| voci.contains_key(&*d.chiave)) {
+        fatte.insert(d.chiave.to_string(), voci[&*d.chiave].clone());
     }
     (fatte != voci).then(|| "non è uno stato raggiungibile rispondendo alle domande nell'ordine del percorso".to_string())
 }
@@ -94,7 +94,7 @@ pub fn verifica_percorsi(regole: &Regole, tutti: &[Percorso], pagina_esiste: &dy
         chieste.extend(domande_poste(regole, &p.voci).into_iter().map(|d| d.id.clone()));
     }
     // Non-choice questions are answered with a placeholder on every path that asks them.
-    for d in &regole.domande {
+    for d in regole.domande.iter() {
         let chiesta = chieste.contains(&d.id) || (d.tipo != TipoDomanda::Scelta && tutti.iter().any(|p| d.si_applica(&p.voci)));
         if !chiesta {
             errore(&file_domande, &testo_domande, &format!("id: {}", d.id), format!("la domanda «{}» non viene mai posta", d.id));
@@ -103,9 +103,9 @@ pub fn verifica_percorsi(regole: &Regole, tutti: &[Percorso], pagina_esiste: &dy
             errore(&file_domande, &testo_domande, &format!("id: {}", d.id), format!("la pagina «{p}» non esiste nel sito"));
         }
     }
-    for e in &regole.esiti {
+    for e in regole.esiti.iter() {
         let cerca = format!("id: {}", e.id);
-        if !raggiunti.contains(&e.id) {
+        if !raggiunti.contains(&*e.id) {
             errore(&file_canali, &testo_canali, &cerca, format!("l'esito «{}» non viene mai raggiunto", e.id));
         }
         let sempre = e.canali.iter().any(|c| regole.canali.iter().any(|k| &k.id == c && k.in_vigore_dal.is_none()));
@@ -116,13 +116,13 @@ pub fn verifica_percorsi(regole: &Regole, tutti: &[Percorso], pagina_esiste: &dy
             errore(&file_canali, &testo_canali, &cerca, format!("l'esito «{}» rimanda alla pagina «{p}», che non esiste nel sito", e.id));
         }
     }
-    for a in &regole.avvisi {
+    for a in regole.avvisi.iter() {
         if let Some(f) = a.se_fatto.as_deref().filter(|f| !crate::esito::FATTI.iter().any(|(n, _)| n == f)) {
             let noti: Vec<&str> = crate::esito::FATTI.iter().map(|(n, _)| *n).collect();
             errore(&file_canali, &testo_canali, &format!("id: {}", a.id), format!("avviso «{}»: fatto sconosciuto «{f}» (noti: {})", a.id, noti.join(", ")));
         }
     }
-    for c in &regole.collegamenti {
+    for c in regole.collegamenti.iter() {
         if let Some(problema) = problema_collegamento(regole, &c.frammento) {
             errore(&file_domande, &testo_domande, &c.frammento, format!("collegamento precompilato «{}»: {problema}", c.frammento));
         }

@@ -153,7 +153,7 @@ pub fn valide(regole: &Regole, voci: &Voci, modo: Modo) -> Voci {
 
 /// The next question the wizard in `modo` asks; `None` at the outcome.
 pub fn prossima<'a>(regole: &'a Regole, voci: &Voci, modo: Modo) -> Option<&'a Domanda> {
-    regole.domande.iter().find(|d| chiede(modo, d) && d.si_applica(voci) && !voci.contains_key(&d.chiave))
+    regole.domande.iter().find(|d| chiede(modo, d) && d.si_applica(voci) && !voci.contains_key(&*d.chiave))
 }
 
 /// The state after answering `chiave` with `valore` (empty: skipped), answers that no longer apply dropped.
@@ -171,7 +171,7 @@ fn in_parole(d: &Domanda, valore: &str) -> String {
     d.opzioni()
         .iter()
         .find(|o| o.valore == valore)
-        .map(|o| o.etichetta.clone())
+        .map(|o| o.etichetta.to_string())
         .or_else(|| (d.tipo == TipoDomanda::Data).then(|| civis_engine::risposte::leggi_data(valore).ok().map(data_it)).flatten())
         .unwrap_or_else(|| valore.to_string())
 }
@@ -181,33 +181,33 @@ fn in_parole(d: &Domanda, valore: &str) -> String {
 pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: NaiveDate) -> Vista {
     let voci = valide(regole, voci, modo);
     let poste: Vec<&Domanda> =
-        regole.domande.iter().filter(|d| chiede(modo, d) && d.si_applica(&voci) && voci.contains_key(&d.chiave)).collect();
+        regole.domande.iter().filter(|d| chiede(modo, d) && d.si_applica(&voci) && voci.contains_key(&*d.chiave)).collect();
     let risposte: Vec<RispostaData> = poste
         .iter()
         .map(|d| {
             let mut cambia = voci.clone();
-            cambia.remove(&d.chiave);
-            RispostaData { domanda: d.etichetta.clone(), risposta: in_parole(d, &voci[&d.chiave]), cambia }
+            cambia.remove(&*d.chiave);
+            RispostaData { domanda: d.etichetta.to_string(), risposta: in_parole(d, &voci[&*d.chiave]), cambia }
         })
         .collect();
     let prossima = prossima(regole, &voci, modo);
     let progresso = Progresso { numero: risposte.len() + usize::from(prossima.is_some()), finito: prossima.is_none(), risposte };
     let corpo = match prossima {
         Some(d) => Corpo::Domanda(VistaDomanda {
-            id: d.id.clone(),
-            chiave: d.chiave.clone(),
+            id: d.id.to_string(),
+            chiave: d.chiave.to_string(),
             tipo: d.tipo,
-            etichetta: d.etichetta.clone(),
-            aiuto: d.aiuto.clone(),
-            pagina: d.pagina.clone().filter(|p| titoli.contains_key(p)),
+            etichetta: d.etichetta.to_string(),
+            aiuto: d.aiuto.to_string(),
+            pagina: d.pagina.as_deref().filter(|p| titoli.contains_key(*p)).map(String::from),
             facoltativa: d.facoltativa,
             opzioni: d
                 .opzioni()
                 .iter()
                 .map(|o| VistaOpzione {
-                    valore: o.valore.clone(),
-                    etichetta: o.etichetta.clone(),
-                    aiuto: o.aiuto.clone(),
+                    valore: o.valore.to_string(),
+                    etichetta: o.etichetta.to_string(),
+                    aiuto: o.aiuto.as_deref().map(String::from),
                     voci: scegli(regole, &voci, &d.chiave, &o.valore, modo),
                 })
                 .collect(),
@@ -243,7 +243,7 @@ pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: Na
             }
         }
     };
-    let collegamenti = if voci.is_empty() { regole.collegamenti.clone() } else { Vec::new() };
+    let collegamenti = if voci.is_empty() { regole.collegamenti.to_vec() } else { Vec::new() };
     Vista { progresso, corpo, collegamenti }
 }
 

@@ -22,10 +22,10 @@ pub fn cartella(regole: &Regole, voci: &Voci) -> String {
     let mut path = BASE.to_string();
     let domande: Vec<_> = regole.domande.iter().filter(|d| chiede(Modo::Statico, d) && d.si_applica(voci)).collect();
     for (i, d) in domande.iter().enumerate() {
-        match voci.get(&d.chiave) {
+        match voci.get(&*d.chiave) {
             Some(v) if v.is_empty() => path.push_str("non-so"),
             Some(v) => path.push_str(v),
-            None if domande[i + 1..].iter().any(|l| voci.contains_key(&l.chiave)) => path.push_str(&format!("cambia-{}", d.id)),
+            None if domande[i + 1..].iter().any(|l| voci.contains_key(&*l.chiave)) => path.push_str(&format!("cambia-{}", d.id)),
             None => break,
         }
         path.push('/');

@@ -29,13 +29,13 @@ pub(crate) fn avvisi(pagine: &[Page], regole: Option<&Regole>, oggi: NaiveDate) 
             Some(_) => {}
         }
     }
-    for (file, d) in regole.map(|r| r.revisioni.as_slice()).unwrap_or_default() {
+    for (file, d) in regole.map(|r| &*r.revisioni).unwrap_or_default() {
         if scaduta(*d) {
             let riga = regole
                 .and_then(|r| r.sorgenti.iter().find(|(f, _)| f == file))
                 .and_then(|(_, testo)| testo.lines().position(|l| l.starts_with("reviewed:")))
                 .map_or(0, |i| i + 1);
-            out.push(Diagnostic::new(file, riga, 1, vecchia(*d)));
+            out.push(Diagnostic::new(&**file, riga, 1, vecchia(*d)));
         }
     }
     out
