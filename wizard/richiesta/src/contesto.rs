@@ -39,7 +39,7 @@ impl Contesto {
         }
         if let Some((cosa, data)) = &self.termine {
             f.append_pair("cosa", cosa);
-            f.append_pair("termine", &data.format("%Y-%m-%d").to_string());
+            f.append_pair("termine", &data.to_string());
         }
         if let Some(p) = &self.percorso {
             f.append_pair("percorso", p);
@@ -58,7 +58,7 @@ impl Contesto {
                 "richiesta" => c.seconda = v == "seconda",
                 "canale" if !v.is_empty() => c.canale = Some(v),
                 "cosa" if !v.is_empty() => cosa = Some(v),
-                "termine" => data = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok(),
+                "termine" => data = data_iso(&v),
                 "percorso" if !v.is_empty() => c.percorso = Some(v),
                 _ => {}
             }
@@ -66,6 +66,17 @@ impl Contesto {
         c.termine = cosa.zip(data);
         c
     }
+}
+
+/// A `YYYY-MM-DD` date (`NaiveDate`'s `Display` writes it). Read by hand: chrono's format parser would be the
+/// largest part of the date code in the wizard's WebAssembly module.
+fn data_iso(s: &str) -> Option<NaiveDate> {
+    let mut parti = s.splitn(3, '-');
+    let mut numero = |cifre: usize| -> Option<u32> {
+        parti.next().filter(|p| p.len() == cifre && p.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()
+    };
+    let (anno, mese, giorno) = (numero(4)?, numero(2)?, numero(2)?);
+    NaiveDate::from_ymd_opt(anno as i32, mese, giorno)
 }
 
 #[cfg(test)]
@@ -91,6 +102,9 @@ mod test {
     fn bad_or_unknown_parts_are_ignored() {
         let c = Contesto::da_frammento("atto=cartella&termine=2026-02-30&cosa=Pagare&x=1");
         assert!(c.cartella() && c.termine.is_none() && !c.seconda);
+        for data in ["2026-1-05", "2026-01-05x", "26-01-05", "2026/01/05", "2026-01-05-01"] {
+            assert!(Contesto::da_frammento(&format!("cosa=Pagare&termine={data}")).termine.is_none(), "{data}");
+        }
         assert_eq!(Contesto::da_frammento(""), Contesto::default());
     }
 }
