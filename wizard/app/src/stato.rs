@@ -34,11 +34,8 @@ pub(crate) fn titoli() -> civis_vista::Titoli {
         return Default::default();
     };
     let Ok(oggetto) = js_sys::JSON::parse(&testo) else { return Default::default() };
-    js_sys::Object::entries(&oggetto.into())
-        .iter()
-        .filter_map(|coppia| {
-            let coppia = js_sys::Array::from(&coppia);
-            Some((coppia.get(0).as_string()?, coppia.get(1).as_string()?))
-        })
-        .collect()
+    civis_engine::condizione::in_voci(js_sys::Object::entries(&oggetto.into()).iter().filter_map(|coppia| {
+        let coppia = js_sys::Array::from(&coppia);
+        Some((coppia.get(0).as_string()?, coppia.get(1).as_string()?))
+    }))
 }

@@ -79,13 +79,9 @@ pub fn consiglia_con(regole: &Regole, r: &Risposte, oggi: NaiveDate) -> Result<C
 
 /// Advice in words for the choice answers only (no dates): each deadline states its rule.
 pub fn in_parole(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
-    let scelte: Voci = voci
-        .iter()
-        .filter(|(k, _)| {
-            regole.domande.iter().any(|d| d.chiave == **k && d.tipo == crate::modello::TipoDomanda::Scelta && !d.non_cambia_esito)
-        })
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    let scelte = crate::condizione::filtra(voci, &|k, _| {
+        regole.domande.iter().any(|d| d.chiave == k && d.tipo == crate::modello::TipoDomanda::Scelta && !d.non_cambia_esito)
+    });
     let mut r = crate::risposte::da_voci(regole, &scelte, oggi)?;
     r.voci = voci.clone();
     componi(regole, &r, None, oggi)

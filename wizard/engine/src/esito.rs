@@ -1,14 +1,14 @@
 //! The outcome: which rule of `canali.yaml` applies to the answers (first match), and the facts a warning may
 //! name in `se_fatto`, each name beside the code that decides it.
 
-use crate::condizione::Voci;
+use crate::condizione::{filtra, Voci};
 use crate::modello::{Esito, Regole, TipoScadenza};
 use crate::risposte::Risposte;
 use crate::scadenza::Scadenza;
 
 /// The answers used to match outcome rules: defaults filled in (`prima_richiesta_civis` = `nessuna`).
 fn con_predefiniti(voci: &Voci) -> Voci {
-    let mut v: Voci = voci.iter().filter(|(_, x)| !x.is_empty()).map(|(k, x)| (k.clone(), x.clone())).collect();
+    let mut v = filtra(voci, &|_, x| !x.is_empty());
     v.entry("prima_richiesta_civis".into()).or_insert_with(|| "nessuna".into());
     v
 }

@@ -2,6 +2,7 @@
 //! checked one field at a time, and the answers in the URL fragment.
 
 pub use crate::condizione::Voci;
+use crate::condizione::{filtra, in_voci};
 use crate::modello::{Domanda, Regole};
 use crate::risposte::{self, ErroreRisposte, Risposte};
 use chrono::NaiveDate;
@@ -47,10 +48,7 @@ fn maiuscola(s: &str) -> String {
 /// The answers to questions that still apply (and that `chiesta` accepts). An answer left behind by "Cambia" (its
 /// question no longer applies after an earlier answer changed) is dropped.
 pub fn applicabili(regole: &Regole, voci: &Voci, chiesta: impl Fn(&Domanda) -> bool) -> Voci {
-    voci.iter()
-        .filter(|(k, _)| regole.domande.iter().any(|d| &d.chiave == *k && chiesta(d) && d.si_applica(voci)))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
+    filtra(voci, &|k, _| regole.domande.iter().any(|d| d.chiave == k && chiesta(d) && d.si_applica(voci)))
 }
 
 /// The checked answers of the wizard's flat map, without the answers that no longer apply, so that they cannot
@@ -61,18 +59,22 @@ pub fn in_risposte(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risp
 
 /// Reads the answers from a URL fragment (`atto=cartella&notifica.modo=pec`, with or without `#`).
 pub fn da_frammento(s: &str) -> Voci {
-    form_urlencoded::parse(s.trim_start_matches('#').as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+    in_voci(form_urlencoded::parse(s.trim_start_matches('#').as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())))
 }
 
 /// Writes the answers as a URL fragment (without `#`), in the order of the questions.
 pub fn a_frammento(regole: &Regole, voci: &Voci) -> String {
     let mut f = form_urlencoded::Serializer::new(String::new());
     let ordine: Vec<&str> = regole.domande.iter().map(|d| &*d.chiave).collect();
-    let mut chiavi: Vec<&String> = voci.keys().collect();
-    chiavi.sort_by_key(|k| ordine.iter().position(|o| o == k).unwrap_or(usize::MAX));
-    chiavi.dedup();
-    for k in chiavi {
-        f.append_pair(k, &voci[k]);
+    // The questions' keys in order (each once), then any other key in the map's order: what a stable sort by
+    // position would give, without compiling a sort into the browser's module.
+    for k in ordine.iter().enumerate().filter(|(i, k)| !ordine[..*i].contains(k)).map(|(_, k)| k) {
+        if let Some(v) = voci.get(*k) {
+            f.append_pair(k, v);
+        }
+    }
+    for (k, v) in voci.iter().filter(|(k, _)| !ordine.contains(&k.as_str())) {
+        f.append_pair(k, v);
     }
     f.finish()
 }

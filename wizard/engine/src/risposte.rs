@@ -1,7 +1,7 @@
 //! The answers (input of `advise`, docs/advise-contract.md): read from JSON or from the wizard's flat answers,
 //! every value checked, every error named by its key in Italian.
 
-use crate::condizione::Voci;
+use crate::condizione::{filtra, Voci};
 use crate::modello::{Domanda, TipoDomanda};
 use crate::tabella::Elenco;
 use crate::modello::Regole;
@@ -179,7 +179,7 @@ pub fn leggi_importo(valore: &str) -> Option<f64> {
 /// Builds the answers from the flat map (empty values = skipped questions), checking every value and the
 /// relations between dates.
 pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte, ErroreRisposte> {
-    let voci: Voci = voci.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let voci = filtra(voci, &|_, v| !v.is_empty());
     for (k, v) in &voci {
         valida(regole, k, v, oggi).map_err(|m| errore(k, m))?;
     }
