@@ -35,11 +35,11 @@ pub fn app() -> Html {
     }
     html! {
         <div class="assistente" data-pronto="si">
-            if !vista.progresso.finito { <crate::domanda::Avanzamento progresso={vista.progresso.clone()} /> }
+            if !vista.progresso.finito { { crate::domanda::avanzamento(&vista.progresso) } }
             { match vista.corpo {
                 civis_vista::Corpo::Domanda(d) => html! { <crate::domanda::Domanda key={d.id.clone()} domanda={d.clone()} voci={(*voci).clone()} oggi={oggi} /> },
                 civis_vista::Corpo::Esito(e) => html! { <crate::esito::Esito esito={*e} progresso={vista.progresso.clone()} oggi={oggi} /> },
-                civis_vista::Corpo::Errore(m) => html! { <crate::esito::Errore messaggio={m} /> },
+                civis_vista::Corpo::Errore(m) => crate::esito::errore(&m),
             } }
         </div>
     }

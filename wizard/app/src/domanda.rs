@@ -9,19 +9,11 @@ use civis_engine::regole;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The answers so far, each with a "Cambia" link that keeps the later answers.
-#[derive(Properties, PartialEq)]
-#[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
-pub struct ProgressoProps {
-    /// The view's progress.
-    pub progresso: Progresso,
-}
-
-/// The progress indicator (stepper).
-#[function_component(Avanzamento)]
-pub fn progresso(p: &ProgressoProps) -> Html {
+/// The progress indicator (stepper): the answers so far, each with a "Cambia" link that keeps the later answers.
+/// A plain function rather than a component: it has no state, and each component type compiles its own copy of
+/// Yew's lifecycle into the module.
+pub(crate) fn avanzamento(p: &Progresso) -> Html {
     let regole = regole::incorporate();
-    let p = &p.progresso;
     if p.risposte.is_empty() {
         return html! {};
     }

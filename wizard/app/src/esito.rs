@@ -22,21 +22,13 @@ pub struct EsitoProps {
     pub oggi: NaiveDate,
 }
 
-/// The error screen's inputs.
-#[derive(Properties, PartialEq)]
-#[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
-pub struct ErroreProps {
-    /// What is wrong with the answers, in Italian.
-    pub messaggio: String,
-}
-
-/// Answers that cannot be used (a link edited by hand).
-#[function_component(Errore)]
-pub fn errore(p: &ErroreProps) -> Html {
+/// Answers that cannot be used (a link edited by hand); `messaggio` says what is wrong, in Italian. A plain
+/// function, like `domanda::avanzamento`.
+pub(crate) fn errore(messaggio: &str) -> Html {
     html! {
         <div class="esito-errore">
             <h1 id="domanda" tabindex="-1">{"Controlla le risposte"}</h1>
-            <p class="errore" role="alert">{ &p.messaggio }</p>
+            <p class="errore" role="alert">{ messaggio }</p>
             <p><a href="#">{"Ricomincia"}</a></p>
         </div>
     }
@@ -160,7 +152,7 @@ pub fn esito(p: &EsitoProps) -> Html {
             }) }
             <section><h2>{"Come procedere"}</h2><ol class="procedura">{ for c.passi.iter().map(|x| html! { <li>{ x }</li> }) }</ol></section>
             <section class="da-leggere"><h2>{"Da leggere"}</h2><ul>{ for e.pagine.iter().map(|x| html! { <li><a href={pagina_da_app(&x.pagina)}>{ &x.titolo }</a></li> }) }</ul></section>
-            <crate::domanda::Avanzamento progresso={p.progresso.clone()} />
+            { crate::domanda::avanzamento(&p.progresso) }
             <div class="azioni non-stampare">
                 <button type="button" class="pulsante" onclick={stampa}>{"Stampa"}</button>
                 if e.termini.iter().any(|s| s.data.is_some()) {
