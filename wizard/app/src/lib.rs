@@ -10,6 +10,13 @@ pub mod ics;
 
 use wasm_bindgen::prelude::*;
 
+/// The allocator: see Cargo.toml for why not the standard one. Single-threaded is all a browser page is.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATORE: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: the module runs on the page's one thread (no workers, no shared memory).
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 /// Mounts the app on `#wizard-root`, replacing the pre-rendered question; does nothing on other pages.
 #[wasm_bindgen(start)]
 pub fn start() {

@@ -50,9 +50,13 @@ pub struct Asset {
 
 const TARGET: &str = "wasm32-unknown-unknown";
 
-/// wasm-opt flags that keep the features wasm-bindgen's output uses (see research/toolchain.md).
-const WASM_OPT_FLAGS: [&str; 7] = [
+/// wasm-opt flags that keep the features wasm-bindgen's output uses (see research/toolchain.md). The module's
+/// memory is its own (not imported), so it starts zeroed; `--converge` repeats -Oz while it still shrinks.
+const WASM_OPT_FLAGS: [&str; 10] = [
     "-Oz",
+    "--converge",
+    "--zero-filled-memory",
+    "--strip-producers",
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
@@ -166,8 +170,8 @@ fn incorporato(modulo: &[u8], app: App) -> Result<Vec<u8>, String> {
 }
 
 /// Runs npm binaryen's wasm-opt (Debian's binaryen is too old), running `npm ci` in `tools/npm` first when it is
-/// missing and npm is there. The result is kept in `cache` and reused while the module is byte-for-byte the same
-/// (wasm-opt takes ~10 s).
+/// missing and npm is there. The result is kept in `cache` and reused while the module and the flags are
+/// byte-for-byte the same (wasm-opt takes ~10 s).
 fn optimise(root: &Path, cache: &Path, module: &Path) -> Result<(), String> {
     let wasm_opt = root.join("tools/npm/node_modules/.bin/wasm-opt");
     if !wasm_opt.is_file() && Command::new("npm").arg("--version").output().is_ok_and(|o| o.status.success()) {
@@ -181,8 +185,9 @@ fn optimise(root: &Path, cache: &Path, module: &Path) -> Result<(), String> {
         eprintln!("avviso: wasm-opt non trovato, il modulo WebAssembly non è ottimizzato (per ridurlo installa npm: apt-get install -y npm)");
         return Ok(());
     }
-    let (input, output) = (cache.join("input.wasm"), cache.join("output.wasm"));
-    let bytes = std::fs::read(module).map_err(|e| format!("{}: {e}", module.display()))?;
+    let (input, output) = (cache.join("input.key"), cache.join("output.wasm"));
+    let mut bytes = std::fs::read(module).map_err(|e| format!("{}: {e}", module.display()))?;
+    bytes.extend_from_slice(WASM_OPT_FLAGS.join(" ").as_bytes());
     if std::fs::read(&input).is_ok_and(|b| b == bytes) && output.is_file() {
         return std::fs::copy(&output, module).map(drop).map_err(|e| format!("cache di wasm-opt: {e}"));
     }
