@@ -81,7 +81,7 @@ fn ensure_target() -> Result<(), String> {
 fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
     match cmd.status() {
         Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(format!("{what} non riuscito ({s})")),
+        Ok(s) => Err(format!("{what}: errore ({s}); il messaggio del comando è qui sopra")),
         Err(e) => Err(format!("{what}: non riesco ad avviarlo: {e}")),
     }
 }
