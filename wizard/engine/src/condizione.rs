@@ -1,6 +1,6 @@
 //! Conditions of the rules files (`quando`): which answers a question or an outcome rule applies to.
 
-use crate::tabella::{Lista, Testo};
+use crate::tabella::{Elenco, Lista, Testo};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -48,7 +48,7 @@ pub enum Quando {
 impl Quando {
     /// Whether the answers satisfy the condition. A key without an answer satisfies nothing.
     pub fn vale(&self, voci: &Voci) -> bool {
-        let tutti = |r: &Requisiti| r.0.iter().all(|(k, ammessi)| voci.get(&**k).is_some_and(|v| ammessi.iter().any(|a| a == v)));
+        let tutti = |r: &Requisiti| r.0.iter().all(|(k, ammessi)| voci.get(&**k).is_some_and(|v| ammessi.ha(v)));
         match self {
             Quando::Tutti(r) => tutti(r),
             Quando::Uno(alternative) => alternative.iter().any(tutti),

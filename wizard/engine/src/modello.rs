@@ -38,17 +38,18 @@ pub struct Regole {
 }
 
 impl Regole {
-    /// The rules from the five files, as read; `sorgenti` and `revisioni` are `(path, text)` and `(path, date
-    /// reviewed)` pairs.
+    /// The rules from the five files, as read. `percorsi` are their paths in that order (each file's `reviewed`
+    /// date is recorded under it); `sorgenti` their `(path, text)` pairs, for positions in diagnostics.
     pub fn da_file(
         calendario: Calendario,
         notifica: FileNotifica,
         scadenze: FileScadenze,
         canali: FileCanali,
         domande: FileDomande,
+        percorsi: [String; 5],
         sorgenti: Vec<(String, String)>,
-        revisioni: Vec<(String, NaiveDate)>,
     ) -> Regole {
+        let revisioni = [calendario.reviewed, notifica.reviewed, scadenze.reviewed, canali.reviewed, domande.reviewed];
         Regole {
             calendario,
             notifica: notifica.modi,
@@ -62,7 +63,7 @@ impl Regole {
             collegamenti: domande.collegamenti_precompilati,
             proroghe: scadenze.proroghe,
             sorgenti: sorgenti.into_iter().map(|(p, t)| (p.into(), t.into())).collect(),
-            revisioni: revisioni.into_iter().map(|(p, d)| (p.into(), d)).collect(),
+            revisioni: percorsi.into_iter().map(Testo::from).zip(revisioni).collect(),
         }
     }
 }

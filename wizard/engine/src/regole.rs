@@ -79,12 +79,9 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostic>> {
     else {
         return Err(errori);
     };
-    let revisioni = [calendario.reviewed, notifica.reviewed, scadenze.reviewed, canali.reviewed, domande.reviewed]
-        .into_iter()
-        .zip(&sorgenti)
-        .filter_map(|(data, s)| s.as_ref().map(|(p, _)| (p.clone(), data)))
-        .collect();
-    let regole = Regole::da_file(calendario, notifica, scadenze, canali, domande, sorgenti.iter().flatten().cloned().collect(), revisioni);
+    // Every file was found (a missing one has no model above), so every path is there.
+    let percorsi: [String; 5] = std::array::from_fn(|i| sorgenti[i].as_ref().map(|(p, _)| p.clone()).unwrap_or_default());
+    let regole = Regole::da_file(calendario, notifica, scadenze, canali, domande, percorsi, sorgenti.iter().flatten().cloned().collect());
     let percorso = |i: usize| sorgenti[i].as_ref().map(|(p, t)| (p.as_str(), t.as_str())).unwrap_or_default();
     errori.extend(coerenza(&regole, &percorso));
     if errori.is_empty() {
