@@ -9,18 +9,18 @@ use std::path::Path;
 
 /// The crates' source folders, relative to the repository.
 const CRATES: [&str; 12] = [
-    "wizard/richiesta/src",
-    "wizard/vista/src",
-    "wizard/engine/src",
-    "wizard/app/src",
-    "site/src",
-    "site/components/content/src",
-    "site/components/markdown/src",
-    "site/components/templates/src",
-    "site/components/build/src",
-    "site/components/serve/src",
-    "site/components/wasm/src",
-    "core/src",
+    "crates/richiesta/src",
+    "crates/vista/src",
+    "crates/engine/src",
+    "apps/wizard/src",
+    "cli/src",
+    "crates/content/src",
+    "crates/markdown/src",
+    "crates/templates/src",
+    "crates/build/src",
+    "crates/serve/src",
+    "tools/bundle/src",
+    "crates/core/src",
 ];
 
 /// Module name → the modules of the same crate it refers to (`crate::x`), test code left out.
@@ -87,7 +87,7 @@ fn no_crate_has_an_import_cycle() {
 
 #[test]
 fn engine_modules_import_only_lower_layers() {
-    let dir = support::repo().join("wizard/engine/src");
+    let dir = support::repo().join("crates/engine/src");
     let lib = std::fs::read_to_string(dir.join("lib.rs")).unwrap();
     let order: Vec<String> = lib
         .lines()

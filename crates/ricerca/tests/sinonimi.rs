@@ -6,7 +6,7 @@ use civis_ricerca::sinonimi::concetti;
 
 #[test]
 fn the_guide_s_synonyms_load_and_join_what_people_type() {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
     let testo = std::fs::read_to_string(format!("{root}{FILE_SINONIMI}")).unwrap();
     let s = carica_sinonimi(FILE_SINONIMI, &testo).unwrap_or_else(|e| panic!("{e:?}"));
     assert!(s.gruppi.len() >= 30, "{} groups", s.gruppi.len());

@@ -4,7 +4,7 @@
 //! the attachments of a second request (count, size, format, active content read from the file's structure).
 //! Pure functions with Italian messages; nothing is stored and nothing about the person is inferred or shown.
 //!
-//! The page "Prepara la richiesta" (`wizard/richiesta-app`) only renders these checks. The attachment checks, which
+//! The page "Prepara la richiesta" (`apps/richiesta`) only renders these checks. The attachment checks, which
 //! need ZIP and deflate, sit behind the default feature `allegati`, so that the wizard can link here with
 //! [`contesto`] alone.
 

@@ -116,7 +116,7 @@ fn assets_of(root: &Path, target_dir: &Path, app: App) -> Result<Vec<Asset>, Str
         .and_then(|b| b.typescript(false).omit_default_module_path(false).generate(out.path()))
         .map_err(|e| format!("wasm-bindgen ({}): {e}", app.package))?;
     let module = out.path().join(format!("{}_bg.wasm", app.lib));
-    optimise(root, &target_dir.join("civis-wasm").join(app.lib), &module)?;
+    optimise(root, &target_dir.join("civis-bundle").join(app.lib), &module)?;
     let modulo = std::fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
     let colla = std::fs::read(out.path().join(format!("{}.js", app.lib))).map_err(|e| format!("{}.js: {e}", app.lib))?;
     // One script for the glue and the loader: a request fewer before the module is fetched.

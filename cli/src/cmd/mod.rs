@@ -33,15 +33,15 @@ pub(crate) fn build_date(today: Option<NaiveDate>) -> NaiveDate {
 /// (`content/wizard/`); "Prepara la richiesta" when it has that page (`content/richiesta.md`). The apps are
 /// compiled from the workspace this binary was built in.
 fn app_bundle(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut apps = vec![civis_wasm::RICERCA];
+    let mut apps = vec![civis_bundle::RICERCA];
     if root.join("content/wizard").is_dir() {
-        apps.push(civis_wasm::WIZARD);
+        apps.push(civis_bundle::WIZARD);
     }
     if root.join("content/richiesta.md").is_file() {
-        apps.push(civis_wasm::RICHIESTA);
+        apps.push(civis_bundle::RICHIESTA);
     }
-    let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("site/ is in the workspace").to_path_buf();
-    let assets = civis_wasm::bundle(&civis_wasm::Options { workspace_root, apps })?;
+    let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("cli/ is in the workspace").to_path_buf();
+    let assets = civis_bundle::bundle(&civis_bundle::Options { workspace_root, apps })?;
     Ok(assets.into_iter().map(|a| (a.path, a.bytes)).collect())
 }
 

@@ -4,26 +4,7 @@
 use civis_content::Diagnostic;
 use std::path::Path;
 
-/// Built-in templates: (name, text).
-const TEMPLATES: [(&str, &str); 10] = [
-    ("base.html", include_str!("../../../../themes/default/templates/base.html")),
-    ("nav.html", include_str!("../../../../themes/default/templates/nav.html")),
-    ("page.html", include_str!("../../../../themes/default/templates/page.html")),
-    ("section.html", include_str!("../../../../themes/default/templates/section.html")),
-    ("404.html", include_str!("../../../../themes/default/templates/404.html")),
-    ("redirect.html", include_str!("../../../../themes/default/templates/redirect.html")),
-    ("macros.html", include_str!("../../../../themes/default/templates/macros.html")),
-    ("assistente.html", include_str!("../../../../themes/default/templates/assistente.html")),
-    ("richiesta.html", include_str!("../../../../themes/default/templates/richiesta.html")),
-    ("indice-az.html", include_str!("../../../../themes/default/templates/indice-az.html")),
-];
-
-/// Built-in static files: (output path, bytes).
-const STATIC: [(&str, &[u8]); 3] = [
-    ("style.css", include_bytes!("../../../../themes/default/static/style.css")),
-    ("print.css", include_bytes!("../../../../themes/default/static/print.css")),
-    ("ricerca/ricerca.js", include_bytes!("../../../../themes/default/static/ricerca/ricerca.js")),
-];
+include!(concat!(env!("OUT_DIR"), "/tema.rs"));
 
 /// A loaded theme: templates ready to render and the static files to copy.
 pub struct Theme {
@@ -35,7 +16,8 @@ pub struct Theme {
 /// Loads the built-in theme, then the overrides in `ROOT/themes/<name>/templates` and `.../static`.
 pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let dir = root.join("themes").join(name);
-    let mut templates: Vec<(String, String)> = TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let mut templates: Vec<(String, String)> =
+        TEMPLATES.iter().map(|(n, t)| (n.to_string(), String::from_utf8_lossy(t).into_owned())).collect();
     let mut static_files: Vec<(String, Vec<u8>)> = STATIC.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
     let mut errors = Vec::new();
     for (sub, is_template) in [("templates", true), ("static", false)] {

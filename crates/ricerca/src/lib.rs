@@ -1,7 +1,7 @@
 //! The guide's search, in layers: `parole` (Italian tokens: lowercase, accents folded, apostrophes split, stop
 //! words dropped, Snowball stems) → `sinonimi` (domain synonyms and the query's concepts) → `indice` (feature
 //! `indice`: the synonyms' YAML and the index files the build writes). The same `parole` runs in the build and,
-//! compiled to WebAssembly (`ricerca/wasm`), in the browser, so a query is stemmed exactly as the pages were.
+//! compiled to WebAssembly (`apps/ricerca`), in the browser, so a query is stemmed exactly as the pages were.
 
 pub mod parole;
 pub mod sinonimi;

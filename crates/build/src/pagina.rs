@@ -46,7 +46,7 @@ pub(crate) fn context(content: &Content, path: &str, wizard_url: &dyn Fn(&str) -
     ctx
 }
 
-/// Where an app's loader sits beside its page (`civis_wasm::App::dir` is `<page>/pkg`, `civis_wasm::LOADER` is
+/// Where an app's loader sits beside its page (`civis_bundle::App::dir` is `<page>/pkg`, `civis_bundle::LOADER` is
 /// `avvio.js`); the build only sees the bundle's files, so it finds the page's app by this path.
 const APP_LOADER: &str = "pkg/avvio.js";
 
