@@ -98,7 +98,8 @@ fn key_questions_are_within_three_clicks() {
 fn documenti_indicizzati(out: &Path) -> Vec<(String, String, Option<String>)> {
     let mut docs = Vec::new();
     for e in std::fs::read_dir(out.join("ricerca/d")).unwrap() {
-        let (_, json) = civis_ricerca::indice::leggi_parte(&std::fs::read(e.unwrap().path()).unwrap()).expect("a part of the index");
+        let (_, json) = civis_ricerca::indice::leggi_parte(&std::fs::read(e.unwrap().path()).unwrap())
+            .expect("a part of the index");
         let blocco: Vec<(String, String, Option<String>, String)> = serde_json::from_value(json).unwrap();
         docs.extend(blocco.into_iter().map(|(u, p, s, _)| (u, p, s)));
     }
@@ -114,13 +115,25 @@ fn the_search_index_and_the_a_to_z_page_hold_every_page_and_section() {
     let az = std::fs::read_to_string(out.join("indice-az/index.html")).unwrap();
     let mut pagine = 0;
     for e in walkdir::WalkDir::new(repo().join("content")).into_iter().filter_map(Result::ok) {
-        let Some(rel) = e.path().strip_prefix(repo().join("content")).unwrap().to_str().filter(|r| r.ends_with(".md")).map(str::to_string) else { continue };
+        let Some(rel) = e
+            .path()
+            .strip_prefix(repo().join("content"))
+            .unwrap()
+            .to_str()
+            .filter(|r| r.ends_with(".md"))
+            .map(str::to_string)
+        else {
+            continue;
+        };
         let path = rel.trim_end_matches(".md").trim_end_matches("_index").trim_end_matches('/').to_string();
         let url = if path.is_empty() { "index.html".to_string() } else { format!("{path}/index.html") };
         assert!(urls.contains(url.as_str()), "{rel}: {url} is not in the search index");
         let html = std::fs::read_to_string(out.join(&url)).unwrap();
         let corpo = &html[html.find("<div class=\"testo\">").unwrap_or(0)..];
-        let corpo = &corpo[..corpo.find("<aside class=\"metadati\"").or_else(|| corpo.find("<section class=\"elenco\"")).unwrap_or(corpo.len())];
+        let corpo = &corpo[..corpo
+            .find("<aside class=\"metadati\"")
+            .or_else(|| corpo.find("<section class=\"elenco\""))
+            .unwrap_or(corpo.len())];
         for pezzo in corpo.split("<h2 id=\"").skip(1).chain(corpo.split("<h3 id=\"").skip(1)) {
             let id = &pezzo[..pezzo.find('"').unwrap()];
             assert!(urls.contains(format!("{url}#{id}").as_str()), "{url}#{id} is not in the search index");
@@ -130,16 +143,22 @@ fn the_search_index_and_the_a_to_z_page_hold_every_page_and_section() {
     }
     assert!(pagine >= 27, "{pagine} pages");
     assert!(urls.contains("assistente/index.html"), "the wizard's entry page is searchable");
-    for termine in ["glossario/index.html#avviso-bonario", "glossario/index.html#cartella", "glossario/index.html#notifica"] {
+    for termine in
+        ["glossario/index.html#avviso-bonario", "glossario/index.html#cartella", "glossario/index.html#notifica"]
+    {
         assert!(urls.contains(termine), "{termine} is not in the search index");
         assert!(az.contains(&format!("href=\"../{termine}\"")), "{termine} is not on the A–Z page");
     }
     // Every chunk the root file names exists.
     let radice = std::fs::read_to_string(out.join("ricerca/radice.js")).unwrap();
-    let json: serde_json::Value = serde_json::from_str(&radice["civisRicerca.radice(".len()..radice.rfind(");").unwrap()]).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&radice["civisRicerca.radice(".len()..radice.rfind(");").unwrap()]).unwrap();
     for (cartella, chiavi) in [("i", &json["i"]), ("b", &json["b"])] {
         for k in chiavi.as_array().unwrap() {
-            assert!(out.join(format!("ricerca/{cartella}/{}.js", k.as_str().unwrap())).is_file(), "{cartella}/{k} missing");
+            assert!(
+                out.join(format!("ricerca/{cartella}/{}.js", k.as_str().unwrap())).is_file(),
+                "{cartella}/{k} missing"
+            );
         }
     }
     assert_eq!(json["n"].as_u64().unwrap() as usize, docs.len());

@@ -87,7 +87,10 @@ fn rejects(mutate: impl Fn(&Path), expected_location: &str, expected_word: &str)
     let run = civis(site.path(), &["build", "--output", out.to_str().unwrap()]);
     let err = stderr(&run);
     assert!(!run.status.success(), "build should fail");
-    let line = err.lines().find(|l| l.starts_with(expected_location)).unwrap_or_else(|| panic!("no `{expected_location}` in:\n{err}"));
+    let line = err
+        .lines()
+        .find(|l| l.starts_with(expected_location))
+        .unwrap_or_else(|| panic!("no `{expected_location}` in:\n{err}"));
     assert!(line.contains(expected_word), "`{expected_word}` missing from: {line}");
     assert_eq!(read(&out.join("segno.txt")), "build precedente", "the previous output must survive");
     let check = civis(site.path(), &["check"]);
@@ -103,12 +106,20 @@ const UNO: &str = "content/guida/uno.md";
 
 #[test]
 fn yaml_syntax_error() {
-    rejects(|r| edit(r, UNO, |s| s.replace("title: Pagina uno", "title: [Pagina uno")), "content/guida/uno.md:", "YAML");
+    rejects(
+        |r| edit(r, UNO, |s| s.replace("title: Pagina uno", "title: [Pagina uno")),
+        "content/guida/uno.md:",
+        "YAML",
+    );
 }
 
 #[test]
 fn unknown_front_matter_key() {
-    rejects(|r| edit(r, UNO, |s| s.replace("weight: 1\n", "weight: 1\ncolore: blu\n")), "content/guida/uno.md:5:", "colore");
+    rejects(
+        |r| edit(r, UNO, |s| s.replace("weight: 1\n", "weight: 1\ncolore: blu\n")),
+        "content/guida/uno.md:5:",
+        "colore",
+    );
 }
 
 #[test]
@@ -124,13 +135,21 @@ fn missing_sources() {
 #[test]
 fn broken_link() {
     let line = read(&support::repo().join("tests/fixtures/sito").join(UNO)).lines().count() + 2;
-    rejects(|r| edit(r, UNO, |s| s + "\nRiga con [un link rotto](manca.md).\n"), &format!("content/guida/uno.md:{line}:"), "manca.md");
+    rejects(
+        |r| edit(r, UNO, |s| s + "\nRiga con [un link rotto](manca.md).\n"),
+        &format!("content/guida/uno.md:{line}:"),
+        "manca.md",
+    );
 }
 
 #[test]
 fn broken_anchor() {
     let line = read(&support::repo().join("tests/fixtures/sito").join(UNO)).lines().count() + 2;
-    rejects(|r| edit(r, UNO, |s| s + "\nVedi [i termini](due.md#nessuna).\n"), &format!("content/guida/uno.md:{line}:"), "#nessuna");
+    rejects(
+        |r| edit(r, UNO, |s| s + "\nVedi [i termini](due.md#nessuna).\n"),
+        &format!("content/guida/uno.md:{line}:"),
+        "#nessuna",
+    );
 }
 
 #[test]
@@ -147,7 +166,11 @@ fn duplicate_output_path() {
 
 #[test]
 fn missing_template() {
-    rejects(|r| edit(r, UNO, |s| s.replace("weight: 1\n", "weight: 1\ntemplate: nessuno.html\n")), "content/guida/uno.md:", "nessuno.html");
+    rejects(
+        |r| edit(r, UNO, |s| s.replace("weight: 1\n", "weight: 1\ntemplate: nessuno.html\n")),
+        "content/guida/uno.md:",
+        "nessuno.html",
+    );
 }
 
 #[test]
@@ -155,7 +178,11 @@ fn tera_error_in_a_site_template() {
     rejects(
         |r| {
             std::fs::create_dir_all(r.join("themes/default/templates")).unwrap();
-            std::fs::write(r.join("themes/default/templates/page.html"), "{% extends \"base.html\" %}{% block content %}{{ page.titolo_inesistente.x }}{% endblock content %}").unwrap();
+            std::fs::write(
+                r.join("themes/default/templates/page.html"),
+                "{% extends \"base.html\" %}{% block content %}{{ page.titolo_inesistente.x }}{% endblock content %}",
+            )
+            .unwrap();
         },
         "content/guida/due.md:",
         "page.html",
@@ -165,7 +192,11 @@ fn tera_error_in_a_site_template() {
 #[test]
 fn raw_html_is_rejected() {
     let line = read(&support::repo().join("tests/fixtures/sito").join(UNO)).lines().count() + 2;
-    rejects(|r| edit(r, UNO, |s| s + "\n<script>alert(1)</script>\n"), &format!("content/guida/uno.md:{line}:"), "HTML non ammesso");
+    rejects(
+        |r| edit(r, UNO, |s| s + "\n<script>alert(1)</script>\n"),
+        &format!("content/guida/uno.md:{line}:"),
+        "HTML non ammesso",
+    );
 }
 
 #[test]
@@ -251,7 +282,8 @@ fn serve_left_idle_does_not_rebuild() {
 /// Whether the served search index has a word: its chunk found as the browser finds it, then inflated.
 fn indicizzata(port: u16, parola: &str) -> bool {
     let radice = get(port, "/ricerca/radice.js").unwrap();
-    let json: serde_json::Value = serde_json::from_str(&radice["civisRicerca.radice(".len()..radice.rfind(");").unwrap()]).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&radice["civisRicerca.radice(".len()..radice.rfind(");").unwrap()]).unwrap();
     let stem = civis_ricerca::parole::radici(parola).remove(0);
     let chiavi: Vec<&str> = json["i"].as_array().unwrap().iter().map(|k| k.as_str().unwrap()).collect();
     let Some(k) = chiavi.iter().filter(|k| stem.starts_with(**k)).max_by_key(|k| k.len()) else { return false };
@@ -279,7 +311,9 @@ fn serve_rebuilds_only_the_edited_page_when_only_its_text_changed() {
         assert_eq!(get(port, "/__livereload").unwrap(), v1, "no reload signal for a rejected edit");
         assert!(get(port, "/guida/uno/").unwrap().contains("Solo il testo cambia: zafferano."));
         // A new title changes the navigation of every page: the whole site is built again.
-        edit(root, UNO, |s| s.replace("Vedi [qui](due.md#nessuna).", "Di nuovo.").replace("title: Pagina uno", "title: Pagina prima"));
+        edit(root, UNO, |s| {
+            s.replace("Vedi [qui](due.md#nessuna).", "Di nuovo.").replace("title: Pagina uno", "title: Pagina prima")
+        });
         wait_for(|| get(port, "/guida/due/").filter(|p| p.contains("Pagina prima")));
     });
 }
@@ -289,7 +323,11 @@ fn a_synonym_repeated_in_two_groups() {
     rejects(
         |root| {
             std::fs::create_dir_all(root.join("content/ricerca")).unwrap();
-            std::fs::write(root.join("content/ricerca/sinonimi.yaml"), "gruppi:\n  - uguali: [rate, rateazione]\n  - uguali: [dilazione, rate]\n").unwrap();
+            std::fs::write(
+                root.join("content/ricerca/sinonimi.yaml"),
+                "gruppi:\n  - uguali: [rate, rateazione]\n  - uguali: [dilazione, rate]\n",
+            )
+            .unwrap();
         },
         "content/ricerca/sinonimi.yaml:3",
         "già in un altro gruppo",
@@ -301,7 +339,11 @@ fn an_unknown_key_in_the_synonyms() {
     rejects(
         |root| {
             std::fs::create_dir_all(root.join("content/ricerca")).unwrap();
-            std::fs::write(root.join("content/ricerca/sinonimi.yaml"), "gruppi:\n  - uguali: [pec, posta certificata]\n    simili: [x]\n").unwrap();
+            std::fs::write(
+                root.join("content/ricerca/sinonimi.yaml"),
+                "gruppi:\n  - uguali: [pec, posta certificata]\n    simili: [x]\n",
+            )
+            .unwrap();
         },
         "content/ricerca/sinonimi.yaml:3",
         "simili",

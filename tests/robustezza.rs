@@ -26,8 +26,22 @@ fn mutazione() -> impl Strategy<Value = Mutazione> {
     prop_oneof![
         any::<usize>().prop_map(Mutazione::TogliRiga),
         any::<usize>().prop_map(Mutazione::DuplicaRiga),
-        (any::<usize>(), prop_oneof![Just(": ".to_string()), Just("- ".into()), Just("\t".into()), Just("[".into()), Just("{".into()),
-            Just("\"".into()), Just("---\n".into()), Just("&a ".into()), Just("*a".into()), Just("#".into()), ".{0,8}"])
+        (
+            any::<usize>(),
+            prop_oneof![
+                Just(": ".to_string()),
+                Just("- ".into()),
+                Just("\t".into()),
+                Just("[".into()),
+                Just("{".into()),
+                Just("\"".into()),
+                Just("---\n".into()),
+                Just("&a ".into()),
+                Just("*a".into()),
+                Just("#".into()),
+                ".{0,8}"
+            ]
+        )
             .prop_map(|(i, s)| Mutazione::Inserisci(i, s)),
         any::<usize>().prop_map(Mutazione::Taglia),
         (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutazione::ScambiaRighe(a, b)),

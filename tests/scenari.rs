@@ -25,7 +25,11 @@ fn advise(oggi: &str, risposte: &Value) -> (i32, String, String) {
         .unwrap();
     child.stdin.take().unwrap().write_all(risposte.to_string().as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn ids(v: &Value, key: &str) -> Vec<String> {
@@ -33,7 +37,11 @@ fn ids(v: &Value, key: &str) -> Vec<String> {
 }
 
 /// Checks one scenario; returns the mismatches.
-fn check(path: &Path, risposte_schema: &jsonschema::Validator, consiglio_schema: &jsonschema::Validator) -> Vec<String> {
+fn check(
+    path: &Path,
+    risposte_schema: &jsonschema::Validator,
+    consiglio_schema: &jsonschema::Validator,
+) -> Vec<String> {
     let sc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let (exp, oggi, risposte) = (&sc["atteso"], sc["oggi"].as_str().unwrap(), &sc["risposte"]);
     let (code, stdout, stderr) = advise(oggi, risposte);
@@ -104,11 +112,17 @@ fn check(path: &Path, risposte_schema: &jsonschema::Validator, consiglio_schema:
 
 fn run_dir(dir: &Path) -> usize {
     let (rs, cs) = (schema("risposte.schema.json"), schema("consiglio.schema.json"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
     files.sort();
     let failures: Vec<String> = files
         .iter()
-        .flat_map(|f| check(f, &rs, &cs).into_iter().map(move |e| format!("{}: {e}", f.file_name().unwrap().to_string_lossy())))
+        .flat_map(|f| {
+            check(f, &rs, &cs).into_iter().map(move |e| format!("{}: {e}", f.file_name().unwrap().to_string_lossy()))
+        })
         .collect();
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
     files.len()
@@ -122,7 +136,10 @@ fn our_scenarios_pass_through_the_real_binary() {
 
 #[test]
 fn today_must_be_a_real_date() {
-    let out = Command::new(env!("CARGO_BIN_EXE_civis-guida")).args(["advise", "--today", "2026-02-30", "-"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_civis-guida"))
+        .args(["advise", "--today", "2026-02-30", "-"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("non esiste"));
 }

@@ -54,7 +54,12 @@ fn imports(dir: &Path) -> BTreeMap<String, BTreeSet<String>> {
 
 /// A cycle through `start`, if any, as the list of modules.
 fn cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
-    fn visit(n: &str, g: &BTreeMap<String, BTreeSet<String>>, stack: &mut Vec<String>, done: &mut BTreeSet<String>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        g: &BTreeMap<String, BTreeSet<String>>,
+        stack: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
         if let Some(i) = stack.iter().position(|s| s == n) {
             let mut c = stack[i..].to_vec();
             c.push(n.to_string());
@@ -95,7 +100,8 @@ fn engine_modules_import_only_lower_layers() {
         .collect();
     assert!(order.len() >= 10, "lib.rs declares the layers: {order:?}");
     for (module, uses) in imports(&dir) {
-        let level = order.iter().position(|m| *m == module).unwrap_or_else(|| panic!("{module} is not declared in lib.rs"));
+        let level =
+            order.iter().position(|m| *m == module).unwrap_or_else(|| panic!("{module} is not declared in lib.rs"));
         for u in uses {
             let l = order.iter().position(|m| *m == u).unwrap();
             assert!(l < level, "engine: `{module}` (layer {level}) imports `{u}` (layer {l}), which is not below it");
@@ -105,8 +111,10 @@ fn engine_modules_import_only_lower_layers() {
 
 #[test]
 fn the_cycle_finder_finds_cycles() {
-    let g: BTreeMap<String, BTreeSet<String>> =
-        [("a", "b"), ("b", "c"), ("c", "a")].iter().map(|(x, y)| (x.to_string(), BTreeSet::from([y.to_string()]))).collect();
+    let g: BTreeMap<String, BTreeSet<String>> = [("a", "b"), ("b", "c"), ("c", "a")]
+        .iter()
+        .map(|(x, y)| (x.to_string(), BTreeSet::from([y.to_string()])))
+        .collect();
     assert_eq!(cycle(&g).unwrap(), ["a", "b", "c", "a"]);
     let dag: BTreeMap<String, BTreeSet<String>> =
         [("a", "b"), ("b", "c")].iter().map(|(x, y)| (x.to_string(), BTreeSet::from([y.to_string()]))).collect();

@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 fn files(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten().collect();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten().collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let path = e.path();
@@ -26,7 +27,9 @@ fn main() {
         let base = tema.join(parte);
         let mut trovati = Vec::new();
         files(&base, &base, &mut trovati);
-        codice.push_str(&format!("/// The default theme's {parte}: (name, bytes).\npub(crate) const {nome}: &[(&str, &[u8])] = &[\n"));
+        codice.push_str(&format!(
+            "/// The default theme's {parte}: (name, bytes).\npub(crate) const {nome}: &[(&str, &[u8])] = &[\n"
+        ));
         for (rel, path) in trovati {
             codice.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", path.display().to_string()));
         }

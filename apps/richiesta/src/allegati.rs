@@ -2,7 +2,9 @@
 //! chosen with a file input, read locally one at a time (File API, never uploaded), and checked by
 //! `civis_richiesta::allegati`. A file over the size limit is judged by its size without being read.
 
-use civis_richiesta::allegati::{self, oltre_il_limite, verifica_file, File, Formato, Gravita, Richiesta, Rilievo, Verdetto};
+use civis_richiesta::allegati::{
+    self, oltre_il_limite, verifica_file, File, Formato, Gravita, Richiesta, Rilievo, Verdetto,
+};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -25,7 +27,8 @@ impl Scelti {
     /// Whether every file chosen has been read and the request can be sent with them (the crate's own verdict on
     /// the set, `allegati::Esito::ammesso`).
     pub(crate) fn ammessi(&self, seconda: bool) -> bool {
-        self.verdetti.len() == self.quanti && allegati::Esito { generali: self.generali(seconda), file: self.verdetti.clone() }.ammesso()
+        self.verdetti.len() == self.quanti
+            && allegati::Esito { generali: self.generali(seconda), file: self.verdetti.clone() }.ammesso()
     }
 }
 
@@ -52,7 +55,10 @@ async fn controlla(f: web_sys::File) -> Verdetto {
         Err(_) => Verdetto {
             nome,
             formato: Formato::Sconosciuto,
-            rilievi: vec![Rilievo { gravita: Gravita::Errore, testo: "Non riesco a leggere il file: sceglilo di nuovo.".into() }],
+            rilievi: vec![Rilievo {
+                gravita: Gravita::Errore,
+                testo: "Non riesco a leggere il file: sceglilo di nuovo.".into(),
+            }],
         },
     }
 }

@@ -16,7 +16,8 @@ fn oggi() -> NaiveDate {
     let fissato = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("oggi="));
     fissato.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).unwrap_or_else(|| {
         let now = js_sys::Date::new_0();
-        NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).expect("the browser's date is valid")
+        NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+            .expect("the browser's date is valid")
     })
 }
 
@@ -29,10 +30,17 @@ pub(crate) fn imposta(s: &UseStateHandle<String>) -> Callback<String> {
 /// The tool.
 #[function_component(App)]
 pub fn app() -> Html {
-    let contesto = use_memo((), |_| Contesto::da_frammento(&gloo::utils::window().location().hash().unwrap_or_default()));
+    let contesto =
+        use_memo((), |_| Contesto::da_frammento(&gloo::utils::window().location().hash().unwrap_or_default()));
     let oggi = oggi();
     let seconda = use_state(|| contesto.seconda);
-    let identificativo = use_state(|| if contesto.cartella() { Identificativo::IdentificativoCartella } else { Identificativo::NumeroComunicazione });
+    let identificativo = use_state(|| {
+        if contesto.cartella() {
+            Identificativo::IdentificativoCartella
+        } else {
+            Identificativo::NumeroComunicazione
+        }
+    });
     let numero = use_state(String::new);
     let codice_fiscale = use_state(String::new);
     let protocollo = use_state(String::new);

@@ -48,12 +48,17 @@ pub fn atto(p: &AttoProps) -> Html {
         }
     });
     let id = p.identificativo;
-    let opzione = |i: Identificativo, testo: &'static str| html! { <option value={i.id()} selected={i == id}>{ testo }</option> };
+    let opzione =
+        |i: Identificativo, testo: &'static str| html! { <option value={i.id()} selected={i == id}>{ testo }</option> };
     let aiuto_numero = match id {
         Identificativo::NumeroComunicazione => "13 cifre, in alto sulla comunicazione o sull'avviso telematico.",
-        Identificativo::IdentificativoCartella => "17 cifre, sulla prima pagina della cartella: puoi scriverlo con gli spazi, te lo mostriamo senza.",
+        Identificativo::IdentificativoCartella => {
+            "17 cifre, sulla prima pagina della cartella: puoi scriverlo con gli spazi, te lo mostriamo senza."
+        }
         Identificativo::CodiceAtto => "11 cifre, sulla cartella.",
-        Identificativo::PartitaDiRuolo => "Sulla cartella. La guida non ne indica il formato: controlliamo solo che ci siano lettere e cifre.",
+        Identificativo::PartitaDiRuolo => {
+            "Sulla cartella. La guida non ne indica il formato: controlliamo solo che ci siano lettere e cifre."
+        }
     };
     let oggi = p.oggi;
     let guida = match id {

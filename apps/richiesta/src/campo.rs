@@ -31,7 +31,8 @@ pub struct CampoProps {
 #[function_component(Campo)]
 pub fn campo(p: &CampoProps) -> Html {
     let cambia = p.cambia.clone();
-    let oninput = Callback::from(move |e: InputEvent| cambia.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let oninput =
+        Callback::from(move |e: InputEvent| cambia.emit(e.target_unchecked_into::<HtmlInputElement>().value()));
     let msg = format!("{}-esito", p.id);
     let aiuto = format!("{}-aiuto", p.id);
     let errato = matches!(p.esito, Some(Err(_)));

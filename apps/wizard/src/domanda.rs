@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use civis_engine::flusso::{self, Voci};
 use civis_engine::modello::TipoDomanda;
-use civis_vista::{Progresso, VistaDomanda};
 use civis_engine::regole;
+use civis_vista::{Progresso, VistaDomanda};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -70,7 +70,8 @@ pub fn domanda(p: &DomandaProps) -> Html {
     let campi = use_state(|| [String::new(), String::new(), String::new()]);
     let errore = use_state(|| None::<String>);
     let invia = {
-        let (scelta, campi, errore, voci, oggi, id) = (scelta.clone(), campi.clone(), errore.clone(), p.voci.clone(), p.oggi, d.id.clone());
+        let (scelta, campi, errore, voci, oggi, id) =
+            (scelta.clone(), campi.clone(), errore.clone(), p.voci.clone(), p.oggi, d.id.clone());
         move |salta: bool| {
             let d = regole.domande.iter().find(|d| d.id == id).expect("the view's question is one of the rules");
             let valore = if salta {
@@ -90,7 +91,9 @@ pub fn domanda(p: &DomandaProps) -> Html {
                 }
             };
             match valore.and_then(|v| flusso::valida_voce(regole, d, &v, &voci, oggi).map(|_| v)) {
-                Ok(v) => crate::stato::vai(&civis_vista::scegli(regole, &voci, &d.chiave, &v, civis_vista::Modo::Completo)),
+                Ok(v) => {
+                    crate::stato::vai(&civis_vista::scegli(regole, &voci, &d.chiave, &v, civis_vista::Modo::Completo))
+                }
                 Err(m) => errore.set(Some(m)),
             }
         }

@@ -2,11 +2,11 @@
 //! computed, the procedure, the warnings; print, calendar file and restart.
 
 use chrono::NaiveDate;
+use civis_engine::modello::TipoScadenza;
+use civis_engine::scadenza::Scadenza;
 use civis_engine::testo::data_estesa;
 use civis_vista::url::{pagina_da_app, RICHIESTA};
 use civis_vista::VistaEsito;
-use civis_engine::modello::TipoScadenza;
-use civis_engine::scadenza::Scadenza;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

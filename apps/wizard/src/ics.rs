@@ -16,7 +16,9 @@ fn compatta(d: NaiveDate) -> String {
 
 /// The calendar for the dated deadlines; `oggi` stamps the events.
 pub fn calendario(scadenze: &[Scadenza], oggi: NaiveDate) -> String {
-    let mut out = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//civis-guida//Percorso guidato//IT\r\nCALSCALE:GREGORIAN\r\n");
+    let mut out = String::from(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//civis-guida//Percorso guidato//IT\r\nCALSCALE:GREGORIAN\r\n",
+    );
     for s in scadenze {
         let Some(d) = s.data else { continue };
         let fine = d.checked_add_days(Days::new(1)).expect("dates stay far from chrono's limits");

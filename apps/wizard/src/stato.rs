@@ -16,7 +16,8 @@ pub(crate) fn oggi() -> NaiveDate {
     let fissato = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("oggi="));
     fissato.and_then(|d| civis_engine::risposte::leggi_data(d).ok()).unwrap_or_else(|| {
         let now = js_sys::Date::new_0();
-        NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).expect("the browser's date is valid")
+        NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+            .expect("the browser's date is valid")
     })
 }
 
@@ -24,7 +25,6 @@ pub(crate) fn oggi() -> NaiveDate {
 pub(crate) fn vai(voci: &Voci) {
     let _ = gloo::utils::window().location().set_hash(&civis_vista::url::frammento(regole::incorporate(), voci));
 }
-
 
 /// The guidance pages' titles, handed by the build in the page (`#titoli-pagine`, a JSON block), so that the app's
 /// links carry the same titles as the pages without JavaScript. Empty when absent.

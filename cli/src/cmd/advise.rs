@@ -24,7 +24,10 @@ pub(crate) fn run(args: AdviseArgs) -> ExitCode {
         Some(f) => std::fs::read_to_string(f).map_err(|e| format!("non riesco a leggere {}: {e}", f.display())),
         None => {
             let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).map(|_| s).map_err(|e| format!("non riesco a leggere lo standard input: {e}"))
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .map(|_| s)
+                .map_err(|e| format!("non riesco a leggere lo standard input: {e}"))
         }
     };
     let esito = testo.and_then(|t| civis_engine::consiglia_json(&t, oggi).map_err(|e| e.to_string()));

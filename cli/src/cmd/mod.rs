@@ -40,7 +40,8 @@ fn app_bundle(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     if root.join("content/richiesta.md").is_file() {
         apps.push(civis_bundle::RICHIESTA);
     }
-    let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("cli/ is in the workspace").to_path_buf();
+    let workspace_root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("cli/ is in the workspace").to_path_buf();
     let assets = civis_bundle::bundle(&civis_bundle::Options { workspace_root, apps })?;
     Ok(assets.into_iter().map(|a| (a.path, a.bytes)).collect())
 }
@@ -59,7 +60,12 @@ pub(crate) fn run_build(root: &Path, output: Option<&Path>, wasm: bool, today: N
 }
 
 /// [`run_build`], keeping the state a later fast rebuild needs; `None` when the build failed.
-pub(crate) fn run_build_con_stato(root: &Path, output: Option<&Path>, wasm: bool, today: NaiveDate) -> Option<Sessione> {
+pub(crate) fn run_build_con_stato(
+    root: &Path,
+    output: Option<&Path>,
+    wasm: bool,
+    today: NaiveDate,
+) -> Option<Sessione> {
     let start = Instant::now();
     let assets = match wasm {
         true => match app_bundle(root) {
@@ -79,7 +85,10 @@ pub(crate) fn run_build_con_stato(root: &Path, output: Option<&Path>, wasm: bool
             }
             let what = if output.is_some() { "Sito generato" } else { "Verifica superata" };
             let wizard = if r.wizard_paths > 0 {
-                format!(", percorso guidato: {} percorsi verificati, {} pagine senza JavaScript", r.wizard_paths, r.generated)
+                format!(
+                    ", percorso guidato: {} percorsi verificati, {} pagine senza JavaScript",
+                    r.wizard_paths, r.generated
+                )
             } else {
                 String::new()
             };
@@ -87,14 +96,27 @@ pub(crate) fn run_build_con_stato(root: &Path, output: Option<&Path>, wasm: bool
                 (0, _) => String::new(),
                 (n, t) => format!(", indice di ricerca di {n} voci (in {:.2} s)", t.as_secs_f64()),
             };
-            eprintln!("{what}: {} pagine, {} file{wizard}{ricerca} in {:.2} s", r.pages, r.files, start.elapsed().as_secs_f64());
+            eprintln!(
+                "{what}: {} pagine, {} file{wizard}{ricerca} in {:.2} s",
+                r.pages,
+                r.files,
+                start.elapsed().as_secs_f64()
+            );
             Some(Sessione { opts, stato })
         }
         Err(errors) => {
             for e in &errors {
                 eprintln!("{e}");
             }
-            eprintln!("{} problemi: {}", errors.len(), if output.is_some() { "sito non generato, la cartella precedente resta com'era" } else { "verifica non superata" });
+            eprintln!(
+                "{} problemi: {}",
+                errors.len(),
+                if output.is_some() {
+                    "sito non generato, la cartella precedente resta com'era"
+                } else {
+                    "verifica non superata"
+                }
+            );
             None
         }
     }

@@ -33,8 +33,16 @@ pub(crate) fn run(root: &Path, args: ServeArgs) -> bool {
             let start = std::time::Instant::now();
             match civis_build::ricostruisci(&s.opts, &mut s.stato, cambiati) {
                 Some(Ok(r)) => {
-                    let indice = if r.ricerca.0 > 0 { "indice di ricerca aggiornato" } else { "l'indice di ricerca si aggiorna alla prossima ricostruzione completa" };
-                    eprintln!("Aggiornate {} pagine in {:.0} ms ({indice})", cambiati.len(), start.elapsed().as_secs_f64() * 1000.0);
+                    let indice = if r.ricerca.0 > 0 {
+                        "indice di ricerca aggiornato"
+                    } else {
+                        "l'indice di ricerca si aggiorna alla prossima ricostruzione completa"
+                    };
+                    eprintln!(
+                        "Aggiornate {} pagine in {:.0} ms ({indice})",
+                        cambiati.len(),
+                        start.elapsed().as_secs_f64() * 1000.0
+                    );
                     return true;
                 }
                 Some(Err(errori)) => {

@@ -52,12 +52,22 @@ fn collegati(v: &Vista) -> Vec<&Voci> {
 
 /// Every wizard page below the start page (every state reachable from it), the number of paths of the full
 /// question graph, and the flow check (every path ends in an outcome whose pages exist).
-pub(crate) fn pagine(regole: &Regole, titoli: &Titoli, oggi: NaiveDate, errors: &mut Vec<Diagnostic>) -> (Vec<GeneratedPage>, usize) {
+pub(crate) fn pagine(
+    regole: &Regole,
+    titoli: &Titoli,
+    oggi: NaiveDate,
+    errors: &mut Vec<Diagnostic>,
+) -> (Vec<GeneratedPage>, usize) {
     let esiste = |p: &str| titoli.contains_key(p);
     let percorsi = civis_engine::verifica::percorsi(regole);
     errors.extend(civis_engine::verifica::verifica_percorsi(regole, &percorsi, &esiste));
     if !esiste(url::BASE) {
-        errors.push(Diagnostic::new("content/assistente/_index.md", 0, 0, "manca la pagina iniziale del percorso guidato"));
+        errors.push(Diagnostic::new(
+            "content/assistente/_index.md",
+            0,
+            0,
+            "manca la pagina iniziale del percorso guidato",
+        ));
     }
     let mut visti: BTreeMap<String, Vista> = BTreeMap::new();
     let mut coda = VecDeque::from([Voci::new()]);
@@ -118,8 +128,11 @@ fn dati(regole: &Regole, path: &str, v: &Vista) -> Value {
     });
     match &v.corpo {
         Corpo::Domanda(d) => {
-            let opzioni: Vec<Value> =
-                d.opzioni.iter().map(|o| json!({ "etichetta": o.etichetta, "aiuto": o.aiuto, "url": stato(&o.voci) })).collect();
+            let opzioni: Vec<Value> = d
+                .opzioni
+                .iter()
+                .map(|o| json!({ "etichetta": o.etichetta, "aiuto": o.aiuto, "url": stato(&o.voci) }))
+                .collect();
             dati["domanda"] = json!({
                 "id": d.id, "etichetta": d.etichetta, "aiuto": d.aiuto, "pagina": d.pagina.as_deref().map(link), "opzioni": opzioni,
                 "salta": d.salta.as_ref().map(stato),

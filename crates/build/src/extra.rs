@@ -16,7 +16,10 @@ pub(crate) fn extras(
     errors: &mut Vec<Diagnostic>,
 ) {
     let mut ctx = context(content, "", wizard_url);
-    ctx.insert("page", &serde_json::json!({ "title": "Pagina non trovata", "description": "La pagina cercata non esiste." }));
+    ctx.insert(
+        "page",
+        &serde_json::json!({ "title": "Pagina non trovata", "description": "La pagina cercata non esiste." }),
+    );
     ctx.insert("nav_html", &menus.html("", false));
     match theme.render("404.html", &ctx) {
         Ok(html) => {
@@ -29,7 +32,12 @@ pub(crate) fn extras(
             let alias = format!("{}/", alias.trim_matches('/'));
             let key = format!("{alias}index.html");
             if files.contains_key(&key) {
-                errors.push(Diagnostic::new(p.file.clone(), 2, 1, format!("l'alias `{alias}` coincide con una pagina esistente")));
+                errors.push(Diagnostic::new(
+                    p.file.clone(),
+                    2,
+                    1,
+                    format!("l'alias `{alias}` coincide con una pagina esistente"),
+                ));
                 continue;
             }
             let mut ctx = context(content, &alias, wizard_url);
@@ -38,7 +46,12 @@ pub(crate) fn extras(
                 Ok(html) => {
                     files.insert(key, html.into_bytes());
                 }
-                Err(e) => errors.push(Diagnostic::new(p.file.clone(), 2, 1, format!("pagina di reindirizzamento per `{alias}`: {e}"))),
+                Err(e) => errors.push(Diagnostic::new(
+                    p.file.clone(),
+                    2,
+                    1,
+                    format!("pagina di reindirizzamento per `{alias}`: {e}"),
+                )),
             }
         }
     }

@@ -6,18 +6,18 @@
 // assistente generates the wizard's pages (3); navigazione builds menus and breadcrumbs, pagina applies templates
 // (4); verifica checks every link of the output (5); extra, ricerca (search index, A–Z page) and statici add the
 // other files (6); uscita writes the folder atomically (7); revisione reports stale reviews. url holds the relative-URL arithmetic they share.
-mod url;
-mod navigazione;
-mod markdown;
 mod assistente;
-mod pagina;
 mod extra;
+mod markdown;
+mod navigazione;
+mod pagina;
+mod revisione;
 mod ricerca;
 mod statici;
-mod verifica;
-mod revisione;
+mod url;
 mod uscita;
 mod veloce;
+mod verifica;
 
 use civis_content::{Diagnostic, Page};
 use navigazione::{Albero, Menus};
@@ -99,14 +99,22 @@ pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic
     };
 
     let albero = Albero::new(&content.pages);
-    let paths = content.pages.iter().map(|p| p.path.as_str()).chain(generated.iter().map(|g| g.path.as_str())).chain([""]);
-    let menus = Menus::render(&albero, &theme, paths).map_err(|e| vec![Diagnostic::new(format!("themes/{theme_name}/templates/nav.html"), 0, 0, e)])?;
+    let paths =
+        content.pages.iter().map(|p| p.path.as_str()).chain(generated.iter().map(|g| g.path.as_str())).chain([""]);
+    let menus = Menus::render(&albero, &theme, paths)
+        .map_err(|e| vec![Diagnostic::new(format!("themes/{theme_name}/templates/nav.html"), 0, 0, e)])?;
     let wizard_url = |from: &str| pagina::url_assistente(&titoli, from);
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let pages_out: Vec<Result<(String, String), Diagnostic>> = rendered
         .par_iter()
         .map(|r| {
-            let sito = pagina::Sito { content: &content, theme: &theme, albero: &albero, menus: &menus, wizard_url: &wizard_url };
+            let sito = pagina::Sito {
+                content: &content,
+                theme: &theme,
+                albero: &albero,
+                menus: &menus,
+                wizard_url: &wizard_url,
+            };
             pagina::render_page(r, &sito, regole.as_ref().map(|x| (x, &titoli)), &opts.assets, opts.today)
         })
         .collect();
@@ -132,7 +140,8 @@ pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic
         }
     }
     extra::extras(&content, &theme, &menus, &wizard_url, &mut files, &mut errors);
-    let (indice, tempo_ricerca) = ricerca::ricerca(&opts.root, &content, &rendered, &theme, &menus, &wizard_url, &mut files, &mut errors);
+    let (indice, tempo_ricerca) =
+        ricerca::ricerca(&opts.root, &content, &rendered, &theme, &menus, &wizard_url, &mut files, &mut errors);
     let ricerca = (indice.quanti(), tempo_ricerca);
     for (path, bytes) in theme.static_files.iter().chain(&opts.assets) {
         files.insert(path.clone(), bytes.clone());
@@ -145,16 +154,40 @@ pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic
         return Err(errors);
     }
     if let Some(out) = &opts.output {
-        uscita::write_atomic(out, &files)
-            .map_err(|e| vec![Diagnostic::new(out.display().to_string(), 0, 0, format!("non riesco a scrivere la cartella di uscita: {e}"))])?;
+        uscita::write_atomic(out, &files).map_err(|e| {
+            vec![Diagnostic::new(
+                out.display().to_string(),
+                0,
+                0,
+                format!("non riesco a scrivere la cartella di uscita: {e}"),
+            )]
+        })?;
     }
     let warnings = revisione::avvisi(&content.pages, regole.as_ref(), opts.today);
-    let report = Report { pages: content.pages.len(), generated: generated.len(), files: files.len(), wizard_paths, warnings, ricerca };
+    let report = Report {
+        pages: content.pages.len(),
+        generated: generated.len(),
+        files: files.len(),
+        wizard_paths,
+        warnings,
+        ricerca,
+    };
     let ids: HashMap<String, Vec<String>> =
         ids.into_iter().map(|(p, v)| (p.to_string(), v.into_iter().map(str::to_string).collect())).collect();
     drop(rendered);
     drop(albero);
-    let stato = Stato { content, theme, regole, menus, files, anchors, ids, titoli, generated: report.generated, wizard_paths, indice };
+    let stato = Stato {
+        content,
+        theme,
+        regole,
+        menus,
+        files,
+        anchors,
+        ids,
+        titoli,
+        generated: report.generated,
+        wizard_paths,
+        indice,
+    };
     Ok((report, stato))
 }
-

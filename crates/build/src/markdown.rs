@@ -19,30 +19,50 @@ pub(crate) type Anchor = (String, usize, String, String);
 
 /// The problem of an anchor that names no heading of its target.
 pub(crate) fn ancora_rotta((file, line, target, anchor): &Anchor) -> Diagnostic {
-    Diagnostic::new(file.clone(), *line, 1, format!("ancora rotta `#{anchor}`: nessun titolo con questo id in `{target}`"))
+    Diagnostic::new(
+        file.clone(),
+        *line,
+        1,
+        format!("ancora rotta `#{anchor}`: nessun titolo con questo id in `{target}`"),
+    )
 }
 
-
 /// Renders one page's Markdown, resolving links written as source files.
-pub(crate) fn render_markdown<'a>(p: &'a Page, by_source: &HashMap<&str, &Page>) -> (Rendered<'a>, Vec<Diagnostic>, Vec<Anchor>) {
+pub(crate) fn render_markdown<'a>(
+    p: &'a Page,
+    by_source: &HashMap<&str, &Page>,
+) -> (Rendered<'a>, Vec<Diagnostic>, Vec<Anchor>) {
     let anchors = RefCell::new(Vec::new());
     let resolve = |dest: &str, line: usize| -> Result<String, String> {
         let (file, anchor) = dest.split_once('#').unwrap_or((dest, ""));
         let target = if file.is_empty() {
             p
         } else if file.ends_with(".md") {
-            let joined = url::join_source(&p.source, file).ok_or_else(|| format!("il link `{dest}` esce dalla cartella content/"))?;
-            by_source.get(joined.as_str()).copied().ok_or_else(|| format!("link rotto `{dest}`: non esiste la pagina content/{joined}"))?
+            let joined = url::join_source(&p.source, file)
+                .ok_or_else(|| format!("il link `{dest}` esce dalla cartella content/"))?;
+            by_source
+                .get(joined.as_str())
+                .copied()
+                .ok_or_else(|| format!("link rotto `{dest}`: non esiste la pagina content/{joined}"))?
         } else {
             return Ok(dest.to_string());
         };
         if !anchor.is_empty() {
-            anchors.borrow_mut().push((p.file.clone(), line + p.body_line - 1, target.path.clone(), anchor.to_string()));
+            anchors.borrow_mut().push((
+                p.file.clone(),
+                line + p.body_line - 1,
+                target.path.clone(),
+                anchor.to_string(),
+            ));
         }
         let base = if file.is_empty() { String::new() } else { url::relative(&p.path, &target.path) };
         Ok(if anchor.is_empty() { base } else { format!("{base}#{anchor}") })
     };
     let out = civis_markdown::render(&p.body, &resolve);
-    let errors = out.errors.iter().map(|(line, msg)| Diagnostic::new(p.file.clone(), line + p.body_line - 1, 1, msg.clone())).collect();
+    let errors = out
+        .errors
+        .iter()
+        .map(|(line, msg)| Diagnostic::new(p.file.clone(), line + p.body_line - 1, 1, msg.clone()))
+        .collect();
     (Rendered { page: p, html: out.html, headings: out.headings }, errors, anchors.into_inner())
 }

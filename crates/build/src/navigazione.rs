@@ -142,7 +142,11 @@ fn menu_key(path: &str) -> (String, usize) {
 
 impl Menus {
     /// Renders the menus needed by the pages at `paths`.
-    pub(crate) fn render<'p>(albero: &Albero, theme: &civis_templates::Theme, paths: impl Iterator<Item = &'p str>) -> Result<Self, String> {
+    pub(crate) fn render<'p>(
+        albero: &Albero,
+        theme: &civis_templates::Theme,
+        paths: impl Iterator<Item = &'p str>,
+    ) -> Result<Self, String> {
         let mut out = HashMap::new();
         let keys: BTreeSet<((String, usize), &str)> = paths.map(|p| (menu_key(p), p)).collect();
         for (key, path) in keys {

@@ -72,9 +72,18 @@ pub(crate) fn render_page(
     // WebAssembly bundle beside the page.
     let app_js = format!("{}{APP_LOADER}", p.path);
     let app_js = assets.iter().any(|(a, _)| *a == app_js).then(|| app_js[p.path.len()..].to_string());
-    let template = p.front.template.clone().unwrap_or_else(|| if p.is_section { "section.html".into() } else { "page.html".into() });
+    let template =
+        p.front
+            .template
+            .clone()
+            .unwrap_or_else(|| if p.is_section { "section.html".into() } else { "page.html".into() });
     if !theme.has(&template) {
-        return Err(Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("il template `{template}` non esiste nel tema")));
+        return Err(Diagnostic::new(
+            p.file.clone(),
+            p.key_line("template"),
+            1,
+            format!("il template `{template}` non esiste nel tema"),
+        ));
     }
     let toc = indice(&r.headings);
     let children: Vec<serde_json::Value> = albero
@@ -87,13 +96,16 @@ pub(crate) fn render_page(
         .collect();
     let f = &p.front;
     let mut ctx = context(content, &p.path, wizard_url);
-    ctx.insert("page", &serde_json::json!({
-        "title": f.title, "description": f.description, "html": r.html, "toc": toc, "path": p.path,
-        "updated": f.updated, "updated_it": f.updated.map(civis_engine::testo::data_it),
-        "reviewed": f.reviewed, "reviewed_it": f.reviewed.map(civis_engine::testo::data_it),
-        "sources": f.sources, "valid_from": f.valid_from.map(civis_engine::testo::data_it),
-        "valid_until": f.valid_until.map(civis_engine::testo::data_it), "children": children,
-    }));
+    ctx.insert(
+        "page",
+        &serde_json::json!({
+            "title": f.title, "description": f.description, "html": r.html, "toc": toc, "path": p.path,
+            "updated": f.updated, "updated_it": f.updated.map(civis_engine::testo::data_it),
+            "reviewed": f.reviewed, "reviewed_it": f.reviewed.map(civis_engine::testo::data_it),
+            "sources": f.sources, "valid_from": f.valid_from.map(civis_engine::testo::data_it),
+            "valid_until": f.valid_until.map(civis_engine::testo::data_it), "children": children,
+        }),
+    );
     ctx.insert("nav_html", &menus.html(&p.path, true));
     ctx.insert("breadcrumbs", &albero.breadcrumbs(&p.path, &p.path));
     let (prev, next) = albero.prev_next(&p.path);
@@ -104,5 +116,8 @@ pub(crate) fn render_page(
         ctx.insert("titoli_json", &serde_json::to_string(titoli).expect("titles serialise").replace('<', "\\u003c"));
     }
     ctx.insert("app_js", &app_js);
-    theme.render(&template, &ctx).map(|html| (p.path.clone(), html)).map_err(|e| Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}`: {e}")))
+    theme
+        .render(&template, &ctx)
+        .map(|html| (p.path.clone(), html))
+        .map_err(|e| Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}`: {e}")))
 }

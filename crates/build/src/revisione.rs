@@ -4,8 +4,8 @@
 
 use chrono::{Months, NaiveDate};
 use civis_content::{Diagnostic, Page};
-use civis_engine::testo::data_it;
 use civis_engine::modello::Regole;
+use civis_engine::testo::data_it;
 
 /// How long a review stays fresh.
 const VALIDITA: Months = Months::new(12);
@@ -14,7 +14,10 @@ const VALIDITA: Months = Months::new(12);
 pub(crate) fn avvisi(pagine: &[Page], regole: Option<&Regole>, oggi: NaiveDate) -> Vec<Diagnostic> {
     let scaduta = |d: NaiveDate| d.checked_add_months(VALIDITA).is_some_and(|limite| limite < oggi);
     let vecchia = |d: NaiveDate| {
-        format!("avviso: verificata il {}, più di 12 mesi fa: ricontrolla il testo sulle fonti e aggiorna `reviewed`", data_it(d))
+        format!(
+            "avviso: verificata il {}, più di 12 mesi fa: ricontrolla il testo sulle fonti e aggiorna `reviewed`",
+            data_it(d)
+        )
     };
     let mut out = Vec::new();
     for p in pagine {
@@ -46,7 +49,9 @@ mod test {
     use super::*;
 
     fn pagina(reviewed: &str) -> Page {
-        let testo = format!("---\ntitle: T\ndescription: D\nupdated: 2025-01-01\n{reviewed}sources: [\"art. 1\"]\n---\ntesto\n");
+        let testo = format!(
+            "---\ntitle: T\ndescription: D\nupdated: 2025-01-01\n{reviewed}sources: [\"art. 1\"]\n---\ntesto\n"
+        );
         Page::parse("content/a.md", "a.md", &testo).unwrap()
     }
 

@@ -77,7 +77,8 @@ pub(crate) fn ricerca(
     errors: &mut Vec<Diagnostic>,
 ) -> (Indice, std::time::Duration) {
     let inizio = std::time::Instant::now();
-    let indice = Indice { sinonimi: sinonimi(root, errors), per_pagina: rendered.par_iter().map(documenti_di).collect() };
+    let indice =
+        Indice { sinonimi: sinonimi(root, errors), per_pagina: rendered.par_iter().map(documenti_di).collect() };
     files.extend(indice.file());
     let tempo = inizio.elapsed();
 
@@ -93,7 +94,11 @@ pub(crate) fn ricerca(
     voci.sort_by_key(|v| (chiave_az(&v.0), v.0.clone(), v.1.clone()));
     let mut lettere: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
     for (testo, link, dove) in voci {
-        let l = chiave_az(&testo).chars().next().map(|c| if c.is_ascii_alphabetic() { c.to_ascii_uppercase().to_string() } else { "#".into() }).unwrap_or_default();
+        let l = chiave_az(&testo)
+            .chars()
+            .next()
+            .map(|c| if c.is_ascii_alphabetic() { c.to_ascii_uppercase().to_string() } else { "#".into() })
+            .unwrap_or_default();
         if lettere.last().is_none_or(|x| x.0 != l) {
             lettere.push((l.clone(), Vec::new()));
         }
@@ -102,7 +107,10 @@ pub(crate) fn ricerca(
     let mut ctx = context(content, INDICE_AZ, wizard_url);
     ctx.insert("page", &serde_json::json!({ "title": "Indice dalla A alla Z", "description": "Tutti gli argomenti e le parole del glossario, in ordine alfabetico." }));
     ctx.insert("nav_html", &menus.html(INDICE_AZ, false));
-    ctx.insert("lettere", &lettere.iter().map(|(l, v)| serde_json::json!({ "lettera": l, "voci": v })).collect::<Vec<_>>());
+    ctx.insert(
+        "lettere",
+        &lettere.iter().map(|(l, v)| serde_json::json!({ "lettera": l, "voci": v })).collect::<Vec<_>>(),
+    );
     match theme.render("indice-az.html", &ctx) {
         Ok(html) => {
             files.insert(format!("{INDICE_AZ}index.html"), html.into_bytes());

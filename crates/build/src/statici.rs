@@ -22,7 +22,12 @@ pub(crate) fn copy_static(dir: &Path, files: &mut BTreeMap<String, Vec<u8>>, err
                 Ok(b) => {
                     files.insert(entry.file_name().to_string_lossy().into_owned(), b);
                 }
-                Err(e) => errors.push(Diagnostic::new(path.display().to_string(), 0, 0, format!("non riesco a leggere il file: {e}"))),
+                Err(e) => errors.push(Diagnostic::new(
+                    path.display().to_string(),
+                    0,
+                    0,
+                    format!("non riesco a leggere il file: {e}"),
+                )),
             }
         }
     }

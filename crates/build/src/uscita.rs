@@ -15,7 +15,8 @@ pub(crate) fn write_atomic(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std
     std::fs::create_dir_all(&parent)?;
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
     let tmp = tempfile::Builder::new().prefix(&format!(".{name}.nuovo-")).tempdir_in(&parent)?;
-    let dirs: BTreeSet<_> = files.keys().filter_map(|rel| tmp.path().join(rel).parent().map(Path::to_path_buf)).collect();
+    let dirs: BTreeSet<_> =
+        files.keys().filter_map(|rel| tmp.path().join(rel).parent().map(Path::to_path_buf)).collect();
     for dir in dirs {
         std::fs::create_dir_all(dir)?;
     }

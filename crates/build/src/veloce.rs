@@ -41,7 +41,11 @@ fn solo_la_pagina(prima: &Page, dopo: &Page) -> bool {
 
 /// Rebuilds only the pages in `cambiati` (files changed on disk) when that is enough, writing just their files
 /// into `opts.output`; `None` when the whole site must be built again.
-pub fn ricostruisci(opts: &Options, stato: &mut Stato, cambiati: &[PathBuf]) -> Option<Result<Report, Vec<Diagnostic>>> {
+pub fn ricostruisci(
+    opts: &Options,
+    stato: &mut Stato,
+    cambiati: &[PathBuf],
+) -> Option<Result<Report, Vec<Diagnostic>>> {
     // The watcher reports absolute paths; the site root may be relative (`--root .`).
     let content_dir = opts.root.join("content").canonicalize().ok()?;
     let mut nuove: Vec<(usize, Page)> = Vec::new();
@@ -66,7 +70,8 @@ pub fn ricostruisci(opts: &Options, stato: &mut Stato, cambiati: &[PathBuf]) -> 
     if nuove.is_empty() {
         return None;
     }
-    let vecchie: Vec<(usize, Page)> = nuove.into_iter().map(|(i, p)| (i, std::mem::replace(&mut stato.content.pages[i], p))).collect();
+    let vecchie: Vec<(usize, Page)> =
+        nuove.into_iter().map(|(i, p)| (i, std::mem::replace(&mut stato.content.pages[i], p))).collect();
     let esito = rigenera(opts, stato, &vecchie.iter().map(|(i, _)| *i).collect::<Vec<_>>());
     if esito.is_err() {
         for (i, vecchia) in vecchie {
@@ -82,7 +87,8 @@ fn rigenera(opts: &Options, stato: &mut Stato, indici: &[usize]) -> Result<Repor
     let by_source: HashMap<&str, &Page> = content.pages.iter().map(|p| (p.source.as_str(), p)).collect();
     let albero = Albero::new(&content.pages);
     let wizard_url = |from: &str| pagina::url_assistente(&stato.titoli, from);
-    let sito = pagina::Sito { content, theme: &stato.theme, albero: &albero, menus: &stato.menus, wizard_url: &wizard_url };
+    let sito =
+        pagina::Sito { content, theme: &stato.theme, albero: &albero, menus: &stato.menus, wizard_url: &wizard_url };
     let mut errors = Vec::new();
     let mut scritti: Vec<(String, Vec<u8>, Vec<String>, Vec<Anchor>, String)> = Vec::new();
     let mut documenti = Vec::new();
@@ -104,7 +110,13 @@ fn rigenera(opts: &Options, stato: &mut Stato, indici: &[usize]) -> Result<Repor
                 errors.push(markdown::ancora_rotta(a));
             }
         }
-        match pagina::render_page(&r, &sito, stato.regole.as_ref().map(|x| (x, &stato.titoli)), &opts.assets, opts.today) {
+        match pagina::render_page(
+            &r,
+            &sito,
+            stato.regole.as_ref().map(|x| (x, &stato.titoli)),
+            &opts.assets,
+            opts.today,
+        ) {
             Ok((path, html)) => {
                 let file = format!("{path}index.html");
                 for (f, msg) in verifica::check_page(&file, &html, &stato.files) {
@@ -120,8 +132,14 @@ fn rigenera(opts: &Options, stato: &mut Stato, indici: &[usize]) -> Result<Repor
     }
     for (file, bytes, ids, ancore, sorgente) in scritti {
         if let Some(out) = &opts.output {
-            scrivi(&out.join(&file), &bytes)
-                .map_err(|e| vec![Diagnostic::new(out.display().to_string(), 0, 0, format!("non riesco a scrivere la cartella di uscita: {e}"))])?;
+            scrivi(&out.join(&file), &bytes).map_err(|e| {
+                vec![Diagnostic::new(
+                    out.display().to_string(),
+                    0,
+                    0,
+                    format!("non riesco a scrivere la cartella di uscita: {e}"),
+                )]
+            })?;
         }
         let path = file.trim_end_matches("index.html").to_string();
         stato.ids.insert(path, ids);
@@ -132,9 +150,20 @@ fn rigenera(opts: &Options, stato: &mut Stato, indici: &[usize]) -> Result<Repor
     for (i, d) in documenti {
         stato.indice.per_pagina[i] = d;
     }
-    let ricerca = if stato.indice.quanti() <= crate::ricerca::RIFAI_FINO_A { riscrivi_indice(opts, stato)? } else { (0, std::time::Duration::ZERO) };
+    let ricerca = if stato.indice.quanti() <= crate::ricerca::RIFAI_FINO_A {
+        riscrivi_indice(opts, stato)?
+    } else {
+        (0, std::time::Duration::ZERO)
+    };
     let warnings = crate::revisione::avvisi(&stato.content.pages, stato.regole.as_ref(), opts.today);
-    Ok(Report { pages: stato.content.pages.len(), generated: stato.generated, files: stato.files.len(), wizard_paths: stato.wizard_paths, warnings, ricerca })
+    Ok(Report {
+        pages: stato.content.pages.len(),
+        generated: stato.generated,
+        files: stato.files.len(),
+        wizard_paths: stato.wizard_paths,
+        warnings,
+        ricerca,
+    })
 }
 
 /// Writes the search index again from the pages' documents: the files that changed, and removes the parts no
@@ -142,9 +171,22 @@ fn rigenera(opts: &Options, stato: &mut Stato, indici: &[usize]) -> Result<Repor
 fn riscrivi_indice(opts: &Options, stato: &mut Stato) -> Result<(usize, std::time::Duration), Vec<Diagnostic>> {
     let inizio = std::time::Instant::now();
     let nuovi: BTreeMap<String, Vec<u8>> = stato.indice.file().into_iter().collect();
-    let errore = |out: &Path, e: std::io::Error| vec![Diagnostic::new(out.display().to_string(), 0, 0, format!("non riesco ad aggiornare l'indice di ricerca: {e}"))];
-    let vecchi: Vec<String> =
-        stato.files.keys().filter(|f| ["ricerca/i/", "ricerca/b/", "ricerca/d/"].iter().any(|d| f.starts_with(d)) && !nuovi.contains_key(*f)).cloned().collect();
+    let errore = |out: &Path, e: std::io::Error| {
+        vec![Diagnostic::new(
+            out.display().to_string(),
+            0,
+            0,
+            format!("non riesco ad aggiornare l'indice di ricerca: {e}"),
+        )]
+    };
+    let vecchi: Vec<String> = stato
+        .files
+        .keys()
+        .filter(|f| {
+            ["ricerca/i/", "ricerca/b/", "ricerca/d/"].iter().any(|d| f.starts_with(d)) && !nuovi.contains_key(*f)
+        })
+        .cloned()
+        .collect();
     for f in vecchi {
         if let Some(out) = &opts.output {
             std::fs::remove_file(out.join(&f)).map_err(|e| errore(out, e))?;

@@ -9,7 +9,13 @@ fn decode(value: &str) -> String {
     if !value.contains('&') {
         return value.to_string();
     }
-    value.replace("&#x2F;", "/").replace("&#x27;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    value
+        .replace("&#x2F;", "/")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// The values of `attr="…"` attributes in an HTML text, decoded.
@@ -29,7 +35,11 @@ fn attributes(html: &str, attr: &str) -> Vec<String> {
 /// Resolves `target` relative to the output file `from` (`a/b/index.html`); a folder means its `index.html`.
 fn resolve(from: &str, target: &str) -> Option<String> {
     let joined = crate::url::join_source(from, target)?;
-    Some(if joined.is_empty() || target.ends_with('/') { format!("{joined}{}index.html", if joined.is_empty() { "" } else { "/" }) } else { joined })
+    Some(if joined.is_empty() || target.ends_with('/') {
+        format!("{joined}{}index.html", if joined.is_empty() { "" } else { "/" })
+    } else {
+        joined
+    })
 }
 
 /// Problems: (output file, message).
@@ -39,7 +49,8 @@ pub(crate) fn check_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, Str
         .filter(|(p, _)| p.ends_with(".html"))
         .filter_map(|(p, b)| std::str::from_utf8(b).ok().map(|s| (p.as_str(), s)))
         .collect();
-    let ids: HashMap<&str, HashSet<String>> = html.par_iter().map(|(p, s)| (*p, attributes(s, "id").into_iter().collect())).collect();
+    let ids: HashMap<&str, HashSet<String>> =
+        html.par_iter().map(|(p, s)| (*p, attributes(s, "id").into_iter().collect())).collect();
     let mut sorted: Vec<_> = html.iter().collect();
     sorted.sort();
     sorted.par_iter().flat_map_iter(|(page, text)| page_errors(page, text, files, &ids)).collect()
@@ -53,22 +64,36 @@ pub(crate) fn check_page(page: &str, text: &str, files: &BTreeMap<String, Vec<u8
         .filter_map(|l| {
             let (path, _) = l.split_once('#').unwrap_or((l.as_str(), ""));
             let path = path.split('?').next().unwrap_or_default();
-            if path.is_empty() { Some(page.to_string()) } else { resolve(page, path) }
+            if path.is_empty() {
+                Some(page.to_string())
+            } else {
+                resolve(page, path)
+            }
         })
         .collect();
     let testi: Vec<(String, String)> = targets
         .into_iter()
         .filter_map(|t| {
-            let testo = if t == page { Some(text.to_string()) } else { files.get(&t).and_then(|b| String::from_utf8(b.clone()).ok()) };
+            let testo = if t == page {
+                Some(text.to_string())
+            } else {
+                files.get(&t).and_then(|b| String::from_utf8(b.clone()).ok())
+            };
             testo.map(|x| (t, x))
         })
         .collect();
-    let ids: HashMap<&str, HashSet<String>> = testi.iter().map(|(p, s)| (p.as_str(), attributes(s, "id").into_iter().collect())).collect();
+    let ids: HashMap<&str, HashSet<String>> =
+        testi.iter().map(|(p, s)| (p.as_str(), attributes(s, "id").into_iter().collect())).collect();
     page_errors(page, text, files, &ids)
 }
 
 /// The link problems of one page.
-fn page_errors(page: &str, text: &str, files: &BTreeMap<String, Vec<u8>>, ids: &HashMap<&str, HashSet<String>>) -> Vec<(String, String)> {
+fn page_errors(
+    page: &str,
+    text: &str,
+    files: &BTreeMap<String, Vec<u8>>,
+    ids: &HashMap<&str, HashSet<String>>,
+) -> Vec<(String, String)> {
     let mut errors = Vec::new();
     {
         let hrefs = attributes(text, "href").into_iter().map(|h| (h, true));
@@ -79,7 +104,10 @@ fn page_errors(page: &str, text: &str, files: &BTreeMap<String, Vec<u8>>, ids: &
                 continue;
             }
             if link.starts_with('/') {
-                errors.push((page.to_string(), format!("indirizzo assoluto `{link}`: ogni indirizzo interno deve essere relativo")));
+                errors.push((
+                    page.to_string(),
+                    format!("indirizzo assoluto `{link}`: ogni indirizzo interno deve essere relativo"),
+                ));
                 continue;
             }
             if link.contains("://") {
@@ -116,7 +144,10 @@ mod test {
     #[test]
     fn finds_broken_absolute_foreign_and_anchor_links() {
         let s = site(&[
-            ("index.html", r#"<a href="a/index.html#x">ok</a><a href="/a/">abs</a><img src="https://cdn.example/x.png"><a href="b/index.html">no</a><a href="a/index.html#y">anchor</a><a href="https://example.org">ext</a>"#),
+            (
+                "index.html",
+                r#"<a href="a/index.html#x">ok</a><a href="/a/">abs</a><img src="https://cdn.example/x.png"><a href="b/index.html">no</a><a href="a/index.html#y">anchor</a><a href="https://example.org">ext</a>"#,
+            ),
             ("a/index.html", r#"<h2 id="x">X</h2><a href="../index.html">up</a>"#),
         ]);
         let msgs: Vec<String> = check_links(&s).into_iter().map(|(_, m)| m).collect();

@@ -1,7 +1,6 @@
 //! Content loading: the `content/` tree, YAML front matter (unknown keys rejected), the site config, and
 //! diagnostics with `file:line:col`.
 
-
 mod pagina;
 
 pub use civis_core::Diagnostic;
@@ -47,7 +46,12 @@ pub fn load(root: &Path) -> Result<Content, Vec<Diagnostic>> {
             .map_err(|e| errors.push(Diagnostic::yaml(rel(root, &config_path), &e, 0, text.lines().count())))
             .ok(),
         Err(e) => {
-            errors.push(Diagnostic::new(rel(root, &config_path), 0, 0, format!("non riesco a leggere la configurazione del sito: {e}")));
+            errors.push(Diagnostic::new(
+                rel(root, &config_path),
+                0,
+                0,
+                format!("non riesco a leggere la configurazione del sito: {e}"),
+            ));
             None
         }
     };
@@ -64,7 +68,8 @@ pub fn load(root: &Path) -> Result<Content, Vec<Diagnostic>> {
         if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let source = path.strip_prefix(&dir).expect("walkdir stays under content/").to_string_lossy().replace('\\', "/");
+        let source =
+            path.strip_prefix(&dir).expect("walkdir stays under content/").to_string_lossy().replace('\\', "/");
         match std::fs::read_to_string(path) {
             Ok(text) => match Page::parse(&rel(root, path), &source, &text) {
                 Ok(p) => pages.push(p),

@@ -78,39 +78,87 @@ impl Page {
     pub fn parse(file: &str, source: &str, text: &str) -> Result<Page, Vec<Diagnostic>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
-            return Err(vec![Diagnostic::new(file, 1, 1, "manca l'intestazione (front matter): il file deve iniziare con una riga `---`")]);
+            return Err(vec![Diagnostic::new(
+                file,
+                1,
+                1,
+                "manca l'intestazione (front matter): il file deve iniziare con una riga `---`",
+            )]);
         };
-        let Some(end) = rest.find("\n---").filter(|&i| rest[i + 4..].starts_with('\n') || rest[i + 4..].starts_with("\r\n") || rest.len() == i + 4) else {
-            return Err(vec![Diagnostic::new(file, 1, 1, "intestazione non chiusa: aggiungi una riga `---` dopo l'ultima chiave")]);
+        let Some(end) = rest
+            .find("\n---")
+            .filter(|&i| rest[i + 4..].starts_with('\n') || rest[i + 4..].starts_with("\r\n") || rest.len() == i + 4)
+        else {
+            return Err(vec![Diagnostic::new(
+                file,
+                1,
+                1,
+                "intestazione non chiusa: aggiungi una riga `---` dopo l'ultima chiave",
+            )]);
         };
         let yaml = &rest[..end + 1];
         let body_start = (end + 4 + rest[end + 4..].find('\n').map_or(0, |i| i + 1)).min(rest.len());
         let body_line = 1 + yaml.matches('\n').count() + 2;
-        let front: FrontMatter = serde_norway::from_str(yaml).map_err(|e| vec![Diagnostic::yaml(file.into(), &e, 1, 1 + yaml.lines().count())])?;
+        let front: FrontMatter = serde_norway::from_str(yaml)
+            .map_err(|e| vec![Diagnostic::yaml(file.into(), &e, 1, 1 + yaml.lines().count())])?;
         let mut errors = Vec::new();
         if front.sources.is_empty() {
-            errors.push(Diagnostic::new(file, 2, 1, "manca `sources`: cita il documento o l'articolo di legge da cui viene il testo"));
+            errors.push(Diagnostic::new(
+                file,
+                2,
+                1,
+                "manca `sources`: cita il documento o l'articolo di legge da cui viene il testo",
+            ));
         }
         if front.updated.is_none() {
-            errors.push(Diagnostic::new(file, 2, 1, "manca `updated`: indica la data dell'ultima modifica (AAAA-MM-GG)"));
+            errors.push(Diagnostic::new(
+                file,
+                2,
+                1,
+                "manca `updated`: indica la data dell'ultima modifica (AAAA-MM-GG)",
+            ));
         }
         if !errors.is_empty() {
             return Err(errors);
         }
-        let url_safe = |p: &str| p.split('/').all(|seg| !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_'));
+        let url_safe = |p: &str| {
+            p.split('/').all(|seg| {
+                !seg.is_empty()
+                    && seg.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+            })
+        };
         if !url_safe(source.strip_suffix(".md").unwrap_or(source)) {
-            errors.push(Diagnostic::new(file, 1, 1, "il nome del file diventa un indirizzo: usa solo lettere minuscole, cifre, `-` e `_`"));
+            errors.push(Diagnostic::new(
+                file,
+                1,
+                1,
+                "il nome del file diventa un indirizzo: usa solo lettere minuscole, cifre, `-` e `_`",
+            ));
         }
         if let Some(a) = front.aliases.iter().find(|a| !url_safe(a.trim_matches('/'))) {
             let line = key_lines(yaml).into_iter().find(|(k, _)| k == "aliases").map_or(2, |(_, l)| l);
-            errors.push(Diagnostic::new(file, line, 1, format!("alias `{a}`: usa solo lettere minuscole, cifre, `-`, `_` e `/`")));
+            errors.push(Diagnostic::new(
+                file,
+                line,
+                1,
+                format!("alias `{a}`: usa solo lettere minuscole, cifre, `-`, `_` e `/`"),
+            ));
         }
         if !errors.is_empty() {
             return Err(errors);
         }
         let (path, is_section) = output_path(source);
         let key_lines = key_lines(yaml);
-        Ok(Page { file: file.into(), source: source.into(), path, is_section, front, body: rest[body_start..].to_string(), body_line, key_lines })
+        Ok(Page {
+            file: file.into(),
+            source: source.into(),
+            path,
+            is_section,
+            front,
+            body: rest[body_start..].to_string(),
+            body_line,
+            key_lines,
+        })
     }
 }
 
@@ -127,7 +175,8 @@ pub(crate) fn output_path(source: &str) -> (String, bool) {
 mod test {
     use super::*;
 
-    const OK: &str = "---\ntitle: T\ndescription: D\nupdated: 2026-11-25\nsources: [\"art. 1\"]\n---\n# Titolo\n\ntesto\n";
+    const OK: &str =
+        "---\ntitle: T\ndescription: D\nupdated: 2026-11-25\nsources: [\"art. 1\"]\n---\n# Titolo\n\ntesto\n";
 
     #[test]
     fn parses_front_matter_and_body_line() {
@@ -148,7 +197,8 @@ mod test {
     fn file_names_and_aliases_must_be_url_safe() {
         let e = Page::parse("content/Perché.md", "Perché.md", OK).unwrap_err();
         assert!(e[0].message.contains("diventa un indirizzo"), "{}", e[0]);
-        let e = Page::parse("content/a.md", "a.md", &OK.replace("---\n#", "aliases: [\"vecchia pagina\"]\n---\n#")).unwrap_err();
+        let e = Page::parse("content/a.md", "a.md", &OK.replace("---\n#", "aliases: [\"vecchia pagina\"]\n---\n#"))
+            .unwrap_err();
         assert!(e[0].message.contains("alias `vecchia pagina`"), "{}", e[0]);
         assert!(Page::parse("content/civis/_index.md", "civis/_index.md", OK).is_ok());
     }

@@ -56,7 +56,11 @@ fn in_italiano(messaggio: &str) -> String {
     // The position is already in front of the message, counted in the whole file: the parser's own (counted in
     // the YAML alone) would only confuse.
     let senza_posizione = match messaggio.rfind(" at line ") {
-        Some(i) if messaggio[i + 9..].split(" column ").all(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty()) => &messaggio[..i],
+        Some(i)
+            if messaggio[i + 9..].split(" column ").all(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty()) =>
+        {
+            &messaggio[..i]
+        }
         _ => messaggio,
     };
     sostituzioni.iter().fold(senza_posizione.to_string(), |m, (en, it)| m.replace(en, it))

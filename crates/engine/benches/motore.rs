@@ -32,7 +32,12 @@ fn main() {
     });
     let files: Vec<(String, String)> = regole::FILE
         .iter()
-        .map(|n| (n.to_string(), std::fs::read_to_string(format!("{}/../../content/wizard/{n}", env!("CARGO_MANIFEST_DIR"))).unwrap()))
+        .map(|n| {
+            (
+                n.to_string(),
+                std::fs::read_to_string(format!("{}/../../content/wizard/{n}", env!("CARGO_MANIFEST_DIR"))).unwrap(),
+            )
+        })
         .collect();
     per_iteration("load and check the rules files (regole::carica)", 200, || {
         black_box(regole::carica(&files).unwrap());

@@ -62,9 +62,12 @@ impl<'a> Calendario<'a> {
             Weekday::Sun => return Some("domenica".into()),
             _ => {}
         }
-        if let Some(f) = self.regole.festivi.iter().find(|f| {
-            f.giorno == d.day() && f.mese == d.month() && f.dal_anno.is_none_or(|anno| d.year() >= anno)
-        }) {
+        if let Some(f) = self
+            .regole
+            .festivi
+            .iter()
+            .find(|f| f.giorno == d.day() && f.mese == d.month() && f.dal_anno.is_none_or(|anno| d.year() >= anno))
+        {
             return Some(f.nome.to_string());
         }
         (pasqua(d.year()).succ_opt() == Some(d)).then(|| self.regole.pasquetta.nome.to_string())
@@ -109,7 +112,10 @@ impl<'a> Calendario<'a> {
             let inizio = d;
             while let Some(motivo) = self.festivo(d) {
                 if d == inizio {
-                    passi.push(format!("Quel giorno è {motivo}: {} ({}).", self.regole.proroga.descrizione, self.regole.proroga.fonte));
+                    passi.push(format!(
+                        "Quel giorno è {motivo}: {} ({}).",
+                        self.regole.proroga.descrizione, self.regole.proroga.fonte
+                    ));
                 } else {
                     passi.push(format!("Anche {} è {motivo}.", data_estesa(d)));
                 }
@@ -138,7 +144,8 @@ mod test {
     #[test]
     fn easter_2024_to_2030() {
         // Dates of Easter Sunday from the published ecclesiastical calendar.
-        let attese = [(2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2028, 4, 16), (2029, 4, 1), (2030, 4, 21)];
+        let attese =
+            [(2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2028, 4, 16), (2029, 4, 1), (2030, 4, 21)];
         for (a, m, d) in attese {
             assert_eq!(pasqua(a), g(a, m, d), "Easter {a}");
         }
@@ -156,7 +163,8 @@ mod test {
     #[test]
     fn every_fixed_holiday_on_a_weekday() {
         // 2027: every fixed holiday checked on a year where it falls on a weekday when possible.
-        for (m, d) in [(1, 1), (1, 6), (4, 25), (5, 1), (6, 2), (8, 15), (10, 4), (11, 1), (12, 8), (12, 25), (12, 26)] {
+        for (m, d) in [(1, 1), (1, 6), (4, 25), (5, 1), (6, 2), (8, 15), (10, 4), (11, 1), (12, 8), (12, 25), (12, 26)]
+        {
             for anno in 2026..=2030 {
                 assert!(!cal().lavorativo(g(anno, m, d)), "{d}/{m}/{anno} must not be a working day");
             }

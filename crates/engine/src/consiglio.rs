@@ -1,12 +1,12 @@
 //! The advice (output of `advise`, docs/advise-contract.md): channels, deadlines, warnings and procedure.
 
-use crate::tabella::Elenco;
 use crate::condizione::Voci;
 use crate::esito::{esito, vale, Caso};
-use crate::notifica::{perfeziona, Perfezionamento};
 use crate::modello::{Regole, Sanzione};
+use crate::notifica::{perfeziona, Perfezionamento};
 use crate::risposte::{ErroreRisposte, Risposte};
 use crate::scadenza::{scadenze, Scadenza};
+use crate::tabella::Elenco;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -71,7 +71,10 @@ pub struct AvvisoDato {
 /// Advice for complete answers, with dates.
 pub fn consiglia_con(regole: &Regole, r: &Risposte, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
     if let Some(d) = crate::flusso::mancante(regole, &r.voci) {
-        return Err(ErroreRisposte { chiave: d.chiave.to_string(), messaggio: format!("manca la risposta («{}»)", d.etichetta) });
+        return Err(ErroreRisposte {
+            chiave: d.chiave.to_string(),
+            messaggio: format!("manca la risposta («{}»)", d.etichetta),
+        });
     }
     let perf = r.notifica.as_ref().map(|n| perfeziona(regole, r.atto.as_deref(), n));
     componi(regole, r, perf.as_ref(), oggi)
@@ -80,14 +83,22 @@ pub fn consiglia_con(regole: &Regole, r: &Risposte, oggi: NaiveDate) -> Result<C
 /// Advice in words for the choice answers only (no dates): each deadline states its rule.
 pub fn in_parole(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
     let scelte = crate::condizione::filtra(voci, &|k, _| {
-        regole.domande.iter().any(|d| d.chiave == k && d.tipo == crate::modello::TipoDomanda::Scelta && !d.non_cambia_esito)
+        regole
+            .domande
+            .iter()
+            .any(|d| d.chiave == k && d.tipo == crate::modello::TipoDomanda::Scelta && !d.non_cambia_esito)
     });
     let mut r = crate::risposte::da_voci(regole, &scelte, oggi)?;
     r.voci = voci.clone();
     componi(regole, &r, None, oggi)
 }
 
-fn componi(regole: &Regole, r: &Risposte, perf: Option<&Perfezionamento>, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
+fn componi(
+    regole: &Regole,
+    r: &Risposte,
+    perf: Option<&Perfezionamento>,
+    oggi: NaiveDate,
+) -> Result<Consiglio, ErroreRisposte> {
     let e = esito(regole, &r.voci).ok_or_else(|| ErroreRisposte {
         chiave: "(input)".into(),
         messaggio: "nessuna regola copre questa combinazione di risposte".into(),
@@ -117,7 +128,11 @@ fn componi(regole: &Regole, r: &Risposte, perf: Option<&Perfezionamento>, oggi: 
     }
     Ok(Consiglio {
         notifica_perfezionata: perf.map(|p| p.data),
-        notifica: perf.map(|p| DettaglioNotifica { calcolo: p.passi.clone(), fonte: p.fonte.clone(), nota: p.nota.clone() }),
+        notifica: perf.map(|p| DettaglioNotifica {
+            calcolo: p.passi.clone(),
+            fonte: p.fonte.clone(),
+            nota: p.nota.clone(),
+        }),
         canali,
         scadenze,
         avvisi,
@@ -183,6 +198,9 @@ mod test {
         assert_eq!(s("ricorso").in_breve, None, "a shifted deadline needs no note");
         let d = s("decadenza_cartella");
         assert_eq!(d.tipo, crate::modello::TipoScadenza::Verifica);
-        assert_eq!(d.in_breve.as_deref(), Some("La cartella doveva esserti notificata entro il 31 dicembre 2026: è arrivata in tempo."));
+        assert_eq!(
+            d.in_breve.as_deref(),
+            Some("La cartella doveva esserti notificata entro il 31 dicembre 2026: è arrivata in tempo.")
+        );
     }
 }

@@ -53,7 +53,10 @@ pub const FATTI: [Fatto; 5] = [
     ("comunicazione_aggiornata_da_indicare", |c| {
         c.risposte.prima_richiesta_civis.as_deref() == Some("chiusa_parziale")
             && c.risposte.data_comunicazione_aggiornata.is_none()
-            && c.regole.domande.iter().any(|d| d.chiave == "data_comunicazione_aggiornata" && d.si_applica(&c.risposte.voci))
+            && c.regole
+                .domande
+                .iter()
+                .any(|d| d.chiave == "data_comunicazione_aggiornata" && d.si_applica(&c.risposte.voci))
     }),
 ];
 

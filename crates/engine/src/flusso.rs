@@ -27,7 +27,13 @@ pub fn mancante<'a>(regole: &'a Regole, voci: &Voci) -> Option<&'a Domanda> {
 }
 
 /// Checks one answer in the context of the others; the message is for the person, in Italian.
-pub fn valida_voce(regole: &Regole, domanda: &Domanda, valore: &str, voci: &Voci, oggi: NaiveDate) -> Result<(), String> {
+pub fn valida_voce(
+    regole: &Regole,
+    domanda: &Domanda,
+    valore: &str,
+    voci: &Voci,
+    oggi: NaiveDate,
+) -> Result<(), String> {
     if valore.is_empty() {
         return if domanda.facoltativa { Ok(()) } else { Err("Rispondi alla domanda per continuare.".into()) };
     }
@@ -103,8 +109,6 @@ mod test {
         assert!(f.starts_with("atto=cartella&"), "{f}");
         assert_eq!(da_frammento(&f), v);
     }
-
-
 
     #[test]
     fn required_question_missing_is_named() {

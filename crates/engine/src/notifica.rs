@@ -1,8 +1,8 @@
 //! When a notification counts as done (perfezionata): the date from which terms run, by mode.
 
-use crate::testo::data_it;
 use crate::modello::Regole;
 use crate::risposte::Notifica;
+use crate::testo::data_it;
 use chrono::{Days, NaiveDate};
 
 /// The date terms run from and how it was found.
@@ -89,7 +89,10 @@ mod test {
     #[test]
     fn irreperibilita_assoluta_of_a_cartella_counts_from_the_next_day_with_the_other_reading() {
         assert_eq!(data_per("cartella", "irreperibilita_assoluta", g(2026, 1, 10), None), g(2026, 1, 11));
-        assert_eq!(data_per("esito_controllo_formale", "irreperibilita_assoluta", g(2026, 1, 10), None), g(2026, 1, 18));
+        assert_eq!(
+            data_per("esito_controllo_formale", "irreperibilita_assoluta", g(2026, 1, 10), None),
+            g(2026, 1, 18)
+        );
         let n = Notifica { modo: "irreperibilita_assoluta".into(), data: g(2026, 1, 10), data_ritiro: None };
         let p = perfeziona(crate::regole::incorporate(), Some("cartella"), &n);
         assert!(p.nota.as_deref().is_some_and(|t| t.contains("ottavo")), "{:?}", p.nota);

@@ -80,8 +80,17 @@ pub fn carica(files: &[(String, String)]) -> Result<Regole, Vec<Diagnostic>> {
         return Err(errori);
     };
     // Every file was found (a missing one has no model above), so every path is there.
-    let percorsi: [String; 5] = std::array::from_fn(|i| sorgenti[i].as_ref().map(|(p, _)| p.clone()).unwrap_or_default());
-    let regole = Regole::da_file(calendario, notifica, scadenze, canali, domande, percorsi, sorgenti.iter().flatten().cloned().collect());
+    let percorsi: [String; 5] =
+        std::array::from_fn(|i| sorgenti[i].as_ref().map(|(p, _)| p.clone()).unwrap_or_default());
+    let regole = Regole::da_file(
+        calendario,
+        notifica,
+        scadenze,
+        canali,
+        domande,
+        percorsi,
+        sorgenti.iter().flatten().cloned().collect(),
+    );
     let percorso = |i: usize| sorgenti[i].as_ref().map(|(p, t)| (p.as_str(), t.as_str())).unwrap_or_default();
     errori.extend(coerenza(&regole, &percorso));
     if errori.is_empty() {
@@ -134,11 +143,16 @@ fn coerenza<'a>(r: &Regole, sorgente: &dyn Fn(usize) -> (&'a str, &'a str)) -> V
     }
     // The wizard may offer only the modes that fit the acts for which it asks the question.
     for d in r.domande.iter().filter(|d| d.chiave == "notifica.modo") {
-        let chiesta_per: Vec<&Testo> = d.quando.iter().flat_map(|q| q.voci()).filter(|(k, _)| *k == "atto").flat_map(|(_, v)| v).collect();
+        let chiesta_per: Vec<&Testo> =
+            d.quando.iter().flat_map(|q| q.voci()).filter(|(k, _)| *k == "atto").flat_map(|(_, v)| v).collect();
         for o in d.opzioni() {
             let Some(m) = r.notifica.iter().find(|m| m.valore == o.valore) else { continue };
             for a in chiesta_per.iter().filter(|a| !m.atti.ha(a)) {
-                errore(4, &format!("id: {}", d.id), format!("domanda «{}»: il modo «{}» non è possibile per l'atto «{a}»", d.id, o.valore));
+                errore(
+                    4,
+                    &format!("id: {}", d.id),
+                    format!("domanda «{}»: il modo «{}» non è possibile per l'atto «{a}»", d.id, o.valore),
+                );
             }
         }
     }
@@ -160,7 +174,14 @@ fn coerenza<'a>(r: &Regole, sorgente: &dyn Fn(usize) -> (&'a str, &'a str)) -> V
         }
         if let Some(k) = t.nuovo_termine_da.as_deref() {
             if !r.domande.iter().any(|d| d.chiave == k && d.tipo == TipoDomanda::Data) {
-                errore(2, &t.regola, format!("termine «{}»: «nuovo_termine_da» deve essere la chiave di una domanda con una data, non «{k}»", t.id));
+                errore(
+                    2,
+                    &t.regola,
+                    format!(
+                        "termine «{}»: «nuovo_termine_da» deve essere la chiave di una domanda con una data, non «{k}»",
+                        t.id
+                    ),
+                );
             }
         }
         if t.sospensione != "nessuna" && !r.calendario.sospensioni.iter().any(|s| s.id == t.sospensione) {

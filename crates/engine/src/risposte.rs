@@ -2,9 +2,9 @@
 //! every value checked, every error named by its key in Italian.
 
 use crate::condizione::{filtra, Voci};
+use crate::modello::Regole;
 use crate::modello::{Domanda, TipoDomanda};
 use crate::tabella::Elenco;
-use crate::modello::Regole;
 use chrono::NaiveDate;
 #[cfg(feature = "json")]
 use serde_json::Value;
@@ -72,8 +72,9 @@ pub struct Risposte {
 /// Reads the answers from a JSON text.
 #[cfg(feature = "json")]
 pub fn da_json(regole: &Regole, testo: &str, oggi: NaiveDate) -> Result<Risposte, ErroreRisposte> {
-    let valore: Value = serde_json::from_str(testo)
-        .map_err(|e| errore("(input)", format!("il testo non è un JSON valido (riga {}, colonna {})", e.line(), e.column())))?;
+    let valore: Value = serde_json::from_str(testo).map_err(|e| {
+        errore("(input)", format!("il testo non è un JSON valido (riga {}, colonna {})", e.line(), e.column()))
+    })?;
     let Value::Object(oggetto) = valore else {
         return Err(errore("(input)", "serve un oggetto JSON con le risposte, per esempio {\"atto\": \"cartella\"}"));
     };
@@ -162,8 +163,10 @@ pub fn leggi_data(valore: &str) -> Result<NaiveDate, String> {
     let parti: Vec<&str> = valore.split('-').collect();
     let numeri: Option<Vec<u32>> = parti.iter().map(|p| p.parse().ok()).collect();
     match (parti.as_slice(), numeri) {
-        ([a, m, g], Some(n)) if a.len() == 4 && m.len() == 2 && g.len() == 2 => NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2])
-            .ok_or_else(|| format!("la data «{valore}» non esiste nel calendario")),
+        ([a, m, g], Some(n)) if a.len() == 4 && m.len() == 2 && g.len() == 2 => {
+            NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2])
+                .ok_or_else(|| format!("la data «{valore}» non esiste nel calendario"))
+        }
         _ => Err(format!("«{valore}» non è una data nel formato AAAA-MM-GG")),
     }
 }
@@ -220,8 +223,7 @@ pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte
     if let (Some(atto), Some(n)) = (&r.atto, &r.notifica) {
         let modo = regole.notifica.iter().find(|m| m.valore == n.modo).expect("validated above");
         if !modo.atti.ha(atto) {
-            let adatti: Vec<&str> =
-                regole.notifica.iter().filter(|m| m.atti.ha(atto)).map(|m| &*m.valore).collect();
+            let adatti: Vec<&str> = regole.notifica.iter().filter(|m| m.atti.ha(atto)).map(|m| &*m.valore).collect();
             return Err(errore(
                 "notifica.modo",
                 format!(
@@ -237,7 +239,10 @@ pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte
         if agg < n.data {
             return Err(errore(
                 "data_comunicazione_aggiornata",
-                format!("la comunicazione aggiornata ({}) non può precedere la notifica della comunicazione originale", crate::testo::data_it(agg)),
+                format!(
+                    "la comunicazione aggiornata ({}) non può precedere la notifica della comunicazione originale",
+                    crate::testo::data_it(agg)
+                ),
             ));
         }
     }
@@ -245,13 +250,19 @@ pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte
         if let Some(ritiro) = n.data_ritiro.filter(|r| *r < n.data) {
             return Err(errore(
                 "notifica.data_ritiro",
-                format!("il ritiro ({}) non può precedere la data indicata per la notifica", crate::testo::data_it(ritiro)),
+                format!(
+                    "il ritiro ({}) non può precedere la data indicata per la notifica",
+                    crate::testo::data_it(ritiro)
+                ),
             ));
         }
         if let Some(el) = r.data_elaborazione.filter(|el| n.data < *el) {
             return Err(errore(
                 "notifica.data",
-                format!("la notifica non può precedere l'elaborazione della comunicazione ({})", crate::testo::data_it(el)),
+                format!(
+                    "la notifica non può precedere l'elaborazione della comunicazione ({})",
+                    crate::testo::data_it(el)
+                ),
             ));
         }
     }
@@ -294,14 +305,46 @@ mod test {
             (r#"{"importo":-5}"#, "importo", "negativo"),
             (r#"{"importo":"tanti"}"#, "importo", "numero"),
             (r#"{"anno_presentazione":1800}"#, "anno_presentazione", "non è possibile"),
-            (r#"{"data_elaborazione":"2026-02-01","notifica":{"modo":"pec","data":"2026-01-01"}}"#, "notifica.data", "elaborazione"),
-            (r#"{"notifica":{"modo":"atto_giudiziario_cad","data":"2026-03-02","data_ritiro":"2026-03-01"}}"#, "notifica.data_ritiro", "precedere"),
-            (r#"{"atto":"cartella","notifica":{"modo":"entratel","data":"2026-03-02"}}"#, "notifica.modo", "non è possibile"),
-            (r#"{"atto":"avviso_bonario","notifica":{"modo":"entratel","data":"2026-03-02"}}"#, "notifica.modo", "non è possibile"),
-            (r#"{"atto":"avviso_telematico","notifica":{"modo":"raccomandata","data":"2026-03-02"}}"#, "notifica.modo", "entratel"),
-            (r#"{"atto":"avviso_bonario","prima_richiesta_civis":"chiusa_respinta","data_comunicazione_aggiornata":"2026-03-02"}"#, "data_comunicazione_aggiornata", "chiusa_parziale"),
-            (r#"{"atto":"avviso_bonario","data_comunicazione_aggiornata":"2026-03-02"}"#, "data_comunicazione_aggiornata", "chiusa_parziale"),
-            (r#"{"atto":"avviso_bonario","prima_richiesta_civis":"chiusa_parziale","notifica":{"modo":"pec","data":"2026-03-02"},"data_comunicazione_aggiornata":"2026-03-01"}"#, "data_comunicazione_aggiornata", "precedere"),
+            (
+                r#"{"data_elaborazione":"2026-02-01","notifica":{"modo":"pec","data":"2026-01-01"}}"#,
+                "notifica.data",
+                "elaborazione",
+            ),
+            (
+                r#"{"notifica":{"modo":"atto_giudiziario_cad","data":"2026-03-02","data_ritiro":"2026-03-01"}}"#,
+                "notifica.data_ritiro",
+                "precedere",
+            ),
+            (
+                r#"{"atto":"cartella","notifica":{"modo":"entratel","data":"2026-03-02"}}"#,
+                "notifica.modo",
+                "non è possibile",
+            ),
+            (
+                r#"{"atto":"avviso_bonario","notifica":{"modo":"entratel","data":"2026-03-02"}}"#,
+                "notifica.modo",
+                "non è possibile",
+            ),
+            (
+                r#"{"atto":"avviso_telematico","notifica":{"modo":"raccomandata","data":"2026-03-02"}}"#,
+                "notifica.modo",
+                "entratel",
+            ),
+            (
+                r#"{"atto":"avviso_bonario","prima_richiesta_civis":"chiusa_respinta","data_comunicazione_aggiornata":"2026-03-02"}"#,
+                "data_comunicazione_aggiornata",
+                "chiusa_parziale",
+            ),
+            (
+                r#"{"atto":"avviso_bonario","data_comunicazione_aggiornata":"2026-03-02"}"#,
+                "data_comunicazione_aggiornata",
+                "chiusa_parziale",
+            ),
+            (
+                r#"{"atto":"avviso_bonario","prima_richiesta_civis":"chiusa_parziale","notifica":{"modo":"pec","data":"2026-03-02"},"data_comunicazione_aggiornata":"2026-03-01"}"#,
+                "data_comunicazione_aggiornata",
+                "precedere",
+            ),
         ];
         for (json, chiave, parola) in casi {
             let e = leggi(json).expect_err(json);

@@ -1,11 +1,11 @@
 //! Deadlines: which rules of `scadenze.yaml` apply to the case, and their last day with the computation.
 
 use crate::calendario::Calendario;
+use crate::modello::{Decadenza, Regole, Termine, TipoScadenza};
+use crate::notifica::Perfezionamento;
+use crate::risposte::Risposte;
 use crate::tabella::Elenco;
 use crate::testo::{data_estesa, data_it, giorno_settimana};
-use crate::notifica::Perfezionamento;
-use crate::modello::{Decadenza, Regole, Termine, TipoScadenza};
-use crate::risposte::Risposte;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
@@ -110,7 +110,9 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
             s
         })
         .collect();
-    let si_applica = |d: &&Decadenza| r.atto.as_ref().is_some_and(|a| d.atti.ha(a)) && r.origine.as_ref().is_some_and(|o| d.origini.ha(o));
+    let si_applica = |d: &&Decadenza| {
+        r.atto.as_ref().is_some_and(|a| d.atti.ha(a)) && r.origine.as_ref().is_some_and(|o| d.origini.ha(o))
+    };
     for d in regole.decadenze.iter().filter(si_applica) {
         let mut s = Scadenza::in_parole(&d.id, d.tipo, &d.titolo, &d.fonte, &d.regola, d.nota.as_deref());
         match r.anno_presentazione {
@@ -122,7 +124,9 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
                 let entro = format!("La cartella doveva esserti notificata entro il {}", data_it(ultimo));
                 s.in_breve = Some(match tardi {
                     None => format!("{entro}."),
-                    Some((_, true)) => format!("{entro}: potrebbe essere arrivata tardi, controlla la data nella relata di notifica."),
+                    Some((_, true)) => {
+                        format!("{entro}: potrebbe essere arrivata tardi, controlla la data nella relata di notifica.")
+                    }
                     Some((_, false)) => format!("{entro}: è arrivata in tempo."),
                 });
                 if let Some((indicata, tardi)) = tardi {
@@ -167,8 +171,14 @@ fn in_breve(cal: &Calendario, t: &Termine, data: Option<NaiveDate>, nota_notific
 /// The last day to notify a cartella for a return filed in `anno`, with the extensions by law that apply.
 fn termine_decadenza(regole: &Regole, d: &Decadenza, anno: i32) -> (NaiveDate, Vec<String>) {
     let mut ultimo = NaiveDate::from_ymd_opt(anno + d.anni, 12, 31).expect("31 December exists");
-    let mut passi = vec![format!("Dichiarazione presentata nel {anno}: la cartella andava notificata entro il {}.", data_it(ultimo))];
-    let proroghe = regole.proroghe.iter().filter(|p| p.presentate_nel.contains(&anno) && p.origini.iter().any(|o| d.origini.contains(o)));
+    let mut passi = vec![format!(
+        "Dichiarazione presentata nel {anno}: la cartella andava notificata entro il {}.",
+        data_it(ultimo)
+    )];
+    let proroghe = regole
+        .proroghe
+        .iter()
+        .filter(|p| p.presentate_nel.contains(&anno) && p.origini.iter().any(|o| d.origini.contains(o)));
     for p in proroghe {
         ultimo = ultimo.checked_add_months(Months::new(p.mesi)).expect("dates stay far from chrono's limits");
         passi.push(format!(

@@ -22,7 +22,8 @@ const QUALSIASI: &str = "\u{0}";
 pub fn percorsi(regole: &Regole) -> Vec<Percorso> {
     fn visita(regole: &Regole, voci: &mut Voci, out: &mut Vec<Percorso>) {
         let Some(d) = prossima(regole, voci) else {
-            let scelte: Voci = voci.iter().filter(|(_, v)| *v != QUALSIASI).map(|(k, v)| (k.clone(), v.clone())).collect();
+            let scelte: Voci =
+                voci.iter().filter(|(_, v)| *v != QUALSIASI).map(|(k, v)| (k.clone(), v.clone())).collect();
             let esito = crate::esito::esito(regole, &scelte).map(|e| e.id.to_string());
             out.push(Percorso { voci: scelte, esito });
             return;
@@ -60,7 +61,9 @@ fn problema_collegamento(regole: &Regole, frammento: &str) -> Option<String> {
             return Some(format!("la chiave «{chiave}» non è una domanda del percorso"));
         };
         if d.tipo != TipoDomanda::Scelta {
-            return Some(format!("«{chiave}» è un dato personale (data, anno o importo): un link da condividere si ferma prima"));
+            return Some(format!(
+                "«{chiave}» è un dato personale (data, anno o importo): un link da condividere si ferma prima"
+            ));
         }
         if !d.opzioni().iter().any(|o| &o.valore == valore) {
             return Some(format!("«{valore}» non è una risposta possibile a «{chiave}»"));
@@ -70,7 +73,8 @@ fn problema_collegamento(regole: &Regole, frammento: &str) -> Option<String> {
     while let Some(d) = prossima(regole, &fatte).filter(|d| voci.contains_key(&*d.chiave)) {
         fatte.insert(d.chiave.to_string(), voci[&*d.chiave].clone());
     }
-    (fatte != voci).then(|| "non è uno stato raggiungibile rispondendo alle domande nell'ordine del percorso".to_string())
+    (fatte != voci)
+        .then(|| "non è uno stato raggiungibile rispondendo alle domande nell'ordine del percorso".to_string())
 }
 
 /// [`verifica`] on paths already enumerated (the site build enumerates them once and reports their number).
@@ -89,18 +93,34 @@ pub fn verifica_percorsi(regole: &Regole, tutti: &[Percorso], pagina_esiste: &dy
             Some(e) => {
                 raggiunti.insert(e.clone());
             }
-            None => errore(&file_canali, &testo_canali, "esiti:", format!("nessun esito per il percorso {}", a_frammento(regole, &p.voci))),
+            None => errore(
+                &file_canali,
+                &testo_canali,
+                "esiti:",
+                format!("nessun esito per il percorso {}", a_frammento(regole, &p.voci)),
+            ),
         }
         chieste.extend(domande_poste(regole, &p.voci).into_iter().map(|d| d.id.clone()));
     }
     // Non-choice questions are answered with a placeholder on every path that asks them.
     for d in regole.domande.iter() {
-        let chiesta = chieste.contains(&d.id) || (d.tipo != TipoDomanda::Scelta && tutti.iter().any(|p| d.si_applica(&p.voci)));
+        let chiesta =
+            chieste.contains(&d.id) || (d.tipo != TipoDomanda::Scelta && tutti.iter().any(|p| d.si_applica(&p.voci)));
         if !chiesta {
-            errore(&file_domande, &testo_domande, &format!("id: {}", d.id), format!("la domanda «{}» non viene mai posta", d.id));
+            errore(
+                &file_domande,
+                &testo_domande,
+                &format!("id: {}", d.id),
+                format!("la domanda «{}» non viene mai posta", d.id),
+            );
         }
         if let Some(p) = d.pagina.as_deref().filter(|p| !pagina_esiste(p)) {
-            errore(&file_domande, &testo_domande, &format!("id: {}", d.id), format!("la pagina «{p}» non esiste nel sito"));
+            errore(
+                &file_domande,
+                &testo_domande,
+                &format!("id: {}", d.id),
+                format!("la pagina «{p}» non esiste nel sito"),
+            );
         }
     }
     for e in regole.esiti.iter() {
@@ -110,25 +130,50 @@ pub fn verifica_percorsi(regole: &Regole, tutti: &[Percorso], pagina_esiste: &dy
         }
         let sempre = e.canali.iter().any(|c| regole.canali.iter().any(|k| &k.id == c && k.in_vigore_dal.is_none()));
         if !sempre {
-            errore(&file_canali, &testo_canali, &cerca, format!("l'esito «{}» non ha un canale sempre disponibile", e.id));
+            errore(
+                &file_canali,
+                &testo_canali,
+                &cerca,
+                format!("l'esito «{}» non ha un canale sempre disponibile", e.id),
+            );
         }
         for p in e.pagine.iter().filter(|p| !pagina_esiste(p)) {
-            errore(&file_canali, &testo_canali, &cerca, format!("l'esito «{}» rimanda alla pagina «{p}», che non esiste nel sito", e.id));
+            errore(
+                &file_canali,
+                &testo_canali,
+                &cerca,
+                format!("l'esito «{}» rimanda alla pagina «{p}», che non esiste nel sito", e.id),
+            );
         }
     }
     for a in regole.avvisi.iter() {
         if let Some(f) = a.se_fatto.as_deref().filter(|f| !crate::esito::FATTI.iter().any(|(n, _)| n == f)) {
             let noti: Vec<&str> = crate::esito::FATTI.iter().map(|(n, _)| *n).collect();
-            errore(&file_canali, &testo_canali, &format!("id: {}", a.id), format!("avviso «{}»: fatto sconosciuto «{f}» (noti: {})", a.id, noti.join(", ")));
+            errore(
+                &file_canali,
+                &testo_canali,
+                &format!("id: {}", a.id),
+                format!("avviso «{}»: fatto sconosciuto «{f}» (noti: {})", a.id, noti.join(", ")),
+            );
         }
     }
     for c in regole.collegamenti.iter() {
         if let Some(problema) = problema_collegamento(regole, &c.frammento) {
-            errore(&file_domande, &testo_domande, &c.frammento, format!("collegamento precompilato «{}»: {problema}", c.frammento));
+            errore(
+                &file_domande,
+                &testo_domande,
+                &c.frammento,
+                format!("collegamento precompilato «{}»: {problema}", c.frammento),
+            );
         }
     }
     for c in regole.canali.iter().filter(|c| !pagina_esiste(&c.pagina)) {
-        errore(&file_canali, &testo_canali, &format!("id: {}", c.id), format!("il canale «{}» rimanda alla pagina «{}», che non esiste nel sito", c.id, c.pagina));
+        errore(
+            &file_canali,
+            &testo_canali,
+            &format!("id: {}", c.id),
+            format!("il canale «{}» rimanda alla pagina «{}», che non esiste nel sito", c.id, c.pagina),
+        );
     }
     errori
 }
@@ -172,7 +217,10 @@ mod test {
         assert_eq!(problema_collegamento(r, "atto=cartella&origine=controllo_automatizzato"), None);
         assert!(problema_collegamento(r, "atto=cartella&notifica.data=2026-07-15").unwrap().contains("dato personale"));
         assert!(problema_collegamento(r, "atto=cartella&colore=blu").unwrap().contains("colore"));
-        assert!(problema_collegamento(r, "atto=cartella&obiettivo=contestare").unwrap().contains("raggiungibile"), "origine is asked first");
+        assert!(
+            problema_collegamento(r, "atto=cartella&obiettivo=contestare").unwrap().contains("raggiungibile"),
+            "origine is asked first"
+        );
         assert!(problema_collegamento(r, "atto=multa").unwrap().contains("multa"));
         assert!(r.collegamenti.len() >= 3);
     }

@@ -66,10 +66,13 @@ pub fn render(md: &str, resolve: &dyn Fn(&str, usize) -> Result<String, String>)
             }
             Event::End(TagEnd::Heading(_)) => {
                 let (level, explicit, inner) = heading.take().expect("heading start seen");
-                let text: String = inner.iter().filter_map(|e| match e {
-                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                    _ => None,
-                }).collect();
+                let text: String = inner
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
                 let mut id = explicit.unwrap_or_else(|| slug(&text));
                 if used.contains(&id) {
                     id = (1..).map(|n| format!("{id}-{n}")).find(|c| !used.contains(c)).expect("some suffix is free");
@@ -118,7 +121,10 @@ pub fn render(md: &str, resolve: &dyn Fn(&str, usize) -> Result<String, String>)
                 if !html.trim_start().starts_with("<!--") {
                     out.errors.push((
                         line_of(range.start),
-                        format!("HTML non ammesso nel testo (`{}`): scrivilo in Markdown", html.trim().chars().take(40).collect::<String>()),
+                        format!(
+                            "HTML non ammesso nel testo (`{}`): scrivilo in Markdown",
+                            html.trim().chars().take(40).collect::<String>()
+                        ),
                     ));
                 }
                 continue;
@@ -184,13 +190,24 @@ mod test {
         let r = md("## Cos'è CIVIS\n\n## Cos'è CIVIS\n\n## Allegati {#allegati}\n");
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["cose-civis", "cose-civis-1", "allegati"]);
-        assert!(r.html.contains("<h2 id=\"cose-civis\">Cos’è CIVIS <a class=\"ancora\" href=\"#cose-civis\"") || r.html.contains("<h2 id=\"cose-civis\">Cos'è CIVIS <a class=\"ancora\" href=\"#cose-civis\""), "{}", r.html);
+        assert!(
+            r.html.contains("<h2 id=\"cose-civis\">Cos’è CIVIS <a class=\"ancora\" href=\"#cose-civis\"")
+                || r.html.contains("<h2 id=\"cose-civis\">Cos'è CIVIS <a class=\"ancora\" href=\"#cose-civis\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
     fn callout_becomes_an_aside_with_title() {
         let r = md("> [!SCADENZA]\n> Paga entro **60 giorni**.\n");
-        assert!(r.html.contains("<aside class=\"callout callout-scadenza\" role=\"note\"><p class=\"callout-title\">Scadenza</p>"), "{}", r.html);
+        assert!(
+            r.html.contains(
+                "<aside class=\"callout callout-scadenza\" role=\"note\"><p class=\"callout-title\">Scadenza</p>"
+            ),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<strong>60 giorni</strong>") && r.html.contains("</aside>"), "{}", r.html);
         assert!(!r.html.contains("[!SCADENZA]"), "{}", r.html);
         let plain = md("> una citazione\n");
@@ -216,6 +233,10 @@ mod test {
     #[test]
     fn tables_footnotes_strikethrough() {
         let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~no~~ nota[^1]\n\n[^1]: testo\n");
-        assert!(r.html.contains("<table>") && r.html.contains("<del>no</del>") && r.html.contains("footnote"), "{}", r.html);
+        assert!(
+            r.html.contains("<table>") && r.html.contains("<del>no</del>") && r.html.contains("footnote"),
+            "{}",
+            r.html
+        );
     }
 }

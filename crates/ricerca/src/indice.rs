@@ -43,13 +43,19 @@ struct GruppoYaml {
 
 /// The first line (1-based) from `da` on that holds `cosa`, for messages that point at the term.
 fn riga(testo: &str, da: usize, cosa: &str) -> usize {
-    testo.lines().enumerate().skip(da.saturating_sub(1)).find(|(_, l)| l.contains(cosa)).map_or(da.max(1), |(i, _)| i + 1)
+    testo
+        .lines()
+        .enumerate()
+        .skip(da.saturating_sub(1))
+        .find(|(_, l)| l.contains(cosa))
+        .map_or(da.max(1), |(i, _)| i + 1)
 }
 
 /// Reads and checks the synonyms: each group is either `uguali` (two phrases or more) or `da` and `a`; every
 /// phrase has a word that is not a stop word; a phrase triggers one group only.
 pub fn carica_sinonimi(file: &str, testo: &str) -> Result<Sinonimi, Vec<Diagnostic>> {
-    let f: FileSinonimi = serde_norway::from_str(testo).map_err(|e| vec![Diagnostic::yaml(file.to_string(), &e, 0, testo.lines().count())])?;
+    let f: FileSinonimi = serde_norway::from_str(testo)
+        .map_err(|e| vec![Diagnostic::yaml(file.to_string(), &e, 0, testo.lines().count())])?;
     let mut errori = Vec::new();
     let mut s = Sinonimi::default();
     let mut visti: BTreeMap<Frase, (usize, usize)> = BTreeMap::new();
@@ -57,9 +63,15 @@ pub fn carica_sinonimi(file: &str, testo: &str) -> Result<Sinonimi, Vec<Diagnost
     for (gi, g) in f.gruppi.iter().enumerate() {
         let primo = g.uguali.first().or(g.da.first()).map(String::as_str).unwrap_or("-");
         let inizio = riga(testo, cursore, primo);
-        let forma_giusta = (g.uguali.len() >= 2 && g.da.is_empty() && g.a.is_empty()) || (g.uguali.is_empty() && !g.da.is_empty() && !g.a.is_empty());
+        let forma_giusta = (g.uguali.len() >= 2 && g.da.is_empty() && g.a.is_empty())
+            || (g.uguali.is_empty() && !g.da.is_empty() && !g.a.is_empty());
         if !forma_giusta {
-            errori.push(Diagnostic::new(file, inizio, 1, "ogni gruppo ha `uguali` (almeno due frasi) oppure `da` e `a` (almeno una frase ciascuno)"));
+            errori.push(Diagnostic::new(
+                file,
+                inizio,
+                1,
+                "ogni gruppo ha `uguali` (almeno due frasi) oppure `da` e `a` (almeno una frase ciascuno)",
+            ));
             continue;
         }
         let mut valido = true;
@@ -67,7 +79,12 @@ pub fn carica_sinonimi(file: &str, testo: &str) -> Result<Sinonimi, Vec<Diagnost
             let n = riga(testo, inizio, t);
             let r = radici(t);
             if r.is_empty() {
-                errori.push(Diagnostic::new(file, n, 1, format!("«{t}» contiene solo parole che la ricerca ignora (articoli, preposizioni)")));
+                errori.push(Diagnostic::new(
+                    file,
+                    n,
+                    1,
+                    format!("«{t}» contiene solo parole che la ricerca ignora (articoli, preposizioni)"),
+                ));
                 valido = false;
             }
         }
@@ -76,7 +93,12 @@ pub fn carica_sinonimi(file: &str, testo: &str) -> Result<Sinonimi, Vec<Diagnost
             let n = riga(testo, inizio, t);
             // Two spellings with one stem in the same group (`rateizzare`, `rateizzazione`) are one phrase.
             if let Some(&(prima, _)) = visti.get(&r).filter(|(_, gruppo)| *gruppo != gi) {
-                errori.push(Diagnostic::new(file, n, 1, format!("«{t}» è già in un altro gruppo (riga {prima}): una frase può stare in un gruppo solo")));
+                errori.push(Diagnostic::new(
+                    file,
+                    n,
+                    1,
+                    format!("«{t}» è già in un altro gruppo (riga {prima}): una frase può stare in un gruppo solo"),
+                ));
                 valido = false;
             }
             visti.entry(r).or_insert((n, gi));
@@ -141,7 +163,8 @@ pub fn testo_di(html: &str) -> String {
             '>' if in_tag => in_tag = false,
             _ if in_tag => {}
             '&' => {
-                let entita = [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' ')];
+                let entita =
+                    [("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' ')];
                 match entita.iter().find(|(e, _)| resto.starts_with(e)) {
                     Some((e, v)) => {
                         passo = e.len();
@@ -160,7 +183,13 @@ pub fn testo_di(html: &str) -> String {
 /// The documents of a rendered page: its opening (title, then the text before the first heading, or the
 /// description when there is none) and each `h2`/`h3` with an `id`, whose heading text is given by `titoli`
 /// (id → text, from the Markdown renderer).
-pub fn documenti(path: &str, titolo: &str, descrizione: &str, html: &str, titoli: &BTreeMap<String, String>) -> Vec<Documento> {
+pub fn documenti(
+    path: &str,
+    titolo: &str,
+    descrizione: &str,
+    html: &str,
+    titoli: &BTreeMap<String, String>,
+) -> Vec<Documento> {
     let url = format!("{path}index.html");
     let mut tagli: Vec<(usize, String)> = Vec::new();
     for tag in ["<h2 id=\"", "<h3 id=\""] {
@@ -186,7 +215,12 @@ pub fn documenti(path: &str, titolo: &str, descrizione: &str, html: &str, titoli
         let corpo = &html[*inizio..fine];
         let dopo = corpo.find("</h2>").or_else(|| corpo.find("</h3>")).map_or(0, |i| i + 5);
         let sezione = titoli.get(id).cloned().unwrap_or_else(|| id.clone());
-        out.push(Documento { url: format!("{url}#{id}"), pagina: titolo.to_string(), sezione: Some(sezione), testo: testo_di(&corpo[dopo..]) });
+        out.push(Documento {
+            url: format!("{url}#{id}"),
+            pagina: titolo.to_string(),
+            sezione: Some(sezione),
+            testo: testo_di(&corpo[dopo..]),
+        });
     }
     out
 }
@@ -337,7 +371,10 @@ fn unisci<'a, T: Ord + Send + Sync + std::hash::Hash + 'a>(
 }
 
 /// The index files (paths relative to the site's root, under `ricerca/`).
-pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(documenti: &[D], sinonimi: &Sinonimi) -> Vec<(String, Vec<u8>)> {
+pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(
+    documenti: &[D],
+    sinonimi: &Sinonimi,
+) -> Vec<(String, Vec<u8>)> {
     use rayon::prelude::*;
     let analisi: Vec<Analisi> = documenti.par_iter().map(|d| analizza(d.borrow())).collect();
     let primo = |s: &str| s.as_bytes().first().copied().unwrap_or(0) ^ s.as_bytes().get(1).copied().unwrap_or(0);
@@ -351,7 +388,9 @@ pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(documenti: &[D], si
     .collect();
     let coppie = unisci(
         &analisi,
-        |a, f| a.coppie.iter().for_each(|&(x, y)| f((a.termini[x as usize].as_str(), a.termini[y as usize].as_str()), 1)),
+        |a, f| {
+            a.coppie.iter().for_each(|&(x, y)| f((a.termini[x as usize].as_str(), a.termini[y as usize].as_str()), 1))
+        },
         |c: &(&str, &str)| primo(c.0) ^ primo(c.1).rotate_left(3),
     );
     let coppie: Vec<(String, String)> = coppie.into_iter().map(|((a, b), p)| (format!("{a} {b}"), p)).collect();
@@ -364,7 +403,11 @@ pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(documenti: &[D], si
         let nomi: Vec<String> = parti.keys().cloned().collect();
         for (k, v) in parti {
             let mappa: BTreeMap<&str, &str> = v.into_iter().collect();
-            lavori.push((format!("ricerca/{cartella}/{k}.js"), format!("{cartella}/{k}"), serde_json::to_vec(&mappa).expect("json")));
+            lavori.push((
+                format!("ricerca/{cartella}/{k}.js"),
+                format!("{cartella}/{k}"),
+                serde_json::to_vec(&mappa).expect("json"),
+            ));
         }
         nomi
     };
@@ -380,9 +423,14 @@ pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(documenti: &[D], si
             .collect();
         lavori.push((format!("ricerca/d/{b}.js"), format!("d/{b}"), serde_json::to_vec(&v).expect("json")));
     }
-    let mut file: Vec<(String, Vec<u8>)> = lavori.par_iter().map(|(path, nome, json)| (path.clone(), parte(nome, json))).collect();
+    let mut file: Vec<(String, Vec<u8>)> =
+        lavori.par_iter().map(|(path, nome, json)| (path.clone(), parte(nome, json))).collect();
     let radice = serde_json::json!({ "n": documenti.len(), "blocco": BLOCCO, "i": chiavi_i, "b": chiavi_b, "s": sinonimi.compatto() });
-    file.push(("ricerca/radice.js".into(), format!("civisRicerca.radice({});\n", serde_json::to_string(&radice).expect("json").replace('<', "\\u003c")).into_bytes()));
+    file.push((
+        "ricerca/radice.js".into(),
+        format!("civisRicerca.radice({});\n", serde_json::to_string(&radice).expect("json").replace('<', "\\u003c"))
+            .into_bytes(),
+    ));
     file
 }
 
@@ -410,7 +458,10 @@ mod test {
         let d = documenti("civis/", "Che cos'è CIVIS", "Il canale.", html, &titoli);
         assert_eq!(d.len(), 3);
         assert_eq!((d[0].url.as_str(), d[0].testo.as_str()), ("civis/index.html", "Il canale. Intro & altro."));
-        assert_eq!((d[1].url.as_str(), d[1].sezione.as_deref(), d[1].testo.as_str()), ("civis/index.html#atti", Some("Per quali atti"), "Le cartelle."));
+        assert_eq!(
+            (d[1].url.as_str(), d[1].sezione.as_deref(), d[1].testo.as_str()),
+            ("civis/index.html#atti", Some("Per quali atti"), "Le cartelle.")
+        );
         assert_eq!((d[2].url.as_str(), d[2].sezione.as_deref()), ("civis/index.html#pec", Some("pec")));
     }
 
@@ -418,7 +469,8 @@ mod test {
     fn synonyms_are_checked_with_their_line() {
         let ok = "gruppi:\n  - uguali: [avviso bonario, comunicazione di irregolarità]\n  - da: [Equitalia]\n    a: [Agenzia delle entrate-Riscossione]\n";
         assert_eq!(carica_sinonimi("s.yaml", ok).unwrap().gruppi.len(), 2);
-        let e = carica_sinonimi("s.yaml", "gruppi:\n  - uguali: [rate, rateazione]\n  - uguali: [dilazione, rate]\n").unwrap_err();
+        let e = carica_sinonimi("s.yaml", "gruppi:\n  - uguali: [rate, rateazione]\n  - uguali: [dilazione, rate]\n")
+            .unwrap_err();
         assert_eq!((e[0].line, e[0].message.contains("già in un altro gruppo (riga 2)")), (3, true), "{e:?}");
         let e = carica_sinonimi("s.yaml", "gruppi:\n  - uguali: [di la, pec]\n").unwrap_err();
         assert!(e[0].message.contains("solo parole che la ricerca ignora"), "{e:?}");
@@ -431,17 +483,29 @@ mod test {
     #[test]
     fn every_term_is_in_the_chunk_the_browser_will_look_for() {
         let docs: Vec<Documento> = (0..400)
-            .map(|i| Documento { url: format!("p{i}/index.html"), pagina: format!("Pagina {i}"), sezione: None, testo: format!("pagamento pagare parola{i} ricorso") })
+            .map(|i| Documento {
+                url: format!("p{i}/index.html"),
+                pagina: format!("Pagina {i}"),
+                sezione: None,
+                testo: format!("pagamento pagare parola{i} ricorso"),
+            })
             .collect();
         let file = file_indice(&docs, &Sinonimi::default());
         let radice = String::from_utf8(file.iter().find(|f| f.0 == "ricerca/radice.js").unwrap().1.clone()).unwrap();
-        let json: serde_json::Value = serde_json::from_str(radice.trim_start_matches("civisRicerca.radice(").trim_end_matches(");\n")).unwrap();
-        let chiavi: Vec<String> = json["i"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        let json: serde_json::Value =
+            serde_json::from_str(radice.trim_start_matches("civisRicerca.radice(").trim_end_matches(");\n")).unwrap();
+        let chiavi: Vec<String> =
+            json["i"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
         assert!(chiavi.len() > 1, "the terms are split: {chiavi:?}");
         for parola in ["pagamento", "pagare", "ricorso", "parola399", "parola7"] {
             let termine = &radici(parola)[0];
-            let k = chiavi.iter().filter(|k| chiave(termine).starts_with(k.as_str())).max_by_key(|k| k.len()).expect("a chunk");
-            let (nome, parte) = leggi_parte(&file.iter().find(|f| f.0 == format!("ricerca/i/{k}.js")).unwrap().1).unwrap();
+            let k = chiavi
+                .iter()
+                .filter(|k| chiave(termine).starts_with(k.as_str()))
+                .max_by_key(|k| k.len())
+                .expect("a chunk");
+            let (nome, parte) =
+                leggi_parte(&file.iter().find(|f| f.0 == format!("ricerca/i/{k}.js")).unwrap().1).unwrap();
             assert_eq!(nome, format!("i/{k}"));
             assert!(parte.get(termine).is_some(), "{termine} not in chunk {k}");
         }

@@ -21,11 +21,12 @@ pub struct Parola {
 
 /// Italian function words (already folded), and the elided forms an apostrophe leaves behind.
 const VUOTE: &[&str] = &[
-    "a", "ad", "agli", "ai", "al", "all", "alla", "alle", "allo", "anche", "c", "che", "chi", "ci", "coi", "col", "come", "con",
-    "d", "da", "dagli", "dai", "dal", "dall", "dalla", "dalle", "dallo", "degli", "dei", "del", "dell", "della", "delle", "dello",
-    "di", "e", "ed", "gli", "i", "il", "in", "l", "la", "le", "lo", "ma", "mi", "ne", "negli", "nei", "nel", "nell", "nella",
-    "nelle", "nello", "o", "od", "per", "piu", "quest", "quell", "s", "se", "si", "sono", "su", "sugli", "sui", "sul", "sull",
-    "sulla", "sulle", "sullo", "ti", "tra", "fra", "un", "una", "uno", "v", "vi",
+    "a", "ad", "agli", "ai", "al", "all", "alla", "alle", "allo", "anche", "c", "che", "chi", "ci", "coi", "col",
+    "come", "con", "d", "da", "dagli", "dai", "dal", "dall", "dalla", "dalle", "dallo", "degli", "dei", "del", "dell",
+    "della", "delle", "dello", "di", "e", "ed", "gli", "i", "il", "in", "l", "la", "le", "lo", "ma", "mi", "ne",
+    "negli", "nei", "nel", "nell", "nella", "nelle", "nello", "o", "od", "per", "piu", "quest", "quell", "s", "se",
+    "si", "sono", "su", "sugli", "sui", "sul", "sull", "sulla", "sulle", "sullo", "ti", "tra", "fra", "un", "una",
+    "uno", "v", "vi",
 ];
 
 /// A text lowercased with its accents folded (`Perché` → `perche`): what the search compares, and the A–Z page's

@@ -36,7 +36,11 @@ pub struct Concetto {
 }
 
 fn frasi(parte: &str) -> Vec<Frase> {
-    parte.split('|').map(|f| f.split(' ').filter(|s| !s.is_empty()).map(str::to_string).collect::<Frase>()).filter(|f| !f.is_empty()).collect()
+    parte
+        .split('|')
+        .map(|f| f.split(' ').filter(|s| !s.is_empty()).map(str::to_string).collect::<Frase>())
+        .filter(|f| !f.is_empty())
+        .collect()
 }
 
 fn scrivi(frasi: &[Frase]) -> String {
@@ -63,7 +67,15 @@ impl Sinonimi {
     pub fn compatto(&self) -> String {
         self.gruppi
             .iter()
-            .map(|g| if g.da == g.a { scrivi(&g.da) } else { format!("{}>{}", scrivi(&g.da), scrivi(&g.a[g.da.len()..])) })
+            .map(
+                |g| {
+                    if g.da == g.a {
+                        scrivi(&g.da)
+                    } else {
+                        format!("{}>{}", scrivi(&g.da), scrivi(&g.a[g.da.len()..]))
+                    }
+                },
+            )
             .collect::<Vec<_>>()
             .join("\n")
     }

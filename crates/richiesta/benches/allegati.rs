@@ -13,7 +13,18 @@ fn pdf_grande(seme: u8) -> Vec<u8> {
     while b.len() < MASSIMO_BYTE - 200_000 {
         // Text as a page holds it: varied words, so that it compresses about as much as a real page (3-4 times).
         let mut stato = u32::from(seme) * 7919 + n;
-        let parole = ["comunicazione", "irregolarità", "pagamento", "rata", "importo", "2026", "art.", "36-bis", "termine", "euro"];
+        let parole = [
+            "comunicazione",
+            "irregolarità",
+            "pagamento",
+            "rata",
+            "importo",
+            "2026",
+            "art.",
+            "36-bis",
+            "termine",
+            "euro",
+        ];
         let testo: Vec<u8> = (0..6_000)
             .flat_map(|_| {
                 stato = stato.wrapping_mul(1_103_515_245).wrapping_add(12_345);
@@ -24,7 +35,13 @@ fn pdf_grande(seme: u8) -> Vec<u8> {
         let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
         z.write_all(&testo).unwrap();
         let compresso = z.finish().unwrap();
-        b.extend_from_slice(format!("{n} 0 obj\n<< /Type /Page /Font /F1 /Filter /FlateDecode /Length {} >>\nstream\n", compresso.len()).as_bytes());
+        b.extend_from_slice(
+            format!(
+                "{n} 0 obj\n<< /Type /Page /Font /F1 /Filter /FlateDecode /Length {} >>\nstream\n",
+                compresso.len()
+            )
+            .as_bytes(),
+        );
         b.extend_from_slice(&compresso);
         b.extend_from_slice(b"\nendstream\nendobj\n");
         n += 1;

@@ -90,7 +90,17 @@ impl Formato {
     /// by the guide) is not available to us: we accept the formats of the AgID guidelines on electronic documents
     /// (Allegato 2, "Formati di file e riversamento") that suit a tax document, and refuse the rest.
     pub fn ammesso(self) -> bool {
-        matches!(self, Formato::Pdf | Formato::Tiff | Formato::Jpeg | Formato::Png | Formato::Docx | Formato::Xlsx | Formato::Odt | Formato::Ods)
+        matches!(
+            self,
+            Formato::Pdf
+                | Formato::Tiff
+                | Formato::Jpeg
+                | Formato::Png
+                | Formato::Docx
+                | Formato::Xlsx
+                | Formato::Odt
+                | Formato::Ods
+        )
     }
 
     /// The format in words.
@@ -189,7 +199,10 @@ pub fn generali(quanti: usize, richiesta: Richiesta) -> Vec<String> {
         );
     }
     if quanti > MASSIMO_FILE {
-        generali.push(format!("Puoi allegare al massimo {MASSIMO_FILE} file: ne hai scelti {quanti}. Togline {}.", quanti - MASSIMO_FILE));
+        generali.push(format!(
+            "Puoi allegare al massimo {MASSIMO_FILE} file: ne hai scelti {quanti}. Togline {}.",
+            quanti - MASSIMO_FILE
+        ));
     }
     generali
 }
@@ -207,7 +220,10 @@ pub fn oltre_il_limite(nome: &str, dimensione: u64) -> Option<Verdetto> {
     (dimensione > MASSIMO_BYTE as u64).then(|| Verdetto {
         nome: nome.to_string(),
         formato: Formato::Sconosciuto,
-        rilievi: vec![troppo_pesante(dimensione), avviso("Il contenuto non è stato controllato perché il file supera il limite.")],
+        rilievi: vec![
+            troppo_pesante(dimensione),
+            avviso("Il contenuto non è stato controllato perché il file supera il limite."),
+        ],
     })
 }
 
@@ -233,7 +249,9 @@ pub fn verifica_file(f: &File) -> Verdetto {
     }
     match formato {
         Formato::Pdf => rilievi.extend(pdf(f.byte)),
-        Formato::Docx | Formato::Xlsx | Formato::OfficeConMacro | Formato::AltroOffice => rilievi.extend(office(f.byte)),
+        Formato::Docx | Formato::Xlsx | Formato::OfficeConMacro | Formato::AltroOffice => {
+            rilievi.extend(office(f.byte))
+        }
         Formato::Odt | Formato::Ods | Formato::AltroOdf => rilievi.extend(odf(f.byte)),
         _ => {}
     }
@@ -382,13 +400,17 @@ fn pdf(b: &[u8]) -> Vec<Rilievo> {
         r.push(errore("Il PDF contiene codice JavaScript, un elemento attivo. Stampalo di nuovo in PDF/A («Stampa» → «Salva come PDF»)."));
     }
     if ha("Launch") {
-        r.push(errore("Il PDF contiene un comando che avvia programmi, un elemento attivo. Stampalo di nuovo in PDF/A."));
+        r.push(errore(
+            "Il PDF contiene un comando che avvia programmi, un elemento attivo. Stampalo di nuovo in PDF/A.",
+        ));
     }
     if ha("AA") {
         r.push(errore("Il PDF contiene azioni automatiche (eseguite all'apertura o alla chiusura), elementi attivi. Stampalo di nuovo in PDF/A."));
     }
     if ha("EmbeddedFile") {
-        r.push(errore("Il PDF contiene altri file al suo interno. Allega i documenti separatamente, ciascuno come PDF."));
+        r.push(errore(
+            "Il PDF contiene altri file al suo interno. Allega i documenti separatamente, ciascuno come PDF.",
+        ));
     }
     if ha("AcroForm") || ha("XFA") {
         r.push(errore("Il PDF contiene un modulo con campi compilabili («campi variabili»). Stampalo di nuovo in PDF/A: i campi diventano testo fisso."));
@@ -401,21 +423,25 @@ fn pdf(b: &[u8]) -> Vec<Rilievo> {
     for t in &testi {
         let maiuscolo = t.to_ascii_uppercase();
         f24 |= trova(&maiuscolo, b"DELEGA IRREVOCABILE").is_some() || trova(&maiuscolo, b"MODELLO F24").is_some();
-        dichiarazione |= trova(&maiuscolo, b"REDDITI PERSONE FISICHE").is_some() || trova(&maiuscolo, b"MODELLO 730").is_some();
+        dichiarazione |=
+            trova(&maiuscolo, b"REDDITI PERSONE FISICHE").is_some() || trova(&maiuscolo, b"MODELLO 730").is_some();
     }
     if f24 {
         r.push(avviso("Sembra la ricevuta di un modello F24: l'Agenzia ha già i pagamenti fatti con l'F24. Non allegarlo, a meno che l'ufficio non te lo chieda."));
     }
     if dichiarazione {
-        r.push(avviso("Sembra una dichiarazione dei redditi: l'Agenzia ha già le dichiarazioni presentate. Non allegarla."));
+        r.push(avviso(
+            "Sembra una dichiarazione dei redditi: l'Agenzia ha già le dichiarazioni presentate. Non allegarla.",
+        ));
     }
     r
 }
 
 /// A ZIP-based document opened, with the names of its parts; a finding when it cannot be opened.
 fn apri(b: &[u8]) -> Result<(zip::ZipArchive<std::io::Cursor<&[u8]>>, Vec<String>), Rilievo> {
-    let zip = zip::ZipArchive::new(std::io::Cursor::new(b))
-        .map_err(|_| errore("Il file è danneggiato: non riusciamo ad aprirlo. Salvalo di nuovo o stampalo in PDF/A."))?;
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(b)).map_err(|_| {
+        errore("Il file è danneggiato: non riusciamo ad aprirlo. Salvalo di nuovo o stampalo in PDF/A.")
+    })?;
     let nomi = zip.file_names().map(str::to_string).collect();
     Ok((zip, nomi))
 }
@@ -428,8 +454,13 @@ fn office(b: &[u8]) -> Vec<Rilievo> {
     };
     let mut r = Vec::new();
     let tipi = leggi(&mut zip, "[Content_Types].xml").unwrap_or_default();
-    if nomi.iter().any(|n| n.ends_with("vbaProject.bin")) || tipi.contains("vbaProject") || tipi.contains("macroEnabled") {
-        r.push(errore("Il documento contiene macro, elementi attivi. Salvalo come PDF/A, o come docx/xlsx senza macro."));
+    if nomi.iter().any(|n| n.ends_with("vbaProject.bin"))
+        || tipi.contains("vbaProject")
+        || tipi.contains("macroEnabled")
+    {
+        r.push(errore(
+            "Il documento contiene macro, elementi attivi. Salvalo come PDF/A, o come docx/xlsx senza macro.",
+        ));
     }
     if nomi.iter().any(|n| n.contains("/macrosheets/")) {
         r.push(errore("Il foglio contiene macro di Excel 4 (fogli macro), elementi attivi. Salvalo come PDF/A."));
@@ -465,7 +496,9 @@ fn odf(b: &[u8]) -> Vec<Rilievo> {
     if nomi.iter().any(|n| n.starts_with("Basic/") || n.starts_with("Scripts/")) {
         r.push(errore("Il documento contiene macro (Basic o script), elementi attivi. Salvalo come PDF/A."));
     }
-    let eventi = ["content.xml", "styles.xml"].iter().any(|p| leggi(&mut zip, p).is_some_and(|t| t.contains("script:event-listener")));
+    let eventi = ["content.xml", "styles.xml"]
+        .iter()
+        .any(|p| leggi(&mut zip, p).is_some_and(|t| t.contains("script:event-listener")));
     if eventi {
         r.push(errore("Il documento avvia script al verificarsi di eventi (per esempio all'apertura), elementi attivi. Salvalo come PDF/A."));
     }

@@ -8,7 +8,8 @@ const CIFRE: [usize; 7] = [6, 7, 9, 10, 12, 13, 14];
 /// The month letters.
 const MESI: &str = "ABCDEHLMPRST";
 /// Values of the characters in odd positions (1st, 3rd, …), for `0`–`9` and `A`–`Z` alike by their index.
-const DISPARI: [u32; 26] = [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+const DISPARI: [u32; 26] =
+    [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
 
 /// The index of a digit or letter in the tables (`0`/`A` → 0, …).
 fn indice(c: char) -> u32 {
@@ -20,13 +21,28 @@ fn indice(c: char) -> u32 {
 
 /// The check character of the first 15 characters.
 fn controllo(primi: &str) -> char {
-    let somma: u32 = primi.chars().enumerate().map(|(i, c)| if i % 2 == 0 { DISPARI[indice(c) as usize] } else { indice(c) }).sum();
+    let somma: u32 =
+        primi.chars().enumerate().map(|(i, c)| if i % 2 == 0 { DISPARI[indice(c) as usize] } else { indice(c) }).sum();
     char::from(b'A' + (somma % 26) as u8)
 }
 
 /// The check digit of an 11-digit code (the first ten digits).
 fn cifra_di_controllo(primi: &[u32]) -> u32 {
-    let somma: u32 = primi.iter().enumerate().map(|(i, &d)| if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }).sum();
+    let somma: u32 = primi
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i % 2 == 1 {
+                if d * 2 > 9 {
+                    d * 2 - 9
+                } else {
+                    d * 2
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
     (10 - somma % 10) % 10
 }
 
@@ -40,23 +56,36 @@ pub fn verifica(testo: &str) -> Result<String, String> {
         return verifica_numerico(&cf);
     }
     if cf.chars().count() != 16 {
-        return Err(format!("Il codice fiscale di una persona ha 16 caratteri: ne hai scritti {}.", cf.chars().count()));
+        return Err(format!(
+            "Il codice fiscale di una persona ha 16 caratteri: ne hai scritti {}.",
+            cf.chars().count()
+        ));
     }
     let c: Vec<char> = cf.chars().collect();
     for (i, &x) in c.iter().enumerate() {
         let atteso_cifra = CIFRE.contains(&i);
         let valido = if atteso_cifra { x.is_ascii_digit() || OMOCODIA.contains(x) } else { x.is_ascii_uppercase() };
         if !valido {
-            let cosa = if atteso_cifra { "una cifra (o una delle lettere L, M, N, P, Q, R, S, T, U, V)" } else { "una lettera" };
+            let cosa = if atteso_cifra {
+                "una cifra (o una delle lettere L, M, N, P, Q, R, S, T, U, V)"
+            } else {
+                "una lettera"
+            };
             return Err(format!("Il {}° carattere («{x}») dovrebbe essere {cosa}.", i + 1));
         }
     }
     if !MESI.contains(c[8]) {
-        return Err(format!("Il 9° carattere («{}») dovrebbe essere una delle lettere A, B, C, D, E, H, L, M, P, R, S, T.", c[8]));
+        return Err(format!(
+            "Il 9° carattere («{}») dovrebbe essere una delle lettere A, B, C, D, E, H, L, M, P, R, S, T.",
+            c[8]
+        ));
     }
     let atteso = controllo(&cf[..15]);
     if c[15] != atteso {
-        return Err(format!("L'ultimo carattere dovrebbe essere «{atteso}», non «{}»: controlla di aver copiato bene il codice.", c[15]));
+        return Err(format!(
+            "L'ultimo carattere dovrebbe essere «{atteso}», non «{}»: controlla di aver copiato bene il codice.",
+            c[15]
+        ));
     }
     Ok(cf)
 }
@@ -69,7 +98,10 @@ fn verifica_numerico(cf: &str) -> Result<String, String> {
     let cifre: Vec<u32> = cf.chars().map(|c| c as u32 - '0' as u32).collect();
     let atteso = cifra_di_controllo(&cifre[..10]);
     if cifre[10] != atteso {
-        return Err(format!("L'ultima cifra dovrebbe essere «{atteso}», non «{}»: controlla di aver copiato bene il codice.", cifre[10]));
+        return Err(format!(
+            "L'ultima cifra dovrebbe essere «{atteso}», non «{}»: controlla di aver copiato bene il codice.",
+            cifre[10]
+        ));
     }
     Ok(cf.to_string())
 }

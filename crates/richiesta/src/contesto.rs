@@ -93,7 +93,10 @@ mod test {
             percorso: Some("atto=avviso_bonario&obiettivo=correggere".into()),
         };
         let f = c.a_frammento();
-        assert!(f.contains("termine=2026-12-10") && f.contains("percorso=atto%3Davviso_bonario%26obiettivo%3Dcorreggere"), "{f}");
+        assert!(
+            f.contains("termine=2026-12-10") && f.contains("percorso=atto%3Davviso_bonario%26obiettivo%3Dcorreggere"),
+            "{f}"
+        );
         assert_eq!(Contesto::da_frammento(&format!("#{f}")), c);
         assert!(!c.cartella());
     }

@@ -21,7 +21,12 @@ fn lunghezza(testo: &str, cosa: &str, n: usize, dove: &str) -> Result<String, St
 
 /// The 13-digit number of a communication or avviso telematico.
 pub fn numero_comunicazione(testo: &str) -> Result<String, String> {
-    lunghezza(testo, "Il numero della comunicazione", 13, "Lo trovi in alto sulla comunicazione o sull'avviso telematico.")
+    lunghezza(
+        testo,
+        "Il numero della comunicazione",
+        13,
+        "Lo trovi in alto sulla comunicazione o sull'avviso telematico.",
+    )
 }
 
 /// The 11-digit codice atto of a cartella.
@@ -110,7 +115,9 @@ pub fn protocollo(testo: &str, oggi: NaiveDate) -> Result<(String, NaiveDate), S
     let data = NaiveDate::from_ymd_opt(n(0, 4) as i32, n(4, 6), n(6, 8))
         .ok_or("Le prime 8 cifre del numero di pratica sono la data della richiesta (anno, mese, giorno): qui non formano una data.")?;
     if data > oggi {
-        return Err("Le prime 8 cifre del numero di pratica sono la data della richiesta: qui formano una data futura.".into());
+        return Err(
+            "Le prime 8 cifre del numero di pratica sono la data della richiesta: qui formano una data futura.".into(),
+        );
     }
     Ok((c, data))
 }

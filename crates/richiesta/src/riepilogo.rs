@@ -53,7 +53,8 @@ pub fn righe(d: &Dati, oggi: NaiveDate) -> Vec<Riga> {
         riga(d.identificativo.campo(), d.numero, d.identificativo.verifica(d.numero)),
     ];
     if d.seconda {
-        let p = protocollo(d.protocollo, oggi).map(|(n, data)| format!("{n} (prima richiesta del {})", data.format("%d/%m/%Y")));
+        let p = protocollo(d.protocollo, oggi)
+            .map(|(n, data)| format!("{n} (prima richiesta del {})", data.format("%d/%m/%Y")));
         r.push(riga("Numero di pratica della prima richiesta", d.protocollo, p));
     }
     let (_, stato, frase) = testo::stato(d.testo);
@@ -86,7 +87,10 @@ mod test {
             testo: "Motivo della richiesta: un pagamento fatto ma non considerato.",
         };
         let r = righe(&d, oggi());
-        assert_eq!(r.iter().map(|r| r.campo).collect::<Vec<_>>()[..3], ["Codice fiscale", "Identificativo della cartella", "Numero di pratica della prima richiesta"]);
+        assert_eq!(
+            r.iter().map(|r| r.campo).collect::<Vec<_>>()[..3],
+            ["Codice fiscale", "Identificativo della cartella", "Numero di pratica della prima richiesta"]
+        );
         assert_eq!(r[1].valore, "06820260012345678");
         assert_eq!(r[2].valore, "2026051100001 (prima richiesta del 11/05/2026)");
         assert!(completa(&r), "{r:?}");

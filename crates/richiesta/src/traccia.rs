@@ -60,8 +60,16 @@ const VERSAMENTO: [Campo; 5] = [
     Campo { id: "cosa_non_considerato", etichetta: "Che cosa non è stato considerato", aiuto: "Per esempio: il versamento fatto in ritardo con ravvedimento." },
 ];
 const CREDITO: [Campo; 4] = [
-    Campo { id: "tipo_credito", etichetta: "Quale credito", aiuto: "Per esempio: credito IRPEF della dichiarazione precedente, quadro RX." },
-    Campo { id: "anno_credito", etichetta: "Anno e dichiarazione da cui nasce", aiuto: "Per esempio: Redditi PF 2024, anno d'imposta 2023." },
+    Campo {
+        id: "tipo_credito",
+        etichetta: "Quale credito",
+        aiuto: "Per esempio: credito IRPEF della dichiarazione precedente, quadro RX.",
+    },
+    Campo {
+        id: "anno_credito",
+        etichetta: "Anno e dichiarazione da cui nasce",
+        aiuto: "Per esempio: Redditi PF 2024, anno d'imposta 2023.",
+    },
     Campo { id: "importo_credito", etichetta: "Importo del credito", aiuto: "In euro." },
     Campo {
         id: "uso_credito",
@@ -70,21 +78,43 @@ const CREDITO: [Campo; 4] = [
     },
 ];
 const RITENUTE: [Campo; 4] = [
-    Campo { id: "sostituto", etichetta: "Chi ha trattenuto le ritenute", aiuto: "Il datore di lavoro o l'ente pensionistico (denominazione)." },
+    Campo {
+        id: "sostituto",
+        etichetta: "Chi ha trattenuto le ritenute",
+        aiuto: "Il datore di lavoro o l'ente pensionistico (denominazione).",
+    },
     Campo { id: "anno_ritenute", etichetta: "Anno", aiuto: "L'anno della Certificazione Unica." },
-    Campo { id: "importo_ritenute", etichetta: "Importo delle ritenute", aiuto: "Come nella Certificazione Unica, in euro." },
-    Campo { id: "dove_indicate", etichetta: "Dove le hai indicate nella dichiarazione", aiuto: "Quadro e rigo, per esempio 730 rigo C9." },
+    Campo {
+        id: "importo_ritenute",
+        etichetta: "Importo delle ritenute",
+        aiuto: "Come nella Certificazione Unica, in euro.",
+    },
+    Campo {
+        id: "dove_indicate",
+        etichetta: "Dove le hai indicate nella dichiarazione",
+        aiuto: "Quadro e rigo, per esempio 730 rigo C9.",
+    },
 ];
 const COMPILAZIONE: [Campo; 3] = [
     Campo { id: "rigo", etichetta: "Quadro e rigo sbagliati", aiuto: "Per esempio: quadro RN, rigo RN33." },
-    Campo { id: "valore_indicato", etichetta: "Che cosa hai scritto", aiuto: "Il dato come è nella dichiarazione inviata." },
-    Campo { id: "valore_corretto", etichetta: "Il dato giusto, e perché", aiuto: "Il valore corretto e da dove risulta." },
+    Campo {
+        id: "valore_indicato",
+        etichetta: "Che cosa hai scritto",
+        aiuto: "Il dato come è nella dichiarazione inviata.",
+    },
+    Campo {
+        id: "valore_corretto",
+        etichetta: "Il dato giusto, e perché",
+        aiuto: "Il valore corretto e da dove risulta.",
+    },
 ];
-const ALTRO: [Campo; 1] = [Campo { id: "spiegazione", etichetta: "Che cosa è successo", aiuto: "I fatti in ordine, con date e importi." }];
+const ALTRO: [Campo; 1] =
+    [Campo { id: "spiegazione", etichetta: "Che cosa è successo", aiuto: "I fatti in ordine, con date e importi." }];
 
 impl Motivo {
     /// Every reason, in the order they are offered.
-    pub const TUTTI: [Motivo; 5] = [Motivo::Versamento, Motivo::Credito, Motivo::Ritenute, Motivo::Compilazione, Motivo::Altro];
+    pub const TUTTI: [Motivo; 5] =
+        [Motivo::Versamento, Motivo::Credito, Motivo::Ritenute, Motivo::Compilazione, Motivo::Altro];
 
     /// Stable id (the form's value).
     pub fn id(self) -> &'static str {
@@ -136,7 +166,9 @@ pub fn mancanti(motivo: Motivo, valori: &BTreeMap<String, String>) -> Vec<Campo>
 pub fn componi(motivo: Motivo, valori: &BTreeMap<String, String>) -> String {
     let mut righe = vec![format!("Motivo della richiesta: {}.", motivo.nome().to_lowercase())];
     for c in motivo.campi() {
-        if let Some(v) = valori.get(c.id).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|v| !v.is_empty()) {
+        if let Some(v) =
+            valori.get(c.id).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|v| !v.is_empty())
+        {
             righe.push(format!("{}: {v}", c.etichetta));
         }
     }

@@ -3,7 +3,9 @@
 //! encrypted; Office Open XML and OpenDocument files zipped here, clean and with macros or field codes; a renamed
 //! file; eleven files; a 21 MB file.
 
-use civis_richiesta::allegati::{oltre_il_limite, verifica, verifica_file, File, Formato, Gravita, Richiesta, MASSIMO_BYTE};
+use civis_richiesta::allegati::{
+    oltre_il_limite, verifica, verifica_file, File, Formato, Gravita, Richiesta, MASSIMO_BYTE,
+};
 use std::io::Write;
 
 fn pdf(corpo: &str) -> Vec<u8> {
@@ -40,7 +42,12 @@ fn docx(documento: &str) -> Vec<u8> {
 }
 
 fn errori(nome: &str, byte: &[u8]) -> Vec<String> {
-    verifica_file(&File { nome, byte }).rilievi.into_iter().filter(|r| r.gravita == Gravita::Errore).map(|r| r.testo).collect()
+    verifica_file(&File { nome, byte })
+        .rilievi
+        .into_iter()
+        .filter(|r| r.gravita == Gravita::Errore)
+        .map(|r| r.testo)
+        .collect()
 }
 
 #[test]
@@ -55,9 +62,16 @@ fn pdf_active_content_is_found() {
     assert!(errori("a.pdf", &pdf("/Names << /JavaScript 5 0 R >>")).iter().any(|e| e.contains("JavaScript")));
     assert!(errori("a.pdf", &pdf("/AcroForm << /Fields [] >>")).iter().any(|e| e.contains("campi variabili")));
     assert!(errori("a.pdf", &pdf("/Encrypt 9 0 R")).iter().any(|e| e.contains("cifrato")));
-    assert!(errori("a.pdf", &pdf("/OpenAction << /S /Launch /F (x.exe) >>")).iter().any(|e| e.contains("avvia programmi")));
-    assert!(errori("a.pdf", &pdf("/Names << /EmbeddedFiles << /Names [(a) << /Type /EmbeddedFile >>] >> >>")).iter().any(|e| e.contains("altri file")));
-    assert!(errori("a.pdf", &pdf("/OpenAction [3 0 R /Fit]")).is_empty(), "an /OpenAction that only opens a page is fine");
+    assert!(errori("a.pdf", &pdf("/OpenAction << /S /Launch /F (x.exe) >>"))
+        .iter()
+        .any(|e| e.contains("avvia programmi")));
+    assert!(errori("a.pdf", &pdf("/Names << /EmbeddedFiles << /Names [(a) << /Type /EmbeddedFile >>] >> >>"))
+        .iter()
+        .any(|e| e.contains("altri file")));
+    assert!(
+        errori("a.pdf", &pdf("/OpenAction [3 0 R /Fit]")).is_empty(),
+        "an /OpenAction that only opens a page is fine"
+    );
 }
 
 #[test]
@@ -68,17 +82,27 @@ fn javascript_hidden_in_a_compressed_object_stream_is_found() {
 
 #[test]
 fn office_and_opendocument_active_content_is_found() {
-    assert!(verifica_file(&File { nome: "lettera.docx", byte: &docx("<w:document><w:p>Testo</w:p></w:document>") }).ammesso());
+    assert!(verifica_file(&File { nome: "lettera.docx", byte: &docx("<w:document><w:p>Testo</w:p></w:document>") })
+        .ammesso());
     let docm = zip(&[
-        ("[Content_Types].xml", r#"<Types><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>"#),
+        (
+            "[Content_Types].xml",
+            r#"<Types><Override PartName="/word/document.xml" ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>"#,
+        ),
         ("word/document.xml", "<w:document/>"),
         ("word/vbaProject.bin", "macro"),
     ]);
     let v = verifica_file(&File { nome: "lettera.docm", byte: &docm });
     assert_eq!(v.formato, Formato::OfficeConMacro);
     assert!(v.rilievi.iter().any(|r| r.testo.contains("macro")), "{v:?}");
-    assert!(errori("lettera.docx", &docx(r#"<w:document><w:fldSimple w:instr="DATE"/></w:document>"#)).iter().any(|e| e.contains("campi variabili")));
-    let odt = zip(&[("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office:document-content/>"), ("Basic/Standard/Module1.xml", "Sub Main")]);
+    assert!(errori("lettera.docx", &docx(r#"<w:document><w:fldSimple w:instr="DATE"/></w:document>"#))
+        .iter()
+        .any(|e| e.contains("campi variabili")));
+    let odt = zip(&[
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", "<office:document-content/>"),
+        ("Basic/Standard/Module1.xml", "Sub Main"),
+    ]);
     let v = verifica_file(&File { nome: "lettera.odt", byte: &odt });
     assert_eq!(v.formato, Formato::Odt);
     assert!(v.rilievi.iter().any(|r| r.testo.contains("macro")), "{v:?}");

@@ -2,8 +2,8 @@
 //! (debounced file watcher) and reloads the browser. The reload script is added to HTML responses by the
 //! server only; the files on disk are never changed.
 
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::new_debouncer;
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -30,24 +30,36 @@ fn cambiamento(kind: &EventKind) -> bool {
 
 /// Serves `output` on 127.0.0.1:`port`; runs `rebuild` (which writes `output`) with the changed files after every
 /// change under the `watch` folders. Returns only on error.
-pub fn serve(output: &Path, port: u16, watch: &[PathBuf], mut rebuild: impl FnMut(&[PathBuf]) -> bool + Send + 'static) -> Result<(), String> {
-    let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("non riesco ad ascoltare su 127.0.0.1:{port}: {e}"))?;
+pub fn serve(
+    output: &Path,
+    port: u16,
+    watch: &[PathBuf],
+    mut rebuild: impl FnMut(&[PathBuf]) -> bool + Send + 'static,
+) -> Result<(), String> {
+    let server = tiny_http::Server::http(("127.0.0.1", port))
+        .map_err(|e| format!("non riesco ad ascoltare su 127.0.0.1:{port}: {e}"))?;
     let version = Arc::new(AtomicU64::new(1));
     let bump = Arc::clone(&version);
     // 50 ms: long enough to gather an editor's burst of events for one save, short enough for a fast rebuild.
-    let mut debouncer = new_debouncer(Duration::from_millis(50), None, move |res: notify_debouncer_full::DebounceEventResult| {
-        let Ok(events) = res else { return };
-        let mut cambiati: Vec<PathBuf> =
-            events.iter().filter(|e| cambiamento(&e.event.kind)).flat_map(|e| e.event.paths.iter().cloned()).collect();
-        cambiati.sort();
-        cambiati.dedup();
-        if !cambiati.is_empty() && rebuild(&cambiati) {
-            bump.fetch_add(1, Ordering::SeqCst);
-        }
-    })
-    .map_err(|e| format!("non riesco ad avviare il controllo dei file: {e}"))?;
+    let mut debouncer =
+        new_debouncer(Duration::from_millis(50), None, move |res: notify_debouncer_full::DebounceEventResult| {
+            let Ok(events) = res else { return };
+            let mut cambiati: Vec<PathBuf> = events
+                .iter()
+                .filter(|e| cambiamento(&e.event.kind))
+                .flat_map(|e| e.event.paths.iter().cloned())
+                .collect();
+            cambiati.sort();
+            cambiati.dedup();
+            if !cambiati.is_empty() && rebuild(&cambiati) {
+                bump.fetch_add(1, Ordering::SeqCst);
+            }
+        })
+        .map_err(|e| format!("non riesco ad avviare il controllo dei file: {e}"))?;
     for dir in watch.iter().filter(|d| d.is_dir()) {
-        debouncer.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("non riesco a controllare {}: {e}", dir.display()))?;
+        debouncer
+            .watch(dir, RecursiveMode::Recursive)
+            .map_err(|e| format!("non riesco a controllare {}: {e}", dir.display()))?;
     }
     eprintln!("In ascolto su http://127.0.0.1:{port}/ (Ctrl+C per uscire)");
     for request in server.incoming_requests() {
@@ -64,7 +76,8 @@ fn respond(output: &Path, url: &str, version: u64) -> tiny_http::Response<std::i
         return tiny_http::Response::from_string(version.to_string());
     }
     if path == RELOAD_SCRIPT_PATH {
-        let header = tiny_http::Header::from_bytes(&b"Content-Type"[..], &b"text/javascript"[..]).expect("valid header");
+        let header =
+            tiny_http::Header::from_bytes(&b"Content-Type"[..], &b"text/javascript"[..]).expect("valid header");
         return tiny_http::Response::from_data(RELOAD_JS.as_bytes().to_vec()).with_header(header);
     }
     let (status, file) = match resolve(output, path) {

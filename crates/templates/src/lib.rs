@@ -22,7 +22,8 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     for (sub, is_template) in [("templates", true), ("static", false)] {
         let base = dir.join(sub);
-        for entry in walkdir::WalkDir::new(&base).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+        for entry in walkdir::WalkDir::new(&base).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file())
+        {
             let rel = entry.path().strip_prefix(&base).expect("under base").to_string_lossy().replace('\\', "/");
             let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_string_lossy().into_owned();
             match std::fs::read(entry.path()) {

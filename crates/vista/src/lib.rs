@@ -172,7 +172,11 @@ fn in_parole(d: &Domanda, valore: &str) -> String {
         .iter()
         .find(|o| o.valore == valore)
         .map(|o| o.etichetta.to_string())
-        .or_else(|| (d.tipo == TipoDomanda::Data).then(|| civis_engine::risposte::leggi_data(valore).ok().map(data_it)).flatten())
+        .or_else(|| {
+            (d.tipo == TipoDomanda::Data)
+                .then(|| civis_engine::risposte::leggi_data(valore).ok().map(data_it))
+                .flatten()
+        })
         .unwrap_or_else(|| valore.to_string())
 }
 
@@ -180,8 +184,11 @@ fn in_parole(d: &Domanda, valore: &str) -> String {
 /// force and, in the app, the days left.
 pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: NaiveDate) -> Vista {
     let voci = valide(regole, voci, modo);
-    let poste: Vec<&Domanda> =
-        regole.domande.iter().filter(|d| chiede(modo, d) && d.si_applica(&voci) && voci.contains_key(&*d.chiave)).collect();
+    let poste: Vec<&Domanda> = regole
+        .domande
+        .iter()
+        .filter(|d| chiede(modo, d) && d.si_applica(&voci) && voci.contains_key(&*d.chiave))
+        .collect();
     let risposte: Vec<RispostaData> = poste
         .iter()
         .map(|d| {
@@ -191,7 +198,8 @@ pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: Na
         })
         .collect();
     let prossima = prossima(regole, &voci, modo);
-    let progresso = Progresso { numero: risposte.len() + usize::from(prossima.is_some()), finito: prossima.is_none(), risposte };
+    let progresso =
+        Progresso { numero: risposte.len() + usize::from(prossima.is_some()), finito: prossima.is_none(), risposte };
     let corpo = match prossima {
         Some(d) => Corpo::Domanda(VistaDomanda {
             id: d.id.to_string(),
@@ -215,7 +223,9 @@ pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: Na
         }),
         None => {
             let consiglio = match modo {
-                Modo::Completo => flusso::in_risposte(regole, &voci, oggi).and_then(|r| consiglio::consiglia_con(regole, &r, oggi)),
+                Modo::Completo => {
+                    flusso::in_risposte(regole, &voci, oggi).and_then(|r| consiglio::consiglia_con(regole, &r, oggi))
+                }
                 Modo::Statico => consiglio::in_parole(regole, &voci, oggi),
             };
             match consiglio {
@@ -223,7 +233,10 @@ pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: Na
                     let pagine = c
                         .pagine
                         .iter()
-                        .map(|p| Collegamento { titolo: titoli.get(p).cloned().unwrap_or_else(|| p.clone()), pagina: p.clone() })
+                        .map(|p| Collegamento {
+                            titolo: titoli.get(p).cloned().unwrap_or_else(|| p.clone()),
+                            pagina: p.clone(),
+                        })
                         .collect();
                     let (termini, verifiche): (Vec<Scadenza>, Vec<Scadenza>) =
                         c.scadenze.iter().cloned().partition(|s| s.tipo == TipoScadenza::Termine);
@@ -266,7 +279,9 @@ mod test {
         let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=pagare");
         assert_eq!(prossima(r, &v, Modo::Completo).unwrap().chiave, "notifica.modo");
         assert!(prossima(r, &v, Modo::Statico).is_none(), "the pages without JavaScript go to the outcome");
-        let Corpo::Esito(e) = vista(r, &v, Modo::Statico, &Titoli::new(), oggi()).corpo else { panic!("outcome expected") };
+        let Corpo::Esito(e) = vista(r, &v, Modo::Statico, &Titoli::new(), oggi()).corpo else {
+            panic!("outcome expected")
+        };
         assert!(!e.con_date && e.consiglio.scadenze.iter().all(|s| s.data.is_none()));
     }
 
@@ -286,10 +301,21 @@ mod test {
     #[test]
     fn progress_shows_answers_in_words() {
         let r = incorporate();
-        let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=pagare&notifica.modo=pec&notifica.data=2026-07-15");
+        let v = voci(
+            "atto=cartella&origine=controllo_automatizzato&obiettivo=pagare&notifica.modo=pec&notifica.data=2026-07-15",
+        );
         let vista = vista(r, &v, Modo::Completo, &Titoli::new(), oggi());
         let testi: Vec<&str> = vista.progresso.risposte.iter().map(|r| r.risposta.as_str()).collect();
-        assert_eq!(testi, ["Una cartella di pagamento", "Dal controllo automatico della dichiarazione", "Pagare", "Via PEC", "15 luglio 2026"]);
+        assert_eq!(
+            testi,
+            [
+                "Una cartella di pagamento",
+                "Dal controllo automatico della dichiarazione",
+                "Pagare",
+                "Via PEC",
+                "15 luglio 2026"
+            ]
+        );
         assert_eq!(vista.progresso.numero, 6);
     }
 
@@ -297,7 +323,9 @@ mod test {
     fn the_outcome_puts_checks_apart_and_names_the_nearest_deadline() {
         let r = incorporate();
         let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec&notifica.data=2026-07-15&anno_presentazione=2023&importo=&richiedente=");
-        let Corpo::Esito(e) = vista(r, &v, Modo::Completo, &Titoli::new(), oggi()).corpo else { panic!("outcome expected") };
+        let Corpo::Esito(e) = vista(r, &v, Modo::Completo, &Titoli::new(), oggi()).corpo else {
+            panic!("outcome expected")
+        };
         let ids = |l: &[Scadenza]| l.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&e.verifiche), ["decadenza_cartella"]);
         assert!(!ids(&e.termini).contains(&"decadenza_cartella".to_string()));

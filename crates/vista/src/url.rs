@@ -25,7 +25,9 @@ pub fn cartella(regole: &Regole, voci: &Voci) -> String {
         match voci.get(&*d.chiave) {
             Some(v) if v.is_empty() => path.push_str("non-so"),
             Some(v) => path.push_str(v),
-            None if domande[i + 1..].iter().any(|l| voci.contains_key(&*l.chiave)) => path.push_str(&format!("cambia-{}", d.id)),
+            None if domande[i + 1..].iter().any(|l| voci.contains_key(&*l.chiave)) => {
+                path.push_str(&format!("cambia-{}", d.id))
+            }
             None => break,
         }
         path.push('/');

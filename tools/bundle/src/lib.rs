@@ -26,11 +26,14 @@ pub struct App {
 }
 
 /// The wizard ("Percorso guidato").
-pub const WIZARD: App = App { package: "civis-wizard", lib: "civis_wizard", dir: "assistente/pkg", global: "civisWizard" };
+pub const WIZARD: App =
+    App { package: "civis-wizard", lib: "civis_wizard", dir: "assistente/pkg", global: "civisWizard" };
 /// "Prepara la richiesta".
-pub const RICHIESTA: App = App { package: "civis-richiesta-app", lib: "civis_richiesta_app", dir: "richiesta/pkg", global: "civisRichiesta" };
+pub const RICHIESTA: App =
+    App { package: "civis-richiesta-app", lib: "civis_richiesta_app", dir: "richiesta/pkg", global: "civisRichiesta" };
 /// The search's query side (stemming and synonyms), loaded by the theme's `ricerca.js` on every page.
-pub const RICERCA: App = App { package: "civis-ricerca-wasm", lib: "civis_ricerca_wasm", dir: "ricerca/pkg", global: "civisRicercaMod" };
+pub const RICERCA: App =
+    App { package: "civis-ricerca-wasm", lib: "civis_ricerca_wasm", dir: "ricerca/pkg", global: "civisRicercaMod" };
 
 /// What to build.
 pub struct Options {
@@ -118,7 +121,8 @@ fn assets_of(root: &Path, target_dir: &Path, app: App) -> Result<Vec<Asset>, Str
     let module = out.path().join(format!("{}_bg.wasm", app.lib));
     optimise(root, &target_dir.join("civis-bundle").join(app.lib), &module)?;
     let modulo = std::fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
-    let colla = std::fs::read(out.path().join(format!("{}.js", app.lib))).map_err(|e| format!("{}.js: {e}", app.lib))?;
+    let colla =
+        std::fs::read(out.path().join(format!("{}.js", app.lib))).map_err(|e| format!("{}.js: {e}", app.lib))?;
     // One script for the glue and the loader: a request fewer before the module is fetched.
     let mut avvio = colla;
     avvio.extend_from_slice(avvio_di(app).as_bytes());
@@ -176,7 +180,10 @@ fn optimise(root: &Path, cache: &Path, module: &Path) -> Result<(), String> {
     let wasm_opt = root.join("tools/npm/node_modules/.bin/wasm-opt");
     if !wasm_opt.is_file() && Command::new("npm").arg("--version").output().is_ok_and(|o| o.status.success()) {
         eprintln!("Installo wasm-opt (npm ci in tools/npm), che riduce il modulo WebAssembly di circa un terzo…");
-        let npm = Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]).current_dir(root.join("tools/npm")).status();
+        let npm = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+            .current_dir(root.join("tools/npm"))
+            .status();
         if !npm.is_ok_and(|s| s.success()) {
             eprintln!("avviso: npm ci in tools/npm non è riuscito");
         }
@@ -192,6 +199,8 @@ fn optimise(root: &Path, cache: &Path, module: &Path) -> Result<(), String> {
         return std::fs::copy(&output, module).map(drop).map_err(|e| format!("cache di wasm-opt: {e}"));
     }
     run(Command::new(&wasm_opt).args(WASM_OPT_FLAGS).arg(module).arg("-o").arg(module), "wasm-opt")?;
-    let saved = std::fs::create_dir_all(cache).and_then(|_| std::fs::write(&input, &bytes)).and_then(|_| std::fs::copy(module, &output));
+    let saved = std::fs::create_dir_all(cache)
+        .and_then(|_| std::fs::write(&input, &bytes))
+        .and_then(|_| std::fs::copy(module, &output));
     saved.map(drop).map_err(|e| format!("cache di wasm-opt: {e}"))
 }
