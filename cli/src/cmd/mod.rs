@@ -29,21 +29,10 @@ pub(crate) fn build_date(today: Option<NaiveDate>) -> NaiveDate {
     })
 }
 
-/// The browser apps the site needs: the search's module always; the wizard's when the site has a wizard
-/// (`content/wizard/`); "Prepara la richiesta" when it has that page (`content/richiesta.md`). The apps are
-/// compiled from the workspace this binary was built in.
-fn app_bundle(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let mut apps = vec![civis_bundle::RICERCA];
-    if root.join("content/wizard").is_dir() {
-        apps.push(civis_bundle::WIZARD);
-    }
-    if root.join("content/richiesta.md").is_file() {
-        apps.push(civis_bundle::RICHIESTA);
-    }
-    let workspace_root =
-        Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("cli/ is in the workspace").to_path_buf();
-    let assets = civis_bundle::bundle(&civis_bundle::Options { workspace_root, apps })?;
-    Ok(assets.into_iter().map(|a| (a.path, a.bytes)).collect())
+/// The browser apps the site needs (embedded in this binary): the search's module always; the wizard's when the
+/// site has a wizard (`content/wizard/`); "Prepara la richiesta" when it has that page (`content/richiesta.md`).
+fn app_bundle(root: &Path) -> Vec<(String, Vec<u8>)> {
+    civis_moduli::per_il_sito(root.join("content/wizard").is_dir(), root.join("content/richiesta.md").is_file())
 }
 
 /// What `serve` keeps between builds: the build's options (with the wizard's bundle) and its state.
@@ -67,16 +56,7 @@ pub(crate) fn run_build_con_stato(
     today: NaiveDate,
 ) -> Option<Sessione> {
     let start = Instant::now();
-    let assets = match wasm {
-        true => match app_bundle(root) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("percorso guidato: {e}");
-                return None;
-            }
-        },
-        false => Vec::new(),
-    };
+    let assets = if wasm { app_bundle(root) } else { Vec::new() };
     let opts = Options { root: root.to_path_buf(), output: output.map(Path::to_path_buf), assets, today };
     match civis_build::build_con_stato(&opts) {
         Ok((r, stato)) => {

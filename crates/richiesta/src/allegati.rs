@@ -438,7 +438,10 @@ fn pdf(b: &[u8]) -> Vec<Rilievo> {
 }
 
 /// A ZIP-based document opened, with the names of its parts; a finding when it cannot be opened.
-fn apri(b: &[u8]) -> Result<(zip::ZipArchive<std::io::Cursor<&[u8]>>, Vec<String>), Rilievo> {
+/// A package opened: the archive and its entries' names.
+type Pacchetto<'a> = (zip::ZipArchive<std::io::Cursor<&'a [u8]>>, Vec<String>);
+
+fn apri(b: &[u8]) -> Result<Pacchetto<'_>, Rilievo> {
     let zip = zip::ZipArchive::new(std::io::Cursor::new(b)).map_err(|_| {
         errore("Il file è danneggiato: non riusciamo ad aprirlo. Salvalo di nuovo o stampalo in PDF/A.")
     })?;

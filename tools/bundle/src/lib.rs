@@ -1,8 +1,13 @@
-//! The browser apps' bundles (the wizard, "Prepara la richiesta"): compiles each app for `wasm32-unknown-unknown` (profile `wasm-release`) with a nested
-//! cargo, generates the JavaScript glue with wasm-bindgen used as a library (classic-script glue, so that it
-//! loads from `file://` too), and shrinks the module with `wasm-opt` from npm's binaryen, installing it with
-//! `npm ci` in `tools/npm` when npm is there. Nothing is downloaded but crates, npm packages and, when missing,
-//! the rustup target.
+//! The browser apps' bundles (the wizard, "Prepara la richiesta", the search's query side): compiles each app of
+//! `apps/` for `wasm32-unknown-unknown` (profile `wasm-release`) with a nested cargo in a target folder of its own,
+//! generates the JavaScript glue with wasm-bindgen used as a library (classic-script glue, so that it loads from
+//! `file://` too), and shrinks the module with `wasm-opt` from npm's binaryen, installing it with `npm ci` in
+//! `tools/npm` when npm is there. Nothing is downloaded but crates, npm packages and, when missing, the rustup
+//! target.
+//!
+//! Run once at compile time by the build script of `civis-moduli`, which embeds the files in the `civis-guida`
+//! binary (so that an installed binary needs no source tree), and by this crate's own binary, which writes them
+//! into a folder without any cache (the reproducibility check of `scripts/test`).
 //!
 //! Each app's page loads one classic script, `avvio.js` (the glue and the loader). Over http(s) it instantiates
 //! `<lib>_bg.wasm` (streaming);
@@ -15,6 +20,8 @@ use std::process::Command;
 /// A browser app of the workspace: a `cdylib` crate that mounts itself on its page.
 #[derive(Debug, Clone, Copy)]
 pub struct App {
+    /// Short name (`wizard`, `richiesta`, `ricerca`).
+    pub id: &'static str,
     /// Cargo package.
     pub package: &'static str,
     /// Its library's file name (`civis_wizard` for `civis_wizard.wasm`).
@@ -27,20 +34,30 @@ pub struct App {
 
 /// The wizard ("Percorso guidato").
 pub const WIZARD: App =
-    App { package: "civis-wizard", lib: "civis_wizard", dir: "assistente/pkg", global: "civisWizard" };
+    App { id: "wizard", package: "civis-wizard", lib: "civis_wizard", dir: "assistente/pkg", global: "civisWizard" };
 /// "Prepara la richiesta".
 pub const RICHIESTA: App =
-    App { package: "civis-richiesta-app", lib: "civis_richiesta_app", dir: "richiesta/pkg", global: "civisRichiesta" };
+    App { id: "richiesta", package: "civis-richiesta-app", lib: "civis_richiesta_app", dir: "richiesta/pkg", global: "civisRichiesta" };
 /// The search's query side (stemming and synonyms), loaded by the theme's `ricerca.js` on every page.
 pub const RICERCA: App =
-    App { package: "civis-ricerca-wasm", lib: "civis_ricerca_wasm", dir: "ricerca/pkg", global: "civisRicercaMod" };
+    App { id: "ricerca", package: "civis-ricerca-wasm", lib: "civis_ricerca_wasm", dir: "ricerca/pkg", global: "civisRicercaMod" };
+
+/// Every app of the workspace.
+pub const APPS: [App; 3] = [WIZARD, RICHIESTA, RICERCA];
 
 /// What to build.
 pub struct Options {
     /// The workspace holding the apps.
     pub workspace_root: PathBuf,
-    /// The apps to build ([`WIZARD`], [`RICHIESTA`], [`RICERCA`]: the CLI picks those the site needs).
+    /// The nested cargo's target folder (never the outer build's own: its lock is held while a build script runs).
+    pub target_dir: PathBuf,
+    /// The apps to build.
     pub apps: Vec<App>,
+    /// Where wasm-opt's results are kept between runs (keyed on the input module and the flags); `None`: always
+    /// optimise again.
+    pub cache: Option<PathBuf>,
+    /// How a warning reaches the person building (a build script prints `cargo:warning=`).
+    pub avvisa: fn(&str),
 }
 
 /// A file of the bundle.
@@ -74,7 +91,7 @@ fn ensure_target() -> Result<(), String> {
     if installed.as_ref().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).lines().any(|l| l.trim() == TARGET)) {
         return Ok(());
     }
-    eprintln!("Aggiungo il target Rust {TARGET} (rustup target add {TARGET})…");
+    eprintln!("aggiungo il target Rust {TARGET} (rustup target add {TARGET})");
     match Command::new("rustup").args(["target", "add", TARGET]).status() {
         Ok(s) if s.success() => Ok(()),
         _ => Err(format!("manca il target Rust {TARGET}: esegui `rustup target add {TARGET}` e riprova")),
@@ -89,28 +106,59 @@ fn run(cmd: &mut Command, what: &str) -> Result<(), String> {
     }
 }
 
+/// Whether an environment variable of the outer build must not reach the nested cargo: the flags and wrappers
+/// of the native build (`RUSTFLAGS` for the host, clippy's driver), and what cargo sets for a build script (its
+/// package, features, target, output folder), which the nested build's own build scripts would otherwise inherit.
+fn della_build_esterna(nome: &str) -> bool {
+    const ESATTI: [&str; 16] = [
+        "RUSTFLAGS",
+        "CARGO_ENCODED_RUSTFLAGS",
+        "CARGO_BUILD_RUSTFLAGS",
+        "RUSTC_WORKSPACE_WRAPPER",
+        "CLIPPY_ARGS",
+        "CARGO_BUILD_TARGET",
+        "CARGO_TARGET_DIR",
+        "CARGO_BUILD_TARGET_DIR",
+        "TARGET",
+        "HOST",
+        "OUT_DIR",
+        "OPT_LEVEL",
+        "PROFILE",
+        "DEBUG",
+        "NUM_JOBS",
+        "RUSTC_LINKER",
+    ];
+    const PREFISSI: [&str; 6] = ["CARGO_FEATURE_", "CARGO_CFG_", "CARGO_PKG_", "CARGO_MANIFEST_", "DEP_", "__CARGO"];
+    ESATTI.contains(&nome) || PREFISSI.iter().any(|p| nome.starts_with(p)) || nome == "CARGO_PRIMARY_PACKAGE"
+}
+
 /// Builds the apps (one cargo run) and returns their files.
 pub fn bundle(opts: &Options) -> Result<Vec<Asset>, String> {
     ensure_target()?;
     let root = &opts.workspace_root;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let mut build = Command::new(cargo);
+    for (nome, _) in std::env::vars_os() {
+        if nome.to_str().is_some_and(della_build_esterna) {
+            build.env_remove(nome);
+        }
+    }
     build.args(["build", "--quiet", "--profile", "wasm-release", "--target", TARGET]);
     for app in &opts.apps {
         build.args(["-p", app.package]);
     }
-    run(build.arg("--manifest-path").arg(root.join("Cargo.toml")), "la compilazione delle app in WebAssembly")?;
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    build.arg("--manifest-path").arg(root.join("Cargo.toml")).arg("--target-dir").arg(&opts.target_dir);
+    run(&mut build, "la compilazione delle app in WebAssembly")?;
     let mut assets = Vec::new();
     for app in &opts.apps {
-        assets.extend(assets_of(root, &target_dir, *app)?);
+        assets.extend(assets_of(opts, *app)?);
     }
     Ok(assets)
 }
 
 /// One app's files: the module, its embedded copy for `file://`, and the glue with the loader.
-fn assets_of(root: &Path, target_dir: &Path, app: App) -> Result<Vec<Asset>, String> {
-    let wasm = target_dir.join(TARGET).join("wasm-release").join(format!("{}.wasm", app.lib));
+fn assets_of(opts: &Options, app: App) -> Result<Vec<Asset>, String> {
+    let wasm = opts.target_dir.join(TARGET).join("wasm-release").join(format!("{}.wasm", app.lib));
     let out = tempfile::tempdir().map_err(|e| format!("cartella temporanea: {e}"))?;
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
@@ -119,7 +167,7 @@ fn assets_of(root: &Path, target_dir: &Path, app: App) -> Result<Vec<Asset>, Str
         .and_then(|b| b.typescript(false).omit_default_module_path(false).generate(out.path()))
         .map_err(|e| format!("wasm-bindgen ({}): {e}", app.package))?;
     let module = out.path().join(format!("{}_bg.wasm", app.lib));
-    optimise(root, &target_dir.join("civis-bundle").join(app.lib), &module)?;
+    optimise(opts, opts.cache.as_ref().map(|c| c.join(app.lib)).as_deref(), &module)?;
     let modulo = std::fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
     let colla =
         std::fs::read(out.path().join(format!("{}.js", app.lib))).map_err(|e| format!("{}.js: {e}", app.lib))?;
@@ -176,31 +224,37 @@ fn incorporato(modulo: &[u8], app: App) -> Result<Vec<u8>, String> {
 /// Runs npm binaryen's wasm-opt (Debian's binaryen is too old), running `npm ci` in `tools/npm` first when it is
 /// missing and npm is there. The result is kept in `cache` and reused while the module and the flags are
 /// byte-for-byte the same (wasm-opt takes ~10 s).
-fn optimise(root: &Path, cache: &Path, module: &Path) -> Result<(), String> {
+fn optimise(opts: &Options, cache: Option<&Path>, module: &Path) -> Result<(), String> {
+    let root = &opts.workspace_root;
     let wasm_opt = root.join("tools/npm/node_modules/.bin/wasm-opt");
     if !wasm_opt.is_file() && Command::new("npm").arg("--version").output().is_ok_and(|o| o.status.success()) {
-        eprintln!("Installo wasm-opt (npm ci in tools/npm), che riduce il modulo WebAssembly di circa un terzo…");
+        (opts.avvisa)("installo wasm-opt (npm ci in tools/npm), che riduce i moduli WebAssembly di circa un terzo");
         let npm = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
             .current_dir(root.join("tools/npm"))
             .status();
         if !npm.is_ok_and(|s| s.success()) {
-            eprintln!("avviso: npm ci in tools/npm non è riuscito");
+            (opts.avvisa)("npm ci in tools/npm non è riuscito");
         }
     }
     if !wasm_opt.is_file() {
-        eprintln!("avviso: wasm-opt non trovato, il modulo WebAssembly non è ottimizzato (per ridurlo installa npm: apt-get install -y npm)");
+        (opts.avvisa)(
+            "wasm-opt non trovato, i moduli WebAssembly non sono ottimizzati (per ridurli: apt-get install -y npm)",
+        );
         return Ok(());
     }
-    let (input, output) = (cache.join("input.key"), cache.join("output.wasm"));
-    let mut bytes = std::fs::read(module).map_err(|e| format!("{}: {e}", module.display()))?;
-    bytes.extend_from_slice(WASM_OPT_FLAGS.join(" ").as_bytes());
-    if std::fs::read(&input).is_ok_and(|b| b == bytes) && output.is_file() {
-        return std::fs::copy(&output, module).map(drop).map_err(|e| format!("cache di wasm-opt: {e}"));
+    let mut chiave = std::fs::read(module).map_err(|e| format!("{}: {e}", module.display()))?;
+    chiave.extend_from_slice(WASM_OPT_FLAGS.join(" ").as_bytes());
+    let salvati = cache.map(|c| (c.join("input.key"), c.join("output.wasm")));
+    if let Some((input, output)) = &salvati {
+        if std::fs::read(input).is_ok_and(|b| b == chiave) && output.is_file() {
+            return std::fs::copy(output, module).map(drop).map_err(|e| format!("cache di wasm-opt: {e}"));
+        }
     }
     run(Command::new(&wasm_opt).args(WASM_OPT_FLAGS).arg(module).arg("-o").arg(module), "wasm-opt")?;
-    let saved = std::fs::create_dir_all(cache)
-        .and_then(|_| std::fs::write(&input, &bytes))
+    let Some((input, output)) = salvati else { return Ok(()) };
+    let saved = std::fs::create_dir_all(input.parent().expect("in the cache folder"))
+        .and_then(|_| std::fs::write(&input, &chiave))
         .and_then(|_| std::fs::copy(module, &output));
     saved.map(drop).map_err(|e| format!("cache di wasm-opt: {e}"))
 }
