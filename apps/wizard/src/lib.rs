@@ -2,11 +2,11 @@
 //! pre-rendered question page (`#wizard-root`), keeps the answers in the URL fragment and computes the dates in
 //! the browser; nothing the person types leaves the page.
 
+mod stato;
 mod app;
 mod domanda;
 mod esito;
 pub mod ics;
-mod stato;
 
 use wasm_bindgen::prelude::*;
 

@@ -6,18 +6,18 @@
 // assistente generates the wizard's pages (3); navigazione builds menus and breadcrumbs, pagina applies templates
 // (4); verifica checks every link of the output (5); extra, ricerca (search index, A–Z page) and statici add the
 // other files (6); uscita writes the folder atomically (7); revisione reports stale reviews. url holds the relative-URL arithmetic they share.
-mod assistente;
-mod extra;
-mod markdown;
+mod url;
 mod navigazione;
+mod markdown;
+mod assistente;
 mod pagina;
-mod revisione;
+mod extra;
 mod ricerca;
 mod statici;
-mod url;
+mod verifica;
+mod revisione;
 mod uscita;
 mod veloce;
-mod verifica;
 
 use civis_content::{Diagnostic, Page};
 use navigazione::{Albero, Menus};

@@ -3,18 +3,18 @@
 //! time; "today" is always a parameter.
 
 // Layers, bottom first: each module imports only modules above it in this list (checked by tests/strati.rs).
-pub mod calendario;
-pub mod condizione;
-pub mod consiglio;
-pub mod esito;
-pub mod flusso;
-pub mod modello;
-pub mod notifica;
-pub mod regole;
-pub mod risposte;
-pub mod scadenza;
-pub mod tabella;
 pub mod testo;
+pub mod tabella;
+pub mod condizione;
+pub mod modello;
+pub mod regole;
+pub mod calendario;
+pub mod risposte;
+pub mod notifica;
+pub mod flusso;
+pub mod scadenza;
+pub mod esito;
+pub mod consiglio;
 pub mod verifica;
 
 pub use consiglio::Consiglio;

@@ -3,7 +3,7 @@
 //! `indice`: the synonyms' YAML and the index files the build writes). The same `parole` runs in the build and,
 //! compiled to WebAssembly (`apps/ricerca`), in the browser, so a query is stemmed exactly as the pages were.
 
-#[cfg(feature = "indice")]
-pub mod indice;
 pub mod parole;
 pub mod sinonimi;
+#[cfg(feature = "indice")]
+pub mod indice;

@@ -36,11 +36,21 @@ pub struct App {
 pub const WIZARD: App =
     App { id: "wizard", package: "civis-wizard", lib: "civis_wizard", dir: "assistente/pkg", global: "civisWizard" };
 /// "Prepara la richiesta".
-pub const RICHIESTA: App =
-    App { id: "richiesta", package: "civis-richiesta-app", lib: "civis_richiesta_app", dir: "richiesta/pkg", global: "civisRichiesta" };
+pub const RICHIESTA: App = App {
+    id: "richiesta",
+    package: "civis-richiesta-app",
+    lib: "civis_richiesta_app",
+    dir: "richiesta/pkg",
+    global: "civisRichiesta",
+};
 /// The search's query side (stemming and synonyms), loaded by the theme's `ricerca.js` on every page.
-pub const RICERCA: App =
-    App { id: "ricerca", package: "civis-ricerca-wasm", lib: "civis_ricerca_wasm", dir: "ricerca/pkg", global: "civisRicercaMod" };
+pub const RICERCA: App = App {
+    id: "ricerca",
+    package: "civis-ricerca-wasm",
+    lib: "civis_ricerca_wasm",
+    dir: "ricerca/pkg",
+    global: "civisRicercaMod",
+};
 
 /// Every app of the workspace.
 pub const APPS: [App; 3] = [WIZARD, RICHIESTA, RICERCA];
