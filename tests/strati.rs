@@ -1,58 +1,105 @@
-//! The layers of every crate: no module imports a module that imports it back (directly or through others), and
-//! in the engine every module imports only modules declared before it in `lib.rs` (bottom first). Read from the
-//! sources, so that a new import that breaks the layering fails the test command.
+//! The layers of every crate of the workspace (found by walking `cli/`, `crates/`, `apps/` and `tools/`, so a new
+//! crate is checked without being listed): no module imports a module that imports it back, directly or through
+//! others, in any folder of the crate (`cmd/` included); and in the crates whose `lib.rs` declares its modules
+//! bottom first (the engine and the build), every module imports only modules declared before it. Read from the
+//! sources, comments and test code left out, so that a new import that breaks the layering fails the tests.
 
 mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The crates' source folders, relative to the repository.
-const CRATES: [&str; 12] = [
-    "crates/richiesta/src",
-    "crates/vista/src",
-    "crates/engine/src",
-    "apps/wizard/src",
-    "cli/src",
-    "crates/content/src",
-    "crates/markdown/src",
-    "crates/templates/src",
-    "crates/build/src",
-    "crates/serve/src",
-    "tools/bundle/src",
-    "crates/core/src",
-];
+/// The crates whose modules are layers in the order `lib.rs` declares them.
+const A_STRATI: [&str; 2] = ["crates/engine", "crates/build"];
 
-/// Module name → the modules of the same crate it refers to (`crate::x`), test code left out.
-fn imports(dir: &Path) -> BTreeMap<String, BTreeSet<String>> {
-    let files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-        .collect();
-    let names: BTreeSet<String> = files.iter().map(|p| p.file_stem().unwrap().to_string_lossy().into_owned()).collect();
-    let mut out = BTreeMap::new();
-    for p in &files {
-        let name = p.file_stem().unwrap().to_string_lossy().into_owned();
-        if name == "lib" || name == "main" {
-            continue;
+/// Every crate folder of the workspace (a folder with `Cargo.toml` and `src/`).
+fn crates() -> Vec<PathBuf> {
+    let repo = support::repo();
+    let mut out = Vec::new();
+    for top in ["cli", "crates", "apps", "tools"] {
+        let dir = repo.join(top);
+        if dir.join("src").is_dir() {
+            out.push(dir.clone());
         }
-        let text = std::fs::read_to_string(p).unwrap();
-        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-        let mut uses = BTreeSet::new();
-        for (i, _) in code.match_indices("crate::") {
-            let rest = &code[i + "crate::".len()..];
-            let target: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-            if names.contains(&target) && target != name && target != "lib" && target != "main" {
-                uses.insert(target);
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            if e.path().join("Cargo.toml").is_file() && e.path().join("src").is_dir() {
+                out.push(e.path());
             }
         }
-        out.insert(name, uses);
+    }
+    out.sort();
+    out
+}
+
+/// The Rust files under `dir`, recursively, each with its module path (`cmd::build`).
+fn moduli(dir: &Path, prefisso: &str, out: &mut Vec<(String, PathBuf)>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        let nome = p.file_stem().unwrap().to_string_lossy().into_owned();
+        if p.is_dir() {
+            moduli(&p, &format!("{prefisso}{nome}::"), out);
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            let modulo = match nome.as_str() {
+                "lib" | "main" => "crate".to_string(),
+                "mod" => prefisso.trim_end_matches("::").to_string(),
+                _ => format!("{prefisso}{nome}"),
+            };
+            out.push((modulo, p));
+        }
+    }
+}
+
+/// The code of a file without its tests and comments.
+fn codice(testo: &str) -> String {
+    let senza_test = testo.split("#[cfg(test)]").next().unwrap_or_default();
+    senza_test.lines().map(|l| l.split("//").next().unwrap_or_default()).collect::<Vec<_>>().join("\n")
+}
+
+/// Module path → the modules of the same crate it refers to (`crate::x::y`, or `super::y` from inside a folder).
+fn imports(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let mut files = Vec::new();
+    moduli(src, "", &mut files);
+    let nomi: BTreeSet<String> = files.iter().map(|(m, _)| m.clone()).collect();
+    let mut out = BTreeMap::new();
+    for (modulo, p) in &files {
+        if modulo == "crate" {
+            continue;
+        }
+        let code = codice(&std::fs::read_to_string(p).unwrap());
+        let genitore = modulo.rsplit_once("::").map(|(g, _)| g.to_string());
+        let mut uses = BTreeSet::new();
+        for (radice, base) in
+            [("crate::", String::new()), ("super::", genitore.clone().map(|g| g + "::").unwrap_or_default())]
+        {
+            for (i, _) in code.match_indices(radice) {
+                if radice == "crate::" && code[..i].ends_with(char::is_alphanumeric) {
+                    continue; // `civis_crate::`, not this crate
+                }
+                let rest = &code[i + radice.len()..];
+                let percorso: String =
+                    rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == ':').collect();
+                // The longest module path the reference names (`cmd::build` before `cmd`).
+                let mut candidato = format!("{base}{}", percorso.trim_end_matches(':'));
+                loop {
+                    if nomi.contains(&candidato) {
+                        if &candidato != modulo && Some(&candidato) != genitore.as_ref() {
+                            uses.insert(candidato);
+                        }
+                        break;
+                    }
+                    match candidato.rsplit_once("::") {
+                        Some((g, _)) => candidato = g.to_string(),
+                        None => break,
+                    }
+                }
+            }
+        }
+        out.insert(modulo.clone(), uses);
     }
     out
 }
 
-/// A cycle through `start`, if any, as the list of modules.
+/// A cycle in the graph, if any, as the list of modules.
 fn cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
     fn visit(
         n: &str,
@@ -83,30 +130,63 @@ fn cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
 }
 
 #[test]
-fn no_crate_has_an_import_cycle() {
-    for dir in CRATES {
-        let graph = imports(&support::repo().join(dir));
-        assert!(cycle(&graph).is_none(), "{dir}: import cycle {:?}", cycle(&graph).unwrap().join(" → "));
+fn every_crate_is_found_and_none_has_an_import_cycle() {
+    let tutti = crates();
+    let nomi: Vec<String> =
+        tutti.iter().map(|c| c.strip_prefix(support::repo()).unwrap().to_string_lossy().into_owned()).collect();
+    for atteso in ["cli", "crates/engine", "crates/build", "apps/wizard", "tools/bundle"] {
+        assert!(nomi.iter().any(|n| n == atteso), "{atteso} not found among {nomi:?}");
+    }
+    for dir in &tutti {
+        let graph = imports(&dir.join("src"));
+        assert!(cycle(&graph).is_none(), "{}: import cycle {:?}", dir.display(), cycle(&graph).unwrap().join(" → "));
     }
 }
 
 #[test]
-fn engine_modules_import_only_lower_layers() {
-    let dir = support::repo().join("crates/engine/src");
-    let lib = std::fs::read_to_string(dir.join("lib.rs")).unwrap();
-    let order: Vec<String> = lib
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("pub mod ").and_then(|r| r.strip_suffix(';')).map(str::to_string))
-        .collect();
-    assert!(order.len() >= 10, "lib.rs declares the layers: {order:?}");
-    for (module, uses) in imports(&dir) {
-        let level =
-            order.iter().position(|m| *m == module).unwrap_or_else(|| panic!("{module} is not declared in lib.rs"));
-        for u in uses {
-            let l = order.iter().position(|m| *m == u).unwrap();
-            assert!(l < level, "engine: `{module}` (layer {level}) imports `{u}` (layer {l}), which is not below it");
+fn layered_crates_import_only_lower_layers() {
+    for krate in A_STRATI {
+        let dir = support::repo().join(krate).join("src");
+        let lib = std::fs::read_to_string(dir.join("lib.rs")).unwrap();
+        let order: Vec<String> = lib
+            .lines()
+            .filter_map(|l| {
+                let l = l.trim();
+                l.strip_prefix("pub mod ").or_else(|| l.strip_prefix("mod ")).and_then(|r| r.strip_suffix(';'))
+            })
+            .map(str::to_string)
+            .collect();
+        assert!(order.len() >= 10, "{krate}: lib.rs declares the layers: {order:?}");
+        for (module, uses) in imports(&dir) {
+            let level = order
+                .iter()
+                .position(|m| *m == module)
+                .unwrap_or_else(|| panic!("{krate}: {module} is not declared in lib.rs"));
+            for u in uses {
+                let l = order.iter().position(|m| *m == u).unwrap();
+                assert!(
+                    l < level,
+                    "{krate}: `{module}` (layer {level}) imports `{u}` (layer {l}), which is not below it"
+                );
+            }
         }
     }
+}
+
+#[test]
+fn the_import_reader_sees_folders_super_and_ignores_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path();
+    std::fs::create_dir_all(src.join("cmd")).unwrap();
+    std::fs::write(src.join("main.rs"), "mod cmd; mod a;").unwrap();
+    std::fs::write(src.join("a.rs"), "// see crate::cmd::b\nuse civis_crate::x;\n").unwrap();
+    std::fs::write(src.join("cmd/mod.rs"), "pub mod b;\n").unwrap();
+    std::fs::write(src.join("cmd/b.rs"), "use super::c::f; use crate::a;\n").unwrap();
+    std::fs::write(src.join("cmd/c.rs"), "use crate::cmd::b::g;\n").unwrap();
+    let g = imports(src);
+    assert!(g["a"].is_empty(), "a comment is not an import: {g:?}");
+    assert_eq!(g["cmd::b"], BTreeSet::from(["cmd::c".to_string(), "a".to_string()]));
+    assert_eq!(cycle(&g).unwrap(), ["cmd::b", "cmd::c", "cmd::b"]);
 }
 
 #[test]

@@ -6,7 +6,7 @@ pub(crate) mod check;
 pub(crate) mod serve;
 
 use chrono::NaiveDate;
-use civis_build::Options;
+use civis_build::{Options, Site};
 use std::path::Path;
 use std::time::Instant;
 
@@ -35,69 +35,62 @@ fn app_bundle(root: &Path) -> Vec<(String, Vec<u8>)> {
     civis_moduli::per_il_sito(root.join("content/wizard").is_dir(), root.join("content/richiesta.md").is_file())
 }
 
-/// What `serve` keeps between builds: the build's options (with the wizard's bundle) and its state.
-pub(crate) struct Sessione {
-    /// The options of the last full build.
-    pub(crate) opts: Options,
-    /// The state for the fast rebuild of edited pages.
-    pub(crate) stato: civis_build::Stato,
-}
-
 /// Runs one build (or check, without `output`) and prints its outcome, warnings and problems.
 pub(crate) fn run_build(root: &Path, output: Option<&Path>, wasm: bool, today: NaiveDate) -> bool {
-    run_build_con_stato(root, output, wasm, today).is_some()
+    run_build_sito(root, output, wasm, today).is_some()
 }
 
-/// [`run_build`], keeping the state a later fast rebuild needs; `None` when the build failed.
-pub(crate) fn run_build_con_stato(
-    root: &Path,
-    output: Option<&Path>,
-    wasm: bool,
-    today: NaiveDate,
-) -> Option<Sessione> {
+/// [`run_build`], keeping the site for `serve`'s rebuild of edited pages; `None` when the build failed.
+pub(crate) fn run_build_sito(root: &Path, output: Option<&Path>, wasm: bool, today: NaiveDate) -> Option<Site> {
     let start = Instant::now();
     let assets = if wasm { app_bundle(root) } else { Vec::new() };
     let opts = Options { root: root.to_path_buf(), output: output.map(Path::to_path_buf), assets, today };
-    match civis_build::build_con_stato(&opts) {
-        Ok((r, stato)) => {
-            for w in &r.warnings {
-                eprintln!("{w}");
-            }
+    match Site::costruisci(opts) {
+        Ok((r, site)) => {
             let what = if output.is_some() { "Sito generato" } else { "Verifica superata" };
-            let wizard = if r.wizard_paths > 0 {
-                format!(
-                    ", percorso guidato: {} percorsi verificati, {} pagine senza JavaScript",
-                    r.wizard_paths, r.generated
-                )
-            } else {
-                String::new()
-            };
-            let ricerca = match r.ricerca {
-                (0, _) => String::new(),
-                (n, t) => format!(", indice di ricerca di {n} voci (in {:.2} s)", t.as_secs_f64()),
-            };
-            eprintln!(
-                "{what}: {} pagine, {} file{wizard}{ricerca} in {:.2} s",
-                r.pages,
-                r.files,
-                start.elapsed().as_secs_f64()
-            );
-            Some(Sessione { opts, stato })
+            riferisci(&r, what, start);
+            Some(site)
         }
         Err(errors) => {
-            for e in &errors {
-                eprintln!("{e}");
-            }
-            eprintln!(
-                "{} problemi: {}",
-                errors.len(),
+            problemi(
+                &errors,
                 if output.is_some() {
                     "sito non generato, la cartella precedente resta com'era"
                 } else {
                     "verifica non superata"
-                }
+                },
             );
             None
         }
     }
+}
+
+/// Prints a build's warnings and its outcome in one line.
+pub(crate) fn riferisci(r: &civis_build::Report, what: &str, start: Instant) {
+    for w in &r.warnings {
+        eprintln!("{w}");
+    }
+    let wizard = if r.wizard_paths > 0 {
+        format!(", percorso guidato: {} percorsi verificati, {} pagine senza JavaScript", r.wizard_paths, r.generated)
+    } else {
+        String::new()
+    };
+    let ricerca = match r.ricerca {
+        (0, _) => String::new(),
+        (n, t) => format!(", indice di ricerca di {n} voci (in {:.2} s)", t.as_secs_f64()),
+    };
+    eprintln!(
+        "{what}: {} pagine, {} file{wizard}{ricerca} in {:.2} s",
+        r.pages,
+        r.files,
+        start.elapsed().as_secs_f64()
+    );
+}
+
+/// Prints every problem, then how many and what happened.
+pub(crate) fn problemi(errors: &[civis_build::Diagnostic], esito: &str) {
+    for e in errors {
+        eprintln!("{e}");
+    }
+    eprintln!("{} problemi: {esito}", errors.len());
 }

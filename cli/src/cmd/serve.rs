@@ -19,44 +19,38 @@ pub(crate) struct ServeArgs {
 }
 
 /// Runs `serve` until interrupted. After the first build, an edit that changes only the text of existing pages
-/// rebuilds just those pages (`civis_build::ricostruisci`); any other change builds the whole site again.
+/// rebuilds just those pages (`Site::aggiorna`); any other change builds the whole site again.
 pub(crate) fn run(root: &Path, args: ServeArgs) -> bool {
     let today = super::build_date(args.today);
-    let mut stato = super::run_build_con_stato(root, Some(&args.output), true, today);
-    if stato.is_none() {
+    let mut sito = super::run_build_sito(root, Some(&args.output), true, today);
+    if sito.is_none() {
         eprintln!("Correggi i problemi: il server riparte con la prossima modifica salvata.");
     }
     let (r, out) = (root.to_path_buf(), args.output.clone());
     let watch = [root.join("content"), root.join("themes")];
     let ricostruisci = move |cambiati: &[std::path::PathBuf]| {
-        if let Some(s) = stato.as_mut() {
+        if let Some(s) = sito.as_mut() {
             let start = std::time::Instant::now();
-            match civis_build::ricostruisci(&s.opts, &mut s.stato, cambiati) {
+            match s.aggiorna(cambiati) {
                 Some(Ok(r)) => {
                     let indice = if r.ricerca.0 > 0 {
                         "indice di ricerca aggiornato"
                     } else {
                         "l'indice di ricerca si aggiorna alla prossima ricostruzione completa"
                     };
-                    eprintln!(
-                        "Aggiornate {} pagine in {:.0} ms ({indice})",
-                        cambiati.len(),
-                        start.elapsed().as_secs_f64() * 1000.0
-                    );
+                    let ms = start.elapsed().as_secs_f64() * 1000.0;
+                    eprintln!("Aggiornate {} pagine in {ms:.0} ms ({indice})", cambiati.len());
                     return true;
                 }
                 Some(Err(errori)) => {
-                    for e in &errori {
-                        eprintln!("{e}");
-                    }
-                    eprintln!("{} problemi: la pagina non è stata aggiornata", errori.len());
+                    super::problemi(&errori, "la pagina non è stata aggiornata");
                     return false;
                 }
                 None => {}
             }
         }
-        stato = super::run_build_con_stato(&r, Some(&out), true, today);
-        stato.is_some()
+        sito = super::run_build_sito(&r, Some(&out), true, today);
+        sito.is_some()
     };
     match civis_serve::serve(&args.output, args.port, &watch, ricostruisci) {
         Ok(()) => true,

@@ -1,44 +1,42 @@
-//! The wizard without JavaScript: every state reachable by choosing or by "Cambia" pre-rendered as a plain HTML
-//! page, from the same view the app renders (`civis-vista`); outcome pages state each deadline rule in words. Also
-//! loads the wizard's rules from `content/wizard/` and runs the engine's flow check against the site's pages.
+//! The wizard's generator. Without JavaScript, every state reachable by choosing or by "Cambia" is pre-rendered as
+//! a plain HTML page, from the same view the app renders (`civis-vista`); outcome pages state each deadline rule in
+//! words. The start page (a Markdown page at `assistente/`) gets its first step and, for the app, the guidance
+//! pages' titles. Also loads the wizard's rules from `content/wizard/` and runs the engine's flow check against the
+//! site's pages.
 
+use crate::caricato::Caricato;
+use crate::contesto::BloccoJson;
+use crate::generatori::{Arricchimento, GeneratedPage, Generati, Generatore};
 use crate::url::relative;
-use chrono::NaiveDate;
 use civis_content::Diagnostic;
 use civis_engine::flusso::Voci;
 use civis_engine::modello::Regole;
-use civis_engine::regole;
 use civis_vista::{url, vista, Corpo, Modo, Titoli, Vista};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, VecDeque};
-use std::path::Path;
 
-/// A page produced by code rather than by a Markdown file.
-#[derive(Debug, Clone)]
-pub struct GeneratedPage {
-    /// Output folder, e.g. `assistente/cartella/`.
-    pub path: String,
-    /// Title.
-    pub title: String,
-    /// Description.
-    pub description: String,
-    /// Template name.
-    pub template: String,
-    /// Data for the template (`dati`).
-    pub data: Value,
-}
+/// The report's count of the wizard's pages without JavaScript.
+pub(crate) const PAGINE: &str = "pagine del percorso guidato";
+/// The report's count of paths through the question graph.
+pub(crate) const PERCORSI: &str = "percorsi del percorso guidato";
 
-/// Loads `ROOT/content/wizard/*.yaml` when the folder exists; problems go to `errors` with file:line:col.
-pub(crate) fn load_rules(root: &Path, errors: &mut Vec<Diagnostic>) -> Option<Regole> {
-    let dir = root.join("content").join("wizard");
-    if !dir.is_dir() {
-        return None;
+/// The wizard's generator (registered when the site has `content/wizard/`).
+pub(crate) struct Assistente;
+
+impl Generatore for Assistente {
+    fn arricchisci(&self, site: &Caricato, path: &str) -> Option<Arricchimento> {
+        let regole = site.regole.as_ref().filter(|_| path == url::BASE)?;
+        let dati = dati(regole, url::BASE, &vista(regole, &Voci::new(), Modo::Statico, &site.titoli, site.opts.today));
+        Some(Arricchimento { dati: Some(dati), blocchi: vec![BloccoJson::di("titoli-pagine", &site.titoli)] })
     }
-    let files: Vec<(String, String)> = regole::FILE
-        .iter()
-        .filter_map(|name| std::fs::read_to_string(dir.join(name)).ok().map(|t| (format!("content/wizard/{name}"), t)))
-        .collect();
-    regole::carica(&files).map_err(|e| errors.extend(e)).ok()
+
+    fn genera(&self, site: &Caricato, out: &mut Generati, errori: &mut Vec<Diagnostic>) {
+        let Some(regole) = &site.regole else { return };
+        let (pagine, percorsi) = pagine(regole, &site.titoli, site.opts.today, errori);
+        out.conti.push((PAGINE, pagine.len()));
+        out.conti.push((PERCORSI, percorsi));
+        out.pagine.extend(pagine);
+    }
 }
 
 /// The states a step links to: its choices and its "Cambia" links.
@@ -52,10 +50,10 @@ fn collegati(v: &Vista) -> Vec<&Voci> {
 
 /// Every wizard page below the start page (every state reachable from it), the number of paths of the full
 /// question graph, and the flow check (every path ends in an outcome whose pages exist).
-pub(crate) fn pagine(
+fn pagine(
     regole: &Regole,
     titoli: &Titoli,
-    oggi: NaiveDate,
+    oggi: chrono::NaiveDate,
     errors: &mut Vec<Diagnostic>,
 ) -> (Vec<GeneratedPage>, usize) {
     let esiste = |p: &str| titoli.contains_key(p);
@@ -88,21 +86,16 @@ pub(crate) fn pagine(
                 Corpo::Domanda(d) => d.etichetta.clone(),
                 _ => "Che cosa fare".into(),
             };
-            GeneratedPage {
-                path: path.clone(),
-                title: format!("{title} · Percorso guidato"),
-                description: "Percorso guidato: una domanda alla volta.".into(),
-                template: "assistente.html".into(),
-                data: dati(regole, path, v),
-            }
+            GeneratedPage::in_cartella(
+                path,
+                format!("{title} · Percorso guidato"),
+                "Percorso guidato: una domanda alla volta.".into(),
+                "assistente.html",
+                dati(regole, path, v),
+            )
         })
         .collect();
     (out, percorsi.len())
-}
-
-/// The start page's template data.
-pub(crate) fn inizio(regole: &Regole, titoli: &Titoli, oggi: NaiveDate) -> Value {
-    dati(regole, url::BASE, &vista(regole, &Voci::new(), Modo::Statico, titoli, oggi))
 }
 
 /// The template data of a step: the view with every state turned into a URL relative to `path`.

@@ -1,68 +1,54 @@
-//! Step 6, extra files: the 404 page, the alias redirect pages and the sitemap (only with `base_url`).
+//! The other generated files: the 404 page, the alias redirect pages and the sitemap (only with `base_url`).
 
-use crate::navigazione::Menus;
-use crate::pagina::context;
+use crate::caricato::Caricato;
+use crate::generatori::{GeneratedPage, Generati, Generatore};
 use crate::url;
-use civis_content::{Content, Diagnostic};
-use std::collections::BTreeMap;
+use civis_content::Diagnostic;
 
-/// 404 page, alias redirects and the sitemap.
-pub(crate) fn extras(
-    content: &Content,
-    theme: &civis_templates::Theme,
-    menus: &Menus,
-    wizard_url: &dyn Fn(&str) -> Option<String>,
-    files: &mut BTreeMap<String, Vec<u8>>,
-    errors: &mut Vec<Diagnostic>,
-) {
-    let mut ctx = context(content, "", wizard_url);
-    ctx.insert(
-        "page",
-        &serde_json::json!({ "title": "Pagina non trovata", "description": "La pagina cercata non esiste." }),
-    );
-    ctx.insert("nav_html", &menus.html("", false));
-    match theme.render("404.html", &ctx) {
-        Ok(html) => {
-            files.insert("404.html".into(), html.into_bytes());
-        }
-        Err(e) => errors.push(Diagnostic::new("themes: 404.html", 0, 0, e)),
-    }
-    for p in &content.pages {
-        for alias in &p.front.aliases {
-            let alias = format!("{}/", alias.trim_matches('/'));
-            let key = format!("{alias}index.html");
-            if files.contains_key(&key) {
-                errors.push(Diagnostic::new(
-                    p.file.clone(),
-                    2,
-                    1,
-                    format!("l'alias `{alias}` coincide con una pagina esistente"),
-                ));
-                continue;
-            }
-            let mut ctx = context(content, &alias, wizard_url);
-            ctx.insert("target", &url::relative(&alias, &p.path));
-            match theme.render("redirect.html", &ctx) {
-                Ok(html) => {
-                    files.insert(key, html.into_bytes());
-                }
-                Err(e) => errors.push(Diagnostic::new(
-                    p.file.clone(),
-                    2,
-                    1,
-                    format!("pagina di reindirizzamento per `{alias}`: {e}"),
-                )),
-            }
-        }
-    }
-    if let Some(base) = &content.config.base_url {
-        let base = base.trim_end_matches('/');
-        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+/// The 404 page, the redirects of every page's `aliases`, and `sitemap.xml`.
+pub(crate) struct Extra;
+
+impl Generatore for Extra {
+    fn genera(&self, site: &Caricato, out: &mut Generati, errori: &mut Vec<Diagnostic>) {
+        let content = &site.content;
+        out.pagine.push(GeneratedPage {
+            path: String::new(),
+            file: "404.html".into(),
+            title: "Pagina non trovata".into(),
+            description: "La pagina cercata non esiste.".into(),
+            template: "404.html".into(),
+            data: serde_json::Value::Null,
+        });
+        let esistenti: std::collections::HashSet<&str> = content.pages.iter().map(|p| p.path.as_str()).collect();
         for p in &content.pages {
-            let lastmod = p.front.updated.map(|d| format!("<lastmod>{d}</lastmod>")).unwrap_or_default();
-            xml.push_str(&format!("  <url><loc>{base}/{}</loc>{lastmod}</url>\n", p.path));
+            for alias in &p.front.aliases {
+                let alias = format!("{}/", alias.trim_matches('/'));
+                if esistenti.contains(alias.as_str()) || out.pagine.iter().any(|g| g.path == alias) {
+                    let msg = format!("l'alias `{alias}` coincide con una pagina esistente");
+                    errori.push(Diagnostic::new(p.file.clone(), p.key_line("aliases"), 1, msg));
+                    continue;
+                }
+                let target = url::relative(&alias, &p.path);
+                out.pagine.push(GeneratedPage::in_cartella(
+                    &alias,
+                    "Pagina spostata".into(),
+                    p.front.description.clone(),
+                    "redirect.html",
+                    serde_json::json!({ "target": target }),
+                ));
+            }
         }
-        xml.push_str("</urlset>\n");
-        files.insert("sitemap.xml".into(), xml.into_bytes());
+        if let Some(base) = &content.config.base_url {
+            let base = base.trim_end_matches('/');
+            let mut xml = String::from(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+            );
+            for p in &content.pages {
+                let lastmod = p.front.updated.map(|d| format!("<lastmod>{d}</lastmod>")).unwrap_or_default();
+                xml.push_str(&format!("  <url><loc>{base}/{}</loc>{lastmod}</url>\n", p.path));
+            }
+            xml.push_str("</urlset>\n");
+            out.file.insert("sitemap.xml".into(), xml.into_bytes());
+        }
     }
 }

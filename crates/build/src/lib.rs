@@ -2,40 +2,41 @@
 //! apply templates → verify every link → write the output folder atomically. `check` runs the same pipeline
 //! and writes nothing.
 
-// The pipeline's steps, one module each: content is loaded by civis-content (1); markdown renders pages (2);
-// assistente generates the wizard's pages (3); navigazione builds menus and breadcrumbs, pagina applies templates
-// (4); verifica checks every link of the output (5); extra, ricerca (search index, A–Z page) and statici add the
-// other files (6); uscita writes the folder atomically (7); revisione reports stale reviews. url holds the relative-URL arithmetic they share.
+// The modules, bottom first (each uses only modules above it in this list, checked by tests/strati.rs): url and
+// pagina hold what pages share; markdown renders a page; navigazione builds menus and breadcrumbs; contesto types
+// what templates read; statici copies files; verifica checks every link of the output; uscita writes the folder
+// atomically; revisione reports stale reviews; caricato loads the site and renders its Markdown; generatori is
+// the trait of what adds pages (assistente: the wizard; ricerca: the index and the A–Z page; extra: 404,
+// redirects, sitemap); aggiorna finds what serve must rebuild; sito runs the build through one rendering path.
 mod url;
-mod navigazione;
-mod markdown;
-mod assistente;
 mod pagina;
-mod extra;
-mod ricerca;
+mod markdown;
+mod navigazione;
+mod contesto;
 mod statici;
 mod verifica;
-mod revisione;
 mod uscita;
-mod veloce;
+mod revisione;
+mod caricato;
+mod generatori;
+mod assistente;
+mod ricerca;
+mod extra;
+mod aggiorna;
+mod sito;
 
-use civis_content::{Diagnostic, Page};
-use navigazione::{Albero, Menus};
-use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
-
-pub use assistente::GeneratedPage;
-pub use veloce::{ricostruisci, Stato};
+pub use civis_content::Diagnostic;
+pub use generatori::GeneratedPage;
+pub use sito::Site;
 
 /// What to build.
 pub struct Options {
     /// The folder holding `content/` and `themes/`.
-    pub root: PathBuf,
+    pub root: std::path::PathBuf,
     /// Where to write the site; `None` for `check` (nothing written).
-    pub output: Option<PathBuf>,
-    /// Extra files to add to the output (the wizard's WebAssembly bundle): (output path, bytes). A page using
-    /// the `assistente.html` template loads `avvio.js` when the bundle is under its folder.
+    pub output: Option<std::path::PathBuf>,
+    /// Extra files to add to the output (the browser apps' bundles): (output path, bytes). A page gets its app's
+    /// loader when the bundle has `pkg/avvio.js` under the page's folder.
     pub assets: Vec<(String, Vec<u8>)>,
     /// The build's date: which rules are in force on the pages without JavaScript, and which reviews are stale.
     /// An input, not the clock, so that the same tree and date give the same output.
@@ -60,134 +61,6 @@ pub struct Report {
 }
 
 /// Builds (or, without `output`, checks) the site. Every problem of the build is returned together.
-pub fn build(opts: &Options) -> Result<Report, Vec<Diagnostic>> {
-    build_con_stato(opts).map(|(r, _)| r)
-}
-
-/// [`build`], keeping what [`ricostruisci`] needs to rebuild one edited page without building the site again.
-pub fn build_con_stato(opts: &Options) -> Result<(Report, Stato), Vec<Diagnostic>> {
-    let content = civis_content::load(&opts.root)?;
-    let theme_name = content.config.theme.clone().unwrap_or_else(|| "default".into());
-    let theme = civis_templates::load(&opts.root, &theme_name)?;
-    let mut errors = Vec::new();
-    let regole = assistente::load_rules(&opts.root, &mut errors);
-
-    // Markdown, in parallel; link targets checked as they are rewritten.
-    let by_source: HashMap<&str, &Page> = content.pages.iter().map(|p| (p.source.as_str(), p)).collect();
-    let results: Vec<(markdown::Rendered, Vec<Diagnostic>, Vec<markdown::Anchor>)> =
-        content.pages.par_iter().map(|p| markdown::render_markdown(p, &by_source)).collect();
-    let mut rendered: Vec<markdown::Rendered> = Vec::with_capacity(results.len());
-    let mut anchors = Vec::new();
-    for (r, mut e, mut a) in results {
-        errors.append(&mut e);
-        anchors.append(&mut a);
-        rendered.push(r);
-    }
-    let ids: HashMap<&str, Vec<&str>> =
-        rendered.iter().map(|r| (r.page.path.as_str(), r.headings.iter().map(|h| h.id.as_str()).collect())).collect();
-    for a in &anchors {
-        if ids.get(a.2.as_str()).is_some_and(|set| !set.contains(&a.3.as_str())) {
-            errors.push(markdown::ancora_rotta(a));
-        }
-    }
-
-    // Wizard pages and the flow check.
-    let titoli: civis_vista::Titoli = content.pages.iter().map(|p| (p.path.clone(), p.front.title.clone())).collect();
-    let (generated, wizard_paths) = match &regole {
-        Some(r) => assistente::pagine(r, &titoli, opts.today, &mut errors),
-        None => (Vec::new(), 0),
-    };
-
-    let albero = Albero::new(&content.pages);
-    let paths =
-        content.pages.iter().map(|p| p.path.as_str()).chain(generated.iter().map(|g| g.path.as_str())).chain([""]);
-    let menus = Menus::render(&albero, &theme, paths)
-        .map_err(|e| vec![Diagnostic::new(format!("themes/{theme_name}/templates/nav.html"), 0, 0, e)])?;
-    let wizard_url = |from: &str| pagina::url_assistente(&titoli, from);
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let pages_out: Vec<Result<(String, String), Diagnostic>> = rendered
-        .par_iter()
-        .map(|r| {
-            let sito = pagina::Sito {
-                content: &content,
-                theme: &theme,
-                albero: &albero,
-                menus: &menus,
-                wizard_url: &wizard_url,
-            };
-            pagina::render_page(r, &sito, regole.as_ref().map(|x| (x, &titoli)), &opts.assets, opts.today)
-        })
-        .collect();
-    for res in pages_out {
-        match res {
-            Ok((path, html)) => {
-                files.insert(format!("{path}index.html"), html.into_bytes());
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    for g in &generated {
-        let mut ctx = pagina::context(&content, &g.path, &wizard_url);
-        ctx.insert("page", &serde_json::json!({ "title": g.title, "description": g.description, "html": "" }));
-        ctx.insert("nav_html", &menus.html(&g.path, false));
-        ctx.insert("breadcrumbs", &albero.breadcrumbs(&g.path, &g.path));
-        ctx.insert("dati", &g.data);
-        match theme.render(&g.template, &ctx) {
-            Ok(html) => {
-                files.insert(format!("{}index.html", g.path), html.into_bytes());
-            }
-            Err(e) => errors.push(Diagnostic::new(format!("themes/{theme_name}/templates/{}", g.template), 0, 0, e)),
-        }
-    }
-    extra::extras(&content, &theme, &menus, &wizard_url, &mut files, &mut errors);
-    let (indice, tempo_ricerca) =
-        ricerca::ricerca(&opts.root, &content, &rendered, &theme, &menus, &wizard_url, &mut files, &mut errors);
-    let ricerca = (indice.quanti(), tempo_ricerca);
-    for (path, bytes) in theme.static_files.iter().chain(&opts.assets) {
-        files.insert(path.clone(), bytes.clone());
-    }
-    statici::copy_static(&opts.root.join("content").join("static"), &mut files, &mut errors);
-    for (file, msg) in verifica::check_links(&files) {
-        errors.push(Diagnostic::new(format!("output: {file}"), 0, 0, msg));
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    if let Some(out) = &opts.output {
-        uscita::write_atomic(out, &files).map_err(|e| {
-            vec![Diagnostic::new(
-                out.display().to_string(),
-                0,
-                0,
-                format!("non riesco a scrivere la cartella di uscita: {e}"),
-            )]
-        })?;
-    }
-    let warnings = revisione::avvisi(&content.pages, regole.as_ref(), opts.today);
-    let report = Report {
-        pages: content.pages.len(),
-        generated: generated.len(),
-        files: files.len(),
-        wizard_paths,
-        warnings,
-        ricerca,
-    };
-    let ids: HashMap<String, Vec<String>> =
-        ids.into_iter().map(|(p, v)| (p.to_string(), v.into_iter().map(str::to_string).collect())).collect();
-    drop(rendered);
-    drop(albero);
-    let stato = Stato {
-        content,
-        theme,
-        regole,
-        menus,
-        files,
-        anchors,
-        ids,
-        titoli,
-        generated: report.generated,
-        wizard_paths,
-        indice,
-    };
-    Ok((report, stato))
+pub fn build(opts: Options) -> Result<Report, Vec<Diagnostic>> {
+    Site::costruisci(opts).map(|(r, _)| r)
 }

@@ -7,9 +7,8 @@ use civis_markdown::Heading;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-/// A page ready for templating.
-pub(crate) struct Rendered<'a> {
-    pub(crate) page: &'a Page,
+/// A page's Markdown rendered.
+pub(crate) struct Rendered {
     pub(crate) html: String,
     pub(crate) headings: Vec<Heading>,
 }
@@ -28,10 +27,7 @@ pub(crate) fn ancora_rotta((file, line, target, anchor): &Anchor) -> Diagnostic 
 }
 
 /// Renders one page's Markdown, resolving links written as source files.
-pub(crate) fn render_markdown<'a>(
-    p: &'a Page,
-    by_source: &HashMap<&str, &Page>,
-) -> (Rendered<'a>, Vec<Diagnostic>, Vec<Anchor>) {
+pub(crate) fn render_markdown(p: &Page, by_source: &HashMap<&str, &Page>) -> (Rendered, Vec<Diagnostic>, Vec<Anchor>) {
     let anchors = RefCell::new(Vec::new());
     let resolve = |dest: &str, line: usize| -> Result<String, String> {
         let (file, anchor) = dest.split_once('#').unwrap_or((dest, ""));
@@ -64,5 +60,5 @@ pub(crate) fn render_markdown<'a>(
         .iter()
         .map(|(line, msg)| Diagnostic::new(p.file.clone(), line + p.body_line - 1, 1, msg.clone()))
         .collect();
-    (Rendered { page: p, html: out.html, headings: out.headings }, errors, anchors.into_inner())
+    (Rendered { html: out.html, headings: out.headings }, errors, anchors.into_inner())
 }

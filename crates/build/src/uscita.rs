@@ -33,3 +33,13 @@ pub(crate) fn write_atomic(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std
     }
     Ok(())
 }
+
+/// The problem of an output folder that cannot be written.
+pub(crate) fn errore_uscita(out: &Path, e: std::io::Error) -> civis_content::Diagnostic {
+    civis_content::Diagnostic::new(
+        out.display().to_string(),
+        0,
+        0,
+        format!("non riesco a scrivere la cartella di uscita: {e}"),
+    )
+}

@@ -22,6 +22,15 @@ impl Diagnostic {
         Diagnostic { file: file.into(), line, col, message: message.into() }
     }
 
+    /// A file that is not UTF-8 text, at the line and column of its first invalid byte (so an editor lands on it).
+    pub fn non_utf8(file: impl Into<String>, bytes: &[u8], e: std::str::Utf8Error) -> Self {
+        let prima = &bytes[..e.valid_up_to()];
+        let line = prima.iter().filter(|b| **b == b'\n').count() + 1;
+        let inizio_riga = prima.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&prima[inizio_riga..]).chars().count() + 1;
+        Diagnostic::new(file, line, col, "il file non è in UTF-8: salvalo con la codifica UTF-8")
+    }
+
     #[cfg(feature = "yaml")]
     /// A YAML error, its position shifted by `line_offset` lines (the lines before the YAML in the file) and kept
     /// inside the file's `last_line` (a parser reports the end of the input one line past the last).

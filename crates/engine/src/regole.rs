@@ -49,6 +49,33 @@ pub fn incorporate() -> &'static Regole {
     &REGOLE
 }
 
+/// The rules of the site at `root` (its `content/wizard/`), `None` when the site has no wizard. Paths in
+/// diagnostics are relative to the site (`content/wizard/scadenze.yaml`); a file that cannot be read is reported.
+#[cfg(feature = "yaml")]
+pub fn del_sito(root: &std::path::Path) -> Result<Option<Regole>, Vec<Diagnostic>> {
+    let dir = root.join("content").join("wizard");
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    let mut errori = Vec::new();
+    let mut files = Vec::new();
+    for nome in FILE {
+        let file = format!("content/wizard/{nome}");
+        match std::fs::read(dir.join(nome)) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(testo) => files.push((file, testo)),
+                Err(e) => errori.push(civis_core::Diagnostic::non_utf8(file, e.as_bytes(), e.utf8_error())),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => errori.push(Diagnostic::new(file, 0, 0, format!("non riesco a leggere il file: {e}"))),
+        }
+    }
+    if !errori.is_empty() {
+        return Err(errori);
+    }
+    carica(&files).map(Some)
+}
+
 /// Loads the rules from `(path, text)` pairs, one per name in [`FILE`] (matched by file name), reporting every
 /// problem with its position.
 #[cfg(feature = "yaml")]

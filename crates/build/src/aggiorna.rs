@@ -1,0 +1,94 @@
+//! `serve`'s rebuild of edited pages (`Site::aggiorna`): which changed files are pages whose text
+//! alone changed, the search index files that differ afterwards, and writing just those files.
+
+use crate::caricato::Caricato;
+use crate::ricerca::Indice;
+use crate::uscita::errore_uscita;
+use civis_content::{Diagnostic, Page};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Whether the new version of a page changes only the page itself, not what other pages show of it.
+fn solo_la_pagina(prima: &Page, dopo: &Page) -> bool {
+    let (a, b) = (&prima.front, &dopo.front);
+    prima.path == dopo.path
+        && a.title == b.title
+        && a.description == b.description
+        && a.weight == b.weight
+        && a.aliases == b.aliases
+        && a.template == b.template
+}
+
+/// Pages read again: (index in the site's pages, the new version).
+pub(crate) type Riletture = Vec<(usize, Page)>;
+
+/// The pages among `cambiati` (files changed on disk), read again, when every changed file is an existing page
+/// whose text alone changed; `None` when the whole site must be built again.
+pub(crate) fn pagine_cambiate(
+    site: &Caricato,
+    cambiati: &[PathBuf],
+) -> Option<Result<Riletture, Vec<Diagnostic>>> {
+    // The watcher reports absolute paths; the site root may be relative (`--root .`).
+    let content_dir = site.opts.root.join("content").canonicalize().ok()?;
+    let mut nuove = Vec::new();
+    for path in cambiati {
+        let path = path.canonicalize().ok()?;
+        let rel = path.strip_prefix(&content_dir).ok()?.to_str()?.replace('\\', "/");
+        if !rel.ends_with(".md") {
+            return None;
+        }
+        let i = site.content.pages.iter().position(|p| p.source == rel)?;
+        let testo = std::fs::read_to_string(&path).ok()?;
+        let pagina = match Page::parse(&site.content.pages[i].file, &rel, &testo) {
+            Ok(p) => p,
+            Err(e) => return Some(Err(e)),
+        };
+        if !solo_la_pagina(&site.content.pages[i], &pagina) {
+            return None;
+        }
+        nuove.push((i, pagina));
+    }
+    (!nuove.is_empty()).then_some(Ok(nuove))
+}
+
+/// The folders of the index's parts, whose names follow the terms.
+const PARTI: [&str; 3] = ["ricerca/i/", "ricerca/b/", "ricerca/d/"];
+
+/// The index files that differ from those in `files`: new contents, and `None` for a part no longer named.
+pub(crate) fn indice_cambiato(indice: &Indice, files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, Option<Vec<u8>>)> {
+    let nuovi: BTreeMap<String, Vec<u8>> = indice.file().into_iter().collect();
+    let vecchi = files.keys().filter(|f| PARTI.iter().any(|d| f.starts_with(d)) && !nuovi.contains_key(*f));
+    let mut out: Vec<(String, Option<Vec<u8>>)> = vecchi.map(|f| (f.clone(), None)).collect();
+    out.extend(nuovi.into_iter().filter(|(f, b)| files.get(f) != Some(b)).map(|(f, b)| (f, Some(b))));
+    out
+}
+
+/// Writes (or removes) these files in the output folder `out` and in the site's `files`.
+pub(crate) fn scrivi(
+    out: Option<&Path>,
+    files: &mut BTreeMap<String, Vec<u8>>,
+    file: Vec<(String, Option<Vec<u8>>)>,
+) -> Result<(), Vec<Diagnostic>> {
+    for (f, bytes) in file {
+        if let Some(out) = out {
+            let path = out.join(&f);
+            let fatto = match &bytes {
+                Some(b) => path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|_| intero(&path, b)),
+                None => std::fs::remove_file(&path),
+            };
+            fatto.map_err(|e| vec![errore_uscita(out, e)])?;
+        }
+        match bytes {
+            Some(b) => files.insert(f, b),
+            None => files.remove(&f),
+        };
+    }
+    Ok(())
+}
+
+/// Writes one file whole: a temporary file beside it, then a rename, so the server never serves half a page.
+fn intero(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}

@@ -1,0 +1,106 @@
+//! The templates' context, typed: what every template may read, built in one place for Markdown pages and for
+//! the pages the generators add, so that a template never meets a key that one kind of page forgot.
+
+use crate::navigazione::Voce;
+use chrono::NaiveDate;
+use civis_engine::testo::data_it;
+use serde::Serialize;
+
+/// The site as templates see it (`site.title`…).
+#[derive(Serialize)]
+pub(crate) struct SitoCtx<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) description: &'a str,
+    pub(crate) language: &'a str,
+}
+
+/// An entry of a page's table of contents: a level-2 heading with the level-3 headings under it.
+#[derive(Serialize)]
+pub(crate) struct VoceIndice<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) text: &'a str,
+    pub(crate) children: Vec<VoceIndice<'a>>,
+}
+
+/// A child of a section, listed on the section's page.
+#[derive(Serialize)]
+pub(crate) struct Figlio<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) description: &'a str,
+    pub(crate) url: String,
+}
+
+/// A date in the page's metadata: ISO for `datetime`, in words for the reader.
+#[derive(Serialize)]
+pub(crate) struct Data {
+    pub(crate) iso: NaiveDate,
+    pub(crate) it: String,
+}
+
+impl Data {
+    pub(crate) fn di(d: Option<NaiveDate>) -> Option<Data> {
+        d.map(|iso| Data { iso, it: data_it(iso) })
+    }
+}
+
+/// The page as templates see it (`page.title`…). Generated pages fill in the title and the description only.
+#[derive(Serialize, Default)]
+pub(crate) struct PaginaCtx<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) description: &'a str,
+    pub(crate) html: &'a str,
+    pub(crate) path: &'a str,
+    pub(crate) toc: Vec<VoceIndice<'a>>,
+    pub(crate) updated: Option<Data>,
+    pub(crate) reviewed: Option<Data>,
+    pub(crate) valid_from: Option<Data>,
+    pub(crate) valid_until: Option<Data>,
+    pub(crate) sources: &'a [String],
+    pub(crate) children: Vec<Figlio<'a>>,
+}
+
+/// A JSON block in the page for a browser app (`<script type="application/json" id="…">`), read with the
+/// browser's own parser: the guidance pages' titles, the wizard's rules.
+#[derive(Serialize, Clone)]
+pub(crate) struct BloccoJson {
+    pub(crate) id: &'static str,
+    /// The JSON text, with `<` escaped so that it cannot close the script element.
+    pub(crate) json: String,
+}
+
+impl BloccoJson {
+    pub(crate) fn di(id: &'static str, valore: &impl Serialize) -> BloccoJson {
+        let json = serde_json::to_string(valore).expect("the app's data serialise").replace('<', "\\u003c");
+        BloccoJson { id, json }
+    }
+}
+
+/// Everything a template may read.
+#[derive(Serialize)]
+pub(crate) struct Contesto<'a> {
+    pub(crate) site: SitoCtx<'a>,
+    /// From the page back to the site root (`../../`).
+    pub(crate) root: String,
+    /// The wizard's start page from here, when the site has one.
+    pub(crate) assistente_url: Option<String>,
+    /// Absolute address, only with `base_url`.
+    pub(crate) canonical: Option<String>,
+    pub(crate) page: PaginaCtx<'a>,
+    pub(crate) nav_html: String,
+    pub(crate) breadcrumbs: Vec<Voce>,
+    pub(crate) prev: Option<Voce>,
+    pub(crate) next: Option<Voce>,
+    /// What a generator computed for the page (a wizard step, the A–Z entries, a redirect's target).
+    pub(crate) dati: Option<&'a serde_json::Value>,
+    /// Data blocks for the page's app.
+    pub(crate) blocchi_json: &'a [BloccoJson],
+    /// The page's app loader (`pkg/avvio.js`), when the build has its bundle beside the page.
+    pub(crate) app_js: Option<String>,
+}
+
+impl Contesto<'_> {
+    /// The Tera context.
+    pub(crate) fn tera(&self) -> tera::Context {
+        tera::Context::from_serialize(self).expect("a struct serialises to a map")
+    }
+}

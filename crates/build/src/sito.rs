@@ -1,0 +1,281 @@
+//! The site: what a build loads (content, theme, the wizard's rules, the synonyms), what it renders (each page's
+//! Markdown, the generators' pages, the output files) and the one path every page takes through the templates.
+//! The full build ([`Site::costruisci`]) and `serve`'s rebuild of edited pages ([`Site::aggiorna`]) both go
+//! through it, so they cannot render a page differently.
+
+use crate::caricato::{Caricato, Resa};
+use crate::contesto::{Contesto, Data, Figlio, PaginaCtx, SitoCtx, VoceIndice};
+use crate::generatori::{Arricchimento, GeneratedPage, Generati, Generatore};
+use crate::navigazione::{Albero, Menus};
+use crate::ricerca::Indice;
+use crate::{assistente, extra, pagina, ricerca, statici, uscita, verifica, Options, Report};
+use civis_content::{Diagnostic, Page};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// A loaded and rendered site.
+pub struct Site {
+    c: Caricato,
+    generatori: Vec<Box<dyn Generatore>>,
+    menus: Option<Menus>,
+    /// Every output file.
+    files: BTreeMap<String, Vec<u8>>,
+    conti: Vec<(&'static str, usize)>,
+}
+
+impl Site {
+    /// Loads content, theme, rules and synonyms and registers the generators; every problem is returned together.
+    pub fn carica(opts: Options) -> Result<Site, Vec<Diagnostic>> {
+        let c = Caricato::carica(opts)?;
+        let mut generatori: Vec<Box<dyn Generatore>> = Vec::new();
+        if c.regole.is_some() {
+            generatori.push(Box::new(assistente::Assistente));
+        }
+        generatori.push(Box::new(ricerca::IndiceAz));
+        generatori.push(Box::new(extra::Extra));
+        Ok(Site { c, generatori, menus: None, files: BTreeMap::new(), conti: Vec::new() })
+    }
+
+    /// Builds (or, without `output`, checks) the whole site.
+    pub fn costruisci(opts: Options) -> Result<(Report, Site), Vec<Diagnostic>> {
+        let mut site = Site::carica(opts)?;
+        let report = site.rendi_tutto()?;
+        Ok((report, site))
+    }
+
+    /// Renders every page and file, checks them and writes the output folder.
+    fn rendi_tutto(&mut self) -> Result<Report, Vec<Diagnostic>> {
+        let mut errori = Vec::new();
+        let tutte: Vec<usize> = (0..self.c.content.pages.len()).collect();
+        self.c.rese = self.c.rendi_markdown(&tutte, &mut errori);
+        errori.extend(self.c.ancore_rotte(&tutte));
+        let mut generati = Generati::default();
+        for g in &self.generatori {
+            g.genera(&self.c, &mut generati, &mut errori);
+        }
+        let albero = Albero::new(&self.c.content.pages);
+        let percorsi =
+            self.c.content.pages.iter().map(|p| p.path.as_str()).chain(generati.pagine.iter().map(|g| g.path.as_str()));
+        let menus = Menus::render(&albero, &self.c.theme, percorsi.chain([""]))
+            .map_err(|e| vec![Diagnostic::new(self.file_tema("nav.html"), 0, 0, e)])?;
+        self.menus = Some(menus);
+        let pagine: Vec<Result<(String, Vec<u8>), Diagnostic>> =
+            (0..self.c.content.pages.len()).into_par_iter().map(|i| self.rendi_pagina(i, &albero)).collect();
+        let generate: Vec<Result<(String, Vec<u8>), Diagnostic>> =
+            generati.pagine.par_iter().map(|g| self.rendi_generata(g, &albero)).collect();
+        let mut files = BTreeMap::new();
+        for r in pagine.into_iter().chain(generate) {
+            match r {
+                Ok((file, bytes)) => {
+                    files.insert(file, bytes);
+                }
+                Err(e) => errori.push(e),
+            }
+        }
+        files.append(&mut generati.file);
+        let inizio = std::time::Instant::now();
+        let indice = self.indice();
+        files.extend(indice.file());
+        let ricerca = (indice.quanti(), inizio.elapsed());
+        for (path, bytes) in self.c.theme.static_files.iter().chain(&self.c.opts.assets) {
+            files.insert(path.clone(), bytes.clone());
+        }
+        statici::copy_static(&self.c.opts.root.join("content").join("static"), &mut files, &mut errori);
+        for (file, msg) in verifica::check_links(&files) {
+            errori.push(Diagnostic::new(format!("output: {file}"), 0, 0, msg));
+        }
+        if !errori.is_empty() {
+            return Err(errori);
+        }
+        if let Some(out) = &self.c.opts.output {
+            uscita::write_atomic(out, &files).map_err(|e| vec![uscita::errore_uscita(out, e)])?;
+        }
+        self.files = files;
+        self.conti = generati.conti;
+        Ok(self.report(ricerca))
+    }
+
+    /// The report of the site as it stands.
+    fn report(&self, ricerca: (usize, std::time::Duration)) -> Report {
+        let conto = |nome: &str| self.conti.iter().find(|(n, _)| *n == nome).map_or(0, |(_, c)| *c);
+        Report {
+            pages: self.c.content.pages.len(),
+            generated: conto(assistente::PAGINE),
+            files: self.files.len(),
+            wizard_paths: conto(assistente::PERCORSI),
+            warnings: crate::revisione::avvisi(&self.c.content.pages, self.c.regole.as_ref(), self.c.opts.today),
+            ricerca,
+        }
+    }
+
+    /// The search index of the pages as rendered.
+    fn indice(&self) -> Indice<'_> {
+        Indice { sinonimi: &self.c.sinonimi, documenti: self.c.rese.iter().flat_map(|r| &r.documenti).collect() }
+    }
+
+    /// The theme's file, for messages.
+    fn file_tema(&self, nome: &str) -> String {
+        format!("themes/{}/templates/{nome}", self.c.content.config.theme.as_deref().unwrap_or("default"))
+    }
+
+    /// What the generators add to the Markdown page at `path`.
+    fn arricchimento(&self, path: &str) -> Arricchimento {
+        self.generatori.iter().find_map(|g| g.arricchisci(&self.c, path)).unwrap_or_default()
+    }
+
+    /// The context every template shares, for a page at `path`.
+    fn contesto<'a>(&'a self, path: &str, page: PaginaCtx<'a>, albero: &Albero, corrente: bool) -> Contesto<'a> {
+        let c = &self.c.content.config;
+        Contesto {
+            site: SitoCtx { title: &c.title, description: &c.description, language: &c.language },
+            root: crate::url::root_of(path),
+            assistente_url: pagina::url_assistente(&self.c.titoli, path),
+            canonical: c.base_url.as_ref().map(|b| format!("{}/{path}", b.trim_end_matches('/'))),
+            page,
+            nav_html: self.menus.as_ref().map(|m| m.html(path, corrente)).unwrap_or_default(),
+            breadcrumbs: albero.breadcrumbs(path, path),
+            prev: None,
+            next: None,
+            dati: None,
+            blocchi_json: &[],
+            app_js: pagina::app_js(path, &self.c.opts.assets),
+        }
+    }
+
+    /// The one path of a Markdown page through its template: (output file, bytes).
+    pub(crate) fn rendi_pagina(&self, i: usize, albero: &Albero) -> Result<(String, Vec<u8>), Diagnostic> {
+        let p = &self.c.content.pages[i];
+        let r = &self.c.rese[i];
+        let template =
+            p.front.template.clone().unwrap_or_else(|| if p.is_section { "section.html" } else { "page.html" }.into());
+        if !self.c.theme.has(&template) {
+            let msg = format!("il template `{template}` non esiste nel tema");
+            return Err(Diagnostic::new(p.file.clone(), p.key_line("template"), 1, msg));
+        }
+        let f = &p.front;
+        let children = albero
+            .children(&p.path)
+            .into_iter()
+            .map(|c| {
+                let c = &self.c.content.pages[c];
+                Figlio {
+                    title: &c.front.title,
+                    description: &c.front.description,
+                    url: crate::url::relative(&p.path, &c.path),
+                }
+            })
+            .collect();
+        let page = PaginaCtx {
+            title: &f.title,
+            description: &f.description,
+            html: &r.html,
+            path: &p.path,
+            toc: indice(&r.headings),
+            updated: Data::di(f.updated),
+            reviewed: Data::di(f.reviewed),
+            valid_from: Data::di(f.valid_from),
+            valid_until: Data::di(f.valid_until),
+            sources: &f.sources,
+            children,
+        };
+        let arricchimento = self.arricchimento(&p.path);
+        let mut ctx = self.contesto(&p.path, page, albero, true);
+        (ctx.prev, ctx.next) = albero.prev_next(&p.path);
+        ctx.dati = arricchimento.dati.as_ref();
+        ctx.blocchi_json = &arricchimento.blocchi;
+        self.c
+            .theme
+            .render(&template, &ctx.tera())
+            .map(|html| (format!("{}index.html", p.path), html.into_bytes()))
+            .map_err(|e| {
+                Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}`: {e}"))
+            })
+    }
+
+    /// A generated page through its template: (output file, bytes).
+    fn rendi_generata(&self, g: &GeneratedPage, albero: &Albero) -> Result<(String, Vec<u8>), Diagnostic> {
+        let page = PaginaCtx { title: &g.title, description: &g.description, ..Default::default() };
+        let mut ctx = self.contesto(&g.path, page, albero, false);
+        ctx.dati = Some(&g.data);
+        self.c
+            .theme
+            .render(&g.template, &ctx.tera())
+            .map(|html| (g.file.clone(), html.into_bytes()))
+            .map_err(|e| Diagnostic::new(self.file_tema(&g.template), 0, 0, e))
+    }
+
+    /// `serve`'s rebuild after the files `cambiati` changed: when only the text of existing pages changed (not
+    /// what other pages show of them: title, description, order, aliases, template), those pages alone are
+    /// rendered, checked and written again, through the same path as a full build, as Zola's `serve --fast`
+    /// does; the search index is written again on small sites. `None` when the whole site must be built again.
+    pub fn aggiorna(&mut self, cambiati: &[PathBuf]) -> Option<Result<Report, Vec<Diagnostic>>> {
+        let nuove = crate::aggiorna::pagine_cambiate(&self.c, cambiati)?;
+        let nuove = match nuove {
+            Ok(n) => n,
+            Err(e) => return Some(Err(e)),
+        };
+        let indici: Vec<usize> = nuove.iter().map(|(i, _)| *i).collect();
+        let vecchie: Vec<(usize, Page)> =
+            nuove.into_iter().map(|(i, p)| (i, std::mem::replace(&mut self.c.content.pages[i], p))).collect();
+        let esito = self.rigenera(&indici);
+        if esito.is_err() {
+            for (i, vecchia) in vecchie {
+                self.c.content.pages[i] = vecchia;
+            }
+        }
+        Some(esito)
+    }
+
+    /// Renders, checks and writes the pages at `indici` (already replaced in `content`).
+    fn rigenera(&mut self, indici: &[usize]) -> Result<Report, Vec<Diagnostic>> {
+        let mut errori = Vec::new();
+        let nuove = self.c.rendi_markdown(indici, &mut errori);
+        let vecchie: Vec<Resa> =
+            indici.iter().zip(nuove).map(|(&i, r)| std::mem::replace(&mut self.c.rese[i], r)).collect();
+        errori.extend(self.c.ancore_rotte(indici));
+        let albero = Albero::new(&self.c.content.pages);
+        let mut scritti = Vec::new();
+        for &i in indici {
+            match self.rendi_pagina(i, &albero) {
+                Ok((file, bytes)) => {
+                    let html = String::from_utf8_lossy(&bytes);
+                    for (f, msg) in verifica::check_page(&file, &html, &self.files) {
+                        errori.push(Diagnostic::new(format!("output: {f}"), 0, 0, msg));
+                    }
+                    scritti.push((file, Some(bytes)));
+                }
+                Err(e) => errori.push(e),
+            }
+        }
+        if !errori.is_empty() {
+            for (&i, r) in indici.iter().zip(vecchie) {
+                self.c.rese[i] = r;
+            }
+            return Err(errori);
+        }
+        let mut ricerca = (0, std::time::Duration::ZERO);
+        if self.indice().quanti() <= ricerca::RIFAI_FINO_A {
+            let inizio = std::time::Instant::now();
+            let indice = self.indice();
+            scritti.extend(crate::aggiorna::indice_cambiato(&indice, &self.files));
+            ricerca = (indice.quanti(), inizio.elapsed());
+        }
+        crate::aggiorna::scrivi(self.c.opts.output.as_deref(), &mut self.files, scritti)?;
+        Ok(self.report(ricerca))
+    }
+}
+
+/// The table of contents, nested: level-3 headings go under the level-2 heading before them (or stand alone
+/// before the first one). An unordered list, so headings that carry their own numbers are not numbered twice.
+fn indice(headings: &[civis_markdown::Heading]) -> Vec<VoceIndice<'_>> {
+    let mut toc: Vec<VoceIndice> = Vec::new();
+    for h in headings.iter().filter(|h| (2..=3).contains(&h.level)) {
+        let e = VoceIndice { id: &h.id, text: &h.text, children: Vec::new() };
+        match toc.last_mut() {
+            Some(last) if h.level == 3 => last.children.push(e),
+            _ => toc.push(e),
+        }
+    }
+    toc
+}
