@@ -133,6 +133,20 @@ fn missing_sources() {
 }
 
 #[test]
+fn a_source_that_cites_the_project_s_own_documents() {
+    // Citizens read the sources: a norm or a public document, never "doc. 004 l. 1636" (that goes in `riscontro`).
+    rejects(
+        |r| {
+            edit(r, UNO, |s| {
+                s.replace("sources: [\"fixture\"]", "sources: [\"La cartella di pagamento (doc. 004), l. 12\"]")
+            })
+        },
+        "content/guida/uno.md:",
+        "documento interno",
+    );
+}
+
+#[test]
 fn broken_link() {
     let line = read(&support::repo().join("tests/fixtures/sito").join(UNO)).lines().count() + 2;
     rejects(

@@ -143,3 +143,29 @@ fn today_must_be_a_real_date() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("non esiste"));
 }
+
+#[test]
+fn the_published_schemas_are_the_ones_the_rules_generate() {
+    // The enums of schemas/ (acts, modes, goals, channel, deadline and warning ids) come from content/wizard/:
+    // a new act must reach them through `civis-guida schemi`, never by hand.
+    let regole = civis_engine::regole::incorporate();
+    for (nome, generato) in civis_engine::schemi::file(regole) {
+        let pubblicato: Value =
+            serde_json::from_str(&std::fs::read_to_string(support::repo().join("schemas").join(nome)).unwrap())
+                .unwrap();
+        let generato: Value = serde_json::from_str(&generato).unwrap();
+        assert!(pubblicato == generato, "schemas/{nome} is not the one the rules generate: run `civis-guida schemi`");
+    }
+    let atti = schema_enum("risposte.schema.json", &["properties", "atto", "enum"]);
+    let dichiarati: Vec<String> = regole.atti.iter().map(|a| a.id.clone()).collect();
+    assert_eq!(atti, dichiarati, "every act of atti.yaml, and no other, in the answers' schema");
+    assert!(dichiarati.contains(&"pignoramento_terzi".to_string()) && dichiarati.len() >= 12);
+}
+
+/// An enum of a published schema, as strings.
+fn schema_enum(nome: &str, percorso: &[&str]) -> Vec<String> {
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(support::repo().join("schemas").join(nome)).unwrap()).unwrap();
+    let e = percorso.iter().fold(&v, |v, k| &v[*k]);
+    e.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_string()).collect()
+}

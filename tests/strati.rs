@@ -52,6 +52,7 @@ fn moduli(dir: &Path, prefisso: &str, out: &mut Vec<(String, PathBuf)>) {
 /// The code of a file without its tests and comments.
 fn codice(testo: &str) -> String {
     let senza_test = testo.split("#[cfg(test)]").next().unwrap_or_default();
+    let senza_test = senza_test.split("#[cfg(all(test").next().unwrap_or_default();
     senza_test.lines().map(|l| l.split("//").next().unwrap_or_default()).collect::<Vec<_>>().join("\n")
 }
 

@@ -28,15 +28,18 @@ enum Command {
     Check(cmd::check::CheckArgs),
     /// Answer one case: JSON answers in (FILE or stdin), JSON advice out (see docs/advise-contract.md).
     Advise(cmd::advise::AdviseArgs),
+    /// Write the JSON Schemas of `advise`, generated from the site's rules (default: schemas/).
+    Schemi(cmd::schemi::SchemiArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let ok = match cli.command {
-        Command::Advise(args) => return cmd::advise::run(args),
+        Command::Advise(args) => return cmd::advise::run(&cli.root, args),
         Command::Build(args) => cmd::build::run(&cli.root, args),
         Command::Check(args) => cmd::check::run(&cli.root, args),
         Command::Serve(args) => cmd::serve::run(&cli.root, args),
+        Command::Schemi(args) => cmd::schemi::run(&cli.root, args),
     };
     if ok {
         ExitCode::SUCCESS

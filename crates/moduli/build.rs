@@ -5,14 +5,13 @@
 use std::path::{Path, PathBuf};
 
 /// What the apps are made of, beside `Cargo.lock`: their sources and those of the crates they use.
-const SORGENTI: [&str; 10] = [
+const SORGENTI: [&str; 9] = [
     "apps",
     "crates/core",
     "crates/engine",
     "crates/vista",
     "crates/richiesta",
     "crates/ricerca",
-    "content/wizard",
     "Cargo.toml",
     "Cargo.lock",
     "tools/npm/package-lock.json",

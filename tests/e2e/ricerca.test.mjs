@@ -59,7 +59,7 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
 
       // The browser stems as the build did: inflected forms typed here find the forms the pages use.
       for (const [scritta, trovata] of [['notifiche', /^notific/i], ['comunicazioni', /^comunicazion/i], ['sanzioni', /^sanzion/i],
-        ['dell\'avviso', /^avvis/i], ['pagamenti', /^pagament/i], ['scadenze', /^scadenz/i]]) {
+        ['dell\'avviso', /^avvis/i], ['pagamenti', /^pagament/i], ['prescrizioni', /^prescrizion/i]]) {
         const r = await search(page, scritta);
         assert.ok(r.some(x => x.mark.some(m => trovata.test(m) && m.toLowerCase() !== scritta)), `${scritta}: ${JSON.stringify(r.slice(0, 3))}`);
       }

@@ -91,8 +91,8 @@ test('from the wizard\'s CIVIS outcome to a checked second request, over http', 
   await page.goto(`${origin}/assistente/index.html?oggi=2026-03-01#atto=avviso_bonario&obiettivo=correggere&prima_richiesta_civis=nessuna`
     + '&data_elaborazione=2026-01-15&notifica.modo=pec&notifica.data=2026-02-02&richiedente=contribuente');
   await page.waitForSelector('[data-esito]');
-  const prossima = await page.getAttribute('[data-prossima]', 'data-prossima');
-  const data = await page.getAttribute(`[data-scadenza="${prossima}"]`, 'data-data');
+  // The deadline that answers the goal travels with the request.
+  const data = await page.getAttribute('.risposta[data-principale]', 'data-data');
   await page.click('a[data-richiesta]');
   await page.waitForSelector('.richiesta-app[data-pronto="si"]');
   assert.equal(await page.getAttribute('[data-termine]', 'data-termine'), data, 'the deadline carried from the wizard');

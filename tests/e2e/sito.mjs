@@ -70,6 +70,18 @@ export async function axe(page, where) {
   assert.deepEqual(violations, [], `axe violations at ${where}`);
 }
 
+/** axe-core on a page as a visitor without JavaScript sees it. axe itself needs timers, which a context with
+ * JavaScript disabled does not run, so the page's own scripts are blocked instead. */
+export async function axeSenzaScript(url, where) {
+  const { context, page } = await open();
+  try {
+    await page.route(/\.(js|wasm)$/, r => r.abort());
+    await page.goto(url);
+    await axe(page, where);
+  } finally {
+    await context.close();
+  }
+}
 
 /** Runs `fn({ page, context, problems })` in a fresh browser context, then fails on any problem recorded (another
  * origin, a script error, a CSP violation) and closes the context. */

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use civis_engine::flusso::{self, Voci};
 use civis_engine::modello::TipoDomanda;
-use civis_engine::regole;
+use civis_engine::numero;
 use civis_vista::{Progresso, VistaDomanda};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -13,7 +13,7 @@ use yew::prelude::*;
 /// A plain function rather than a component: it has no state, and each component type compiles its own copy of
 /// Yew's lifecycle into the module.
 pub(crate) fn avanzamento(p: &Progresso) -> Html {
-    let regole = regole::incorporate();
+    let regole = crate::stato::regole();
     if p.risposte.is_empty() {
         return html! {};
     }
@@ -64,11 +64,11 @@ fn valore_di(e: &InputEvent) -> String {
 /// The question form.
 #[function_component(Domanda)]
 pub fn domanda(p: &DomandaProps) -> Html {
-    let regole = regole::incorporate();
+    let regole = crate::stato::regole();
     let d = &p.domanda;
     let scelta = use_state(String::new);
     let campi = use_state(|| [String::new(), String::new(), String::new()]);
-    let errore = use_state(|| None::<String>);
+    let errore = use_state(|| d.errore.clone());
     let invia = {
         let (scelta, campi, errore, voci, oggi, id) =
             (scelta.clone(), campi.clone(), errore.clone(), p.voci.clone(), p.oggi, d.id.clone());
@@ -87,7 +87,12 @@ pub fn domanda(p: &DomandaProps) -> Html {
                             _ => Err("Scrivi la data con numeri: giorno, mese e anno (per esempio 15 7 2026).".into()),
                         }
                     }
-                    TipoDomanda::Anno | TipoDomanda::Importo => Ok(campi[0].trim().to_string()),
+                    TipoDomanda::Anno => Ok(campi[0].trim().to_string()),
+                    // Amounts as people write them (1.250,50 · € 1250), kept in the canonical form (1250.5).
+                    TipoDomanda::Importo if campi[0].trim().is_empty() => Ok(String::new()),
+                    TipoDomanda::Importo => {
+                        numero::leggi_scritto(&campi[0]).map(numero::in_cifre).map_err(|e| e.messaggio(&campi[0]))
+                    }
                 }
             };
             match valore.and_then(|v| flusso::valida_voce(regole, d, &v, &voci, oggi).map(|_| v)) {
@@ -123,7 +128,7 @@ pub fn domanda(p: &DomandaProps) -> Html {
         html! {
             <div class={classes!("campo", classe.to_string())}>
                 <label for={id.to_string()}>{ etichetta }</label>
-                <input id={id.to_string()} name={id.to_string()} type="text" inputmode="numeric" class={classe.to_string()}
+                <input id={id.to_string()} name={id.to_string()} type="text" inputmode={if classe == "importo" { "decimal" } else { "numeric" }} class={classe.to_string()}
                     value={attuale} {oninput} aria-describedby={descritto} aria-invalid={invalido} />
             </div>
         }
@@ -155,7 +160,7 @@ pub fn domanda(p: &DomandaProps) -> Html {
             </fieldset>
         },
         TipoDomanda::Anno => campo(0, "valore", "Anno (4 cifre)", "anno"),
-        TipoDomanda::Importo => campo(0, "valore", "Importo in euro", "importo"),
+        TipoDomanda::Importo => campo(0, "valore", "Importo in euro (per esempio 1.250,50)", "importo"),
     };
     html! {
         <form class="domanda" data-chiave={d.chiave.clone()} data-tipo={tipo(d.tipo)} {onsubmit} novalidate=true>

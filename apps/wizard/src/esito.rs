@@ -1,7 +1,9 @@
-//! The result: the recommended channel first, each deadline with its date, weekday, days left and how it was
-//! computed, the procedure, the warnings; print, calendar file and restart.
+//! The result, in the order the view gives it: the answer to the goal (what to do, by which day, through which
+//! channel, or that the day has passed), the other deadlines by date, one block of warnings, the procedure, the
+//! checks on the act, the pages and the laws to read, the answers given; then print, calendar, link and restart.
 
 use chrono::NaiveDate;
+use civis_engine::consiglio::CanaleConsigliato;
 use civis_engine::modello::TipoScadenza;
 use civis_engine::scadenza::Scadenza;
 use civis_engine::testo::data_estesa;
@@ -22,7 +24,7 @@ pub struct EsitoProps {
     pub oggi: NaiveDate,
 }
 
-/// Answers that cannot be used (a link edited by hand); `messaggio` says what is wrong, in Italian. A plain
+/// Answers that cannot be used at all (no rule covers them); `messaggio` says what is wrong, in Italian. A plain
 /// function, like `domanda::avanzamento`.
 pub(crate) fn errore(messaggio: &str) -> Html {
     html! {
@@ -67,24 +69,40 @@ fn scadenza(s: &Scadenza, notifica: Option<&String>) -> Html {
     html! {
         <div class={classes!("scadenza", verifica.then_some("verifica"))} data-scadenza={s.id.clone()} data-data={s.data.map(|d| d.to_string()).unwrap_or_default()}>
             <h3>{ &s.titolo }</h3>
-            if verifica {
-                { for s.in_breve.iter().map(|b| html! { <p class="in-breve">{ b }</p> }) }
-            } else {
+            if !verifica {
                 { for s.data.map(|d| html! {
                     <p class="data-scadenza"><strong>{ data_estesa(d) }</strong>{" · "}{ giorni_rimanenti(s.giorni_rimanenti) }</p>
                 }) }
-                { for s.in_breve.iter().map(|b| html! { <p class="in-breve">{ b }</p> }) }
             }
-            <details>
-                <summary>{ if verifica { "Come abbiamo fatto il controllo" } else { "Come abbiamo calcolato la data" } }</summary>
-                <ol>{ for s.calcolo.iter().map(|r| html! { <li>{ r }</li> }) }</ol>
-                <p class="fonte">{ format!("Fonte: {}", s.fonte) }</p>
-                { for s.nota.iter().map(|n| html! { <p><em>{ n }</em></p> }) }
-                { for notifica.filter(|_| s.data.is_some() && !verifica).map(|n| html! {
-                    <p><em>{ format!("Sulla data di notifica: {n}") }</em></p>
-                }) }
-            </details>
+            { for s.in_breve.iter().map(|b| html! { <p class="in-breve">{ b }</p> }) }
+            { calcolo(s, notifica) }
         </div>
+    }
+}
+
+/// How a date was found, in a disclosure.
+fn calcolo(s: &Scadenza, notifica: Option<&String>) -> Html {
+    let verifica = s.tipo == TipoScadenza::Verifica;
+    html! {
+        <details>
+            <summary>{ if verifica { "Come abbiamo fatto il controllo" } else { "Come abbiamo calcolato la data" } }</summary>
+            <ol>{ for s.calcolo.iter().map(|r| html! { <li>{ r }</li> }) }</ol>
+            <p class="fonte">{ format!("Fonte: {}", s.fonte) }</p>
+            { for s.nota.iter().map(|n| html! { <p><em>{ n }</em></p> }) }
+            { for notifica.filter(|_| s.data.is_some() && !verifica).map(|n| html! {
+                <p><em>{ format!("Sulla data di notifica: {n}") }</em></p>
+            }) }
+        </details>
+    }
+}
+
+/// A channel: its guidance page and, where there is one, the official service (a plain link, never loaded).
+fn canale(k: &CanaleConsigliato, principale: bool) -> Html {
+    html! {
+        <>
+            <a class={classes!(principale.then_some("pulsante"))} data-canale={k.id.clone()} href={pagina_da_app(&k.pagina)}>{ &k.titolo }</a>
+            { for k.servizio.iter().map(|s| html! { <>{" "}<a class="servizio" href={s.url.clone()} rel="noreferrer">{ &s.testo }</a></> }) }
+        </>
     }
 }
 
@@ -97,13 +115,42 @@ fn copia_link(fatto: UseStateHandle<bool>) -> Callback<MouseEvent> {
     })
 }
 
-/// The result page: the recommended channel and the nearest deadline first, then the warnings, the deadlines, the
-/// checks on the act, the procedure, the answers given (with "Cambia") and the actions.
+/// The block that answers the goal, first on the page.
+fn risposta(e: &VistaEsito, notifica: Option<&String>) -> Html {
+    let r = &e.risposta;
+    html! {
+        <section class={classes!("risposta", r.scaduta.then_some("scaduta"))} aria-labelledby="risposta-titolo"
+            data-principale={r.scadenza.as_ref().map(|s| s.id.clone()).unwrap_or_default()}
+            data-scadenza={r.scadenza.as_ref().map(|s| s.id.clone())}
+            data-data={r.scadenza.as_ref().and_then(|s| s.data).map(|d| d.to_string())}>
+            <h2 id="risposta-titolo" class="nascosto">{"La risposta"}</h2>
+            <p class="frase"><strong>{ &r.frase }</strong></p>
+            { for r.scadenza.as_ref().filter(|s| s.data.is_some()).map(|s| html! {
+                <>
+                    if !r.scaduta { <p class="giorni">{ giorni_rimanenti(s.giorni_rimanenti) }</p> }
+                    { for s.in_breve.iter().map(|b| html! { <p class="in-breve">{ b }</p> }) }
+                    { calcolo(s, notifica) }
+                </>
+            }) }
+            { for r.canale.iter().map(|k| html! { <p class="canale">{"Canale: "}{ canale(k, true) }</p> }) }
+            if !r.alternative.is_empty() {
+                <p>{"In alternativa:"}</p>
+                <ul class="alternative">{ for r.alternative.iter().map(|a| html! { <li>{ canale(a, false) }</li> }) }</ul>
+            }
+            { for e.richiesta.iter().map(|f| html! {
+                <p class="prepara"><a class="secondario" data-richiesta="si" href={format!("{}#{f}", pagina_da_app(RICHIESTA))}>{"Prepara la richiesta CIVIS: controlla numeri, testo e allegati"}</a></p>
+            }) }
+        </section>
+    }
+}
+
+/// The result page.
 #[function_component(Esito)]
 pub fn esito(p: &EsitoProps) -> Html {
     let e = &p.esito;
     let c = &e.consiglio;
-    let ics = crate::ics::calendario(&e.termini, p.oggi);
+    let da_esportare: Vec<Scadenza> = e.risposta.scadenza.iter().chain(&e.altre).cloned().collect();
+    let ics = crate::ics::calendario(&da_esportare, p.oggi);
     let calendario = Callback::from(move |_: MouseEvent| scarica("scadenze-civis.ics", "text/calendar", &ics));
     let stampa = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
@@ -111,51 +158,42 @@ pub fn esito(p: &EsitoProps) -> Html {
     let copiato = use_state(|| false);
     let copia = copia_link(copiato.clone());
     let nota_notifica = c.notifica.as_ref().and_then(|n| n.nota.as_ref());
-    let primo = c.canali.first();
+    let indirizzo = gloo::utils::window().location().href().unwrap_or_default();
+    let da_fare = crate::ics::da_esportare(&da_esportare, p.oggi);
     html! {
         <div class="esito" data-esito={c.esito.clone()}>
             <h1 id="domanda" tabindex="-1">{"Che cosa fare"}</h1>
-            { for primo.map(|k| html! {
-                <section class="canale-principale">
-                    <h2>{"Canale consigliato"}</h2>
-                    <p class="canale"><a class="pulsante" data-canale={k.id.clone()} href={pagina_da_app(&k.pagina)}>{ &k.titolo }</a></p>
-                    if c.canali.len() > 1 {
-                        <p>{"In alternativa: "}{ for c.canali[1..].iter().map(|a| html! {
-                            <><a data-canale={a.id.clone()} href={pagina_da_app(&a.pagina)}>{ &a.titolo }</a>{"; "}</>
-                        }) }</p>
-                    }
-                    { for e.prossima.iter().map(|s| html! {
-                        <p class="prossima" data-prossima={s.id.clone()}>{"Prossima scadenza: "}<strong>{ &s.titolo }</strong>{" — "}
-                            <strong>{ s.data.map(data_estesa).unwrap_or_default() }</strong>{" · "}{ giorni_rimanenti(s.giorni_rimanenti) }
-                            { for s.in_breve.iter().map(|b| html! { <><br /><span class="in-breve">{ b }</span></> }) }</p>
-                    }) }
-                </section>
-            }) }
-            { for e.richiesta.iter().map(|f| html! {
-                <p class="prepara"><a class="secondario" data-richiesta="si" href={format!("{}#{f}", pagina_da_app(RICHIESTA))}>{"Prepara la richiesta CIVIS: controlla numeri, testo e allegati"}</a></p>
-            }) }
-            if !c.avvisi.is_empty() {
-                <section class="avvisi" aria-label="Attenzione">
-                    { for c.avvisi.iter().map(|a| html! {
-                        <aside class="callout callout-attenzione" role="note" data-avviso={a.id.clone()}><p class="callout-title">{"Attenzione"}</p><p>{ &a.testo }</p></aside>
-                    }) }
+            <p class="solo-stampa">{ format!("Stampato il {} da {indirizzo}", data_estesa(p.oggi)) }</p>
+            { risposta(e, nota_notifica) }
+            if !e.altre.is_empty() {
+                <section><h2>{"Le altre scadenze"}</h2>{ for e.altre.iter().map(|s| scadenza(s, nota_notifica)) }</section>
+            }
+            if !e.avvisi.is_empty() {
+                <section class="avvisi">
+                    <aside class="callout callout-attenzione" role="note" aria-labelledby="avvisi-titolo">
+                        <h2 id="avvisi-titolo" class="callout-title">{"Attenzione"}</h2>
+                        <ul>{ for e.avvisi.iter().map(|a| html! { <li data-avviso={a.id.clone()}>{ &a.testo }</li> }) }</ul>
+                    </aside>
                 </section>
             }
-            if !e.termini.is_empty() {
-                <section><h2>{"Scadenze"}</h2>{ for e.termini.iter().map(|s| scadenza(s, nota_notifica)) }</section>
-            }
+            <section><h2>{"Come procedere"}</h2><ol class="procedura">{ for c.passi.iter().map(|x| html! { <li>{ x }</li> }) }</ol></section>
             if !e.verifiche.is_empty() {
                 <section class="verifiche"><h2>{"Controlli sull'atto"}</h2>{ for e.verifiche.iter().map(|s| scadenza(s, nota_notifica)) }</section>
             }
             { for c.sanzione_ridotta.iter().map(|s| html! {
                 <section><h2>{"Sanzione ridotta"}</h2><p>{ &s.testo }{" "}<span class="fonte">{ format!("({})", s.fonte) }</span></p></section>
             }) }
-            <section><h2>{"Come procedere"}</h2><ol class="procedura">{ for c.passi.iter().map(|x| html! { <li>{ x }</li> }) }</ol></section>
-            <section class="da-leggere"><h2>{"Da leggere"}</h2><ul>{ for e.pagine.iter().map(|x| html! { <li><a href={pagina_da_app(&x.pagina)}>{ &x.titolo }</a></li> }) }</ul></section>
+            <section class="da-leggere"><h2>{"Da leggere"}</h2>
+                <ul>{ for e.pagine.iter().map(|x| html! { <li><a href={pagina_da_app(&x.pagina)}>{ &x.titolo }</a></li> }) }</ul>
+                if !e.fonti.is_empty() {
+                    <h3>{"I testi di legge"}</h3>
+                    <ul class="fonti">{ for e.fonti.iter().map(|f| html! { <li><a href={f.url.clone()} rel="noreferrer">{ &f.nome }</a>{": "}{ &f.titolo }</li> }) }</ul>
+                }
+            </section>
             { crate::domanda::avanzamento(&p.progresso) }
             <div class="azioni non-stampare">
                 <button type="button" class="pulsante" onclick={stampa}>{"Stampa"}</button>
-                if e.termini.iter().any(|s| s.data.is_some()) {
+                if da_fare > 0 {
                     <button type="button" class="secondario" onclick={calendario}>{"Aggiungi al calendario"}</button>
                 }
                 <button type="button" class="secondario" onclick={copia}>{"Copia il link"}</button>

@@ -1,5 +1,6 @@
-//! The deadlines as an iCalendar file (RFC 5545), made in the browser: one all-day event per dated deadline,
-//! with a reminder three days before.
+//! The deadlines as an iCalendar file (RFC 5545), made in the browser: one all-day event per dated deadline not
+//! yet passed, with its prudence note (a non-working last day, the earlier of two readings) and a reminder three
+//! days before.
 
 use chrono::{Datelike, Days, NaiveDate};
 use civis_engine::scadenza::Scadenza;
@@ -14,13 +15,24 @@ fn compatta(d: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
-/// The calendar for the dated deadlines; `oggi` stamps the events.
+/// The deadlines a calendar gets: dated, to meet, not passed on `oggi`.
+fn in_calendario(s: &Scadenza, oggi: NaiveDate) -> Option<NaiveDate> {
+    s.data.filter(|d| *d >= oggi && s.tipo == civis_engine::modello::TipoScadenza::Termine)
+}
+
+/// How many deadlines [`calendario`] would export.
+pub(crate) fn da_esportare(scadenze: &[Scadenza], oggi: NaiveDate) -> usize {
+    scadenze.iter().filter(|s| in_calendario(s, oggi).is_some()).count()
+}
+
+/// The calendar for the deadlines not yet passed; `oggi` stamps the events.
 pub fn calendario(scadenze: &[Scadenza], oggi: NaiveDate) -> String {
     let mut out = String::from(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//civis-guida//Percorso guidato//IT\r\nCALSCALE:GREGORIAN\r\n",
     );
     for s in scadenze {
-        let Some(d) = s.data else { continue };
+        let Some(d) = in_calendario(s, oggi) else { continue };
+        let nota = s.in_breve.as_ref().map(|b| format!("{b}\n")).unwrap_or_default();
         let fine = d.checked_add_days(Days::new(1)).expect("dates stay far from chrono's limits");
         out.push_str(&format!(
             "BEGIN:VEVENT\r\nUID:{id}-{giorno}@civis-guida\r\nDTSTAMP:{oggi}T000000Z\r\nDTSTART;VALUE=DATE:{giorno}\r\nDTEND;VALUE=DATE:{fine}\r\nSUMMARY:{titolo}\r\nDESCRIPTION:{descrizione}\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P3D\r\nDESCRIPTION:{titolo}\r\nEND:VALARM\r\nEND:VEVENT\r\n",
@@ -29,7 +41,7 @@ pub fn calendario(scadenze: &[Scadenza], oggi: NaiveDate) -> String {
             oggi = compatta(oggi),
             fine = compatta(fine),
             titolo = testo(&s.titolo),
-            descrizione = testo(&format!("{} ({})", s.regola, s.fonte)),
+            descrizione = testo(&format!("{nota}{} ({})", s.regola, s.fonte)),
         ));
     }
     out.push_str("END:VCALENDAR\r\n");
@@ -53,12 +65,22 @@ mod test {
             regola: "60 giorni".into(),
             nota: None,
             tipo: civis_engine::modello::TipoScadenza::Termine,
-            in_breve: None,
+            in_breve: Some("Cade di domenica: per prudenza agisci entro venerdì.".into()),
+            azione: None,
+            entro_prudente: None,
         };
         let mut senza_data = s.clone();
         senza_data.data = None;
-        let ics = calendario(&[s, senza_data], NaiveDate::from_ymd_opt(2026, 7, 20).unwrap());
-        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+        let mut passata = s.clone();
+        passata.id = "pagamento_cartella".into();
+        passata.data = NaiveDate::from_ymd_opt(2026, 7, 19);
+        let oggi = NaiveDate::from_ymd_opt(2026, 7, 20).unwrap();
+        let tutte = [s, senza_data, passata];
+        let ics = calendario(&tutte, oggi);
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "no event without a date or already passed: {ics}");
+        assert_eq!(da_esportare(&tutte, oggi), 1);
+        assert!(!ics.contains("pagamento_cartella"), "{ics}");
+        assert!(ics.contains("DESCRIPTION:Cade di domenica: per prudenza agisci entro venerdì.\\n60 giorni"), "{ics}");
         assert!(ics.contains("DTSTART;VALUE=DATE:20261014\r\nDTEND;VALUE=DATE:20261015"), "{ics}");
         assert!(ics.contains("SUMMARY:Ricorso\\, entro il termine"), "{ics}");
         assert!(ics.contains("art. 21 D.Lgs. 546/1992\\; art. 1"), "{ics}");

@@ -23,6 +23,9 @@ pub fn start() {
     let Some(root) = gloo::utils::document().get_element_by_id("wizard-root") else {
         return;
     };
+    if stato::carica_regole().is_none() {
+        return;
+    }
     root.set_inner_html("");
     yew::Renderer::<app::App>::with_root(root).render();
 }

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use civis_engine::flusso::{self, Voci};
-use civis_engine::regole;
+use civis_engine::modello::Regole;
+use std::sync::OnceLock;
 
 /// The answers in the current URL fragment.
 pub(crate) fn voci_correnti() -> Voci {
@@ -23,17 +24,33 @@ pub(crate) fn oggi() -> NaiveDate {
 
 /// Moves to a new set of answers (a new history entry, so the back button works).
 pub(crate) fn vai(voci: &Voci) {
-    let _ = gloo::utils::window().location().set_hash(&civis_vista::url::frammento(regole::incorporate(), voci));
+    let _ = gloo::utils::window().location().set_hash(&civis_vista::url::frammento(regole(), voci));
+}
+
+/// The text of a JSON block of the page (`<script type="application/json" id="…">`), read with the browser's
+/// own parser so that no JSON parser ships in the module.
+fn blocco(id: &str) -> Option<wasm_bindgen::JsValue> {
+    let testo = gloo::utils::document().get_element_by_id(id)?.text_content()?;
+    js_sys::JSON::parse(&testo).ok()
+}
+
+/// The site's rules, which the build writes into the page (`#regole-percorso`, civis-engine's `trama`), read once;
+/// `None` when the page has none or they cannot be read (the app then leaves the page without JavaScript).
+pub(crate) fn carica_regole() -> Option<&'static Regole> {
+    static REGOLE: OnceLock<Option<Regole>> = OnceLock::new();
+    REGOLE.get_or_init(|| Regole::da_trama(&blocco("regole-percorso")?.as_string()?)).as_ref()
+}
+
+/// The site's rules, once [`carica_regole`] has found them (the app is mounted only then).
+pub(crate) fn regole() -> &'static Regole {
+    carica_regole().expect("the app is mounted only when the page's rules were read")
 }
 
 /// The guidance pages' titles, handed by the build in the page (`#titoli-pagine`, a JSON block), so that the app's
 /// links carry the same titles as the pages without JavaScript. Empty when absent.
 /// Read with the browser's own JSON parser, so that no JSON parser ships in the module.
 pub(crate) fn titoli() -> civis_vista::Titoli {
-    let Some(testo) = gloo::utils::document().get_element_by_id("titoli-pagine").and_then(|e| e.text_content()) else {
-        return Default::default();
-    };
-    let Ok(oggetto) = js_sys::JSON::parse(&testo) else { return Default::default() };
+    let Some(oggetto) = blocco("titoli-pagine") else { return Default::default() };
     civis_engine::condizione::in_voci(js_sys::Object::entries(&oggetto.into()).iter().filter_map(|coppia| {
         let coppia = js_sys::Array::from(&coppia);
         Some((coppia.get(0).as_string()?, coppia.get(1).as_string()?))

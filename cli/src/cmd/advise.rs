@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use clap::Args;
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Arguments of `advise`.
@@ -17,9 +17,24 @@ pub(crate) struct AdviseArgs {
     file: Option<PathBuf>,
 }
 
-/// Runs `advise`.
-pub(crate) fn run(args: AdviseArgs) -> ExitCode {
+/// Runs `advise` with the rules of the site at `root` (its `content/wizard/`), or, outside a site, those embedded
+/// in the binary.
+pub(crate) fn run(root: &Path, args: AdviseArgs) -> ExitCode {
     let oggi = args.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let del_sito = match civis_engine::regole::del_sito(root) {
+        Ok(r) => r,
+        Err(errori) => {
+            for e in &errori {
+                eprintln!("{e}");
+            }
+            eprintln!(
+                "civis-guida advise: le regole del sito in {} non sono valide",
+                root.join("content/wizard").display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let regole = del_sito.as_ref().unwrap_or_else(|| civis_engine::regole::incorporate());
     let testo = match args.file.as_deref().filter(|f| f.as_os_str() != "-") {
         Some(f) => std::fs::read_to_string(f).map_err(|e| format!("non riesco a leggere {}: {e}", f.display())),
         None => {
@@ -30,7 +45,7 @@ pub(crate) fn run(args: AdviseArgs) -> ExitCode {
                 .map_err(|e| format!("non riesco a leggere lo standard input: {e}"))
         }
     };
-    let esito = testo.and_then(|t| civis_engine::consiglia_json(&t, oggi).map_err(|e| e.to_string()));
+    let esito = testo.and_then(|t| civis_engine::consiglia_json(regole, &t, oggi).map_err(|e| e.to_string()));
     match esito {
         Ok(json) => {
             println!("{json}");

@@ -3,6 +3,7 @@
 pub(crate) mod advise;
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod schemi;
 pub(crate) mod serve;
 
 use chrono::NaiveDate;

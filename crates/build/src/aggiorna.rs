@@ -24,10 +24,7 @@ pub(crate) type Riletture = Vec<(usize, Page)>;
 
 /// The pages among `cambiati` (files changed on disk), read again, when every changed file is an existing page
 /// whose text alone changed; `None` when the whole site must be built again.
-pub(crate) fn pagine_cambiate(
-    site: &Caricato,
-    cambiati: &[PathBuf],
-) -> Option<Result<Riletture, Vec<Diagnostic>>> {
+pub(crate) fn pagine_cambiate(site: &Caricato, cambiati: &[PathBuf]) -> Option<Result<Riletture, Vec<Diagnostic>>> {
     // The watcher reports absolute paths; the site root may be relative (`--root .`).
     let content_dir = site.opts.root.join("content").canonicalize().ok()?;
     let mut nuove = Vec::new();

@@ -27,11 +27,19 @@ impl Generatore for Assistente {
     fn arricchisci(&self, site: &Caricato, path: &str) -> Option<Arricchimento> {
         let regole = site.regole.as_ref().filter(|_| path == url::BASE)?;
         let dati = dati(regole, url::BASE, &vista(regole, &Voci::new(), Modo::Statico, &site.titoli, site.opts.today));
-        Some(Arricchimento { dati: Some(dati), blocchi: vec![BloccoJson::di("titoli-pagine", &site.titoli)] })
+        let blocchi = vec![
+            BloccoJson::di("titoli-pagine", &site.titoli),
+            BloccoJson::di("regole-percorso", &regole.in_trama().unwrap_or_default()),
+        ];
+        Some(Arricchimento { dati: Some(dati), blocchi })
     }
 
     fn genera(&self, site: &Caricato, out: &mut Generati, errori: &mut Vec<Diagnostic>) {
         let Some(regole) = &site.regole else { return };
+        if regole.in_trama().is_none() {
+            let msg = "un testo delle regole contiene il carattere di controllo U+001F, che il percorso nel browser non può leggere";
+            errori.push(Diagnostic::new("content/wizard", 0, 0, msg));
+        }
         let (pagine, percorsi) = pagine(regole, &site.titoli, site.opts.today, errori);
         out.conti.push((PAGINE, pagine.len()));
         out.conti.push((PERCORSI, percorsi));
@@ -128,19 +136,32 @@ fn dati(regole: &Regole, path: &str, v: &Vista) -> Value {
                 .collect();
             dati["domanda"] = json!({
                 "id": d.id, "etichetta": d.etichetta, "aiuto": d.aiuto, "pagina": d.pagina.as_deref().map(link), "opzioni": opzioni,
-                "salta": d.salta.as_ref().map(stato),
+                "salta": d.salta.as_ref().map(stato), "errore": d.errore,
             });
         }
-        Corpo::Esito(e) => {
-            let c = &e.consiglio;
-            dati["esito"] = json!({
-                "canali": c.canali.iter().map(|k| json!({ "id": k.id, "titolo": k.titolo, "url": link(&k.pagina) })).collect::<Vec<_>>(),
-                "avvisi": c.avvisi, "scadenze": e.termini, "verifiche": e.verifiche, "sanzione": c.sanzione_ridotta, "passi": c.passi,
-                "pagine": e.pagine.iter().map(|p| json!({ "titolo": p.titolo, "url": link(&p.pagina) })).collect::<Vec<_>>(),
-                "richiesta": e.richiesta.as_ref().map(|f| format!("{}#{f}", link(url::RICHIESTA))),
-            });
-        }
+        Corpo::Esito(e) => dati["esito"] = esito(e, &link),
         Corpo::Errore(m) => dati["errore"] = json!(m),
     }
     dati
+}
+
+/// The outcome's template data, in the order the page shows it: the answer to the goal, the other deadlines, the
+/// warnings, the procedure, the checks, what to do after the deadline, the pages and the sources.
+fn esito(e: &civis_vista::VistaEsito, link: &dyn Fn(&str) -> String) -> Value {
+    let c = &e.consiglio;
+    let canale = |k: &civis_engine::consiglio::CanaleConsigliato| json!({ "id": k.id, "titolo": k.titolo, "url": link(&k.pagina), "servizio": k.servizio });
+    let r = &e.risposta;
+    json!({
+        "risposta": {
+            "frase": r.frase, "scaduta": r.scaduta, "scadenza": r.scadenza,
+            "canale": r.canale.as_ref().map(canale), "alternative": r.alternative.iter().map(canale).collect::<Vec<_>>(),
+        },
+        "altre": e.altre, "avvisi": e.avvisi, "passi": c.passi, "verifiche": e.verifiche, "sanzione": c.sanzione_ridotta,
+        "se_scaduto": e.se_scaduto.as_ref().map(|s| json!({
+            "canali": s.canali.iter().map(canale).collect::<Vec<_>>(), "passi": s.passi,
+        })),
+        "pagine": e.pagine.iter().map(|p| json!({ "titolo": p.titolo, "url": link(&p.pagina) })).collect::<Vec<_>>(),
+        "fonti": e.fonti,
+        "richiesta": e.richiesta.as_ref().map(|f| format!("{}#{f}", link(url::RICHIESTA))),
+    })
 }

@@ -42,9 +42,9 @@ pub fn load(root: &Path) -> Result<Content, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let config_path = dir.join("config.yaml");
     let config = match std::fs::read_to_string(&config_path) {
-        Ok(text) => serde_norway::from_str::<SiteConfig>(&text)
-            .map_err(|e| errors.push(Diagnostic::yaml(rel(root, &config_path), &e, 0, text.lines().count())))
-            .ok(),
+        Ok(text) => {
+            civis_core::yaml::da_testo::<SiteConfig>(&rel(root, &config_path), &text).map_err(|e| errors.push(e)).ok()
+        }
         Err(e) => {
             errors.push(Diagnostic::new(
                 rel(root, &config_path),

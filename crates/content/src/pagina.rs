@@ -21,9 +21,13 @@ pub struct FrontMatter {
     /// Date a person last checked the page against the law (`check` warns after 12 months).
     #[serde(default)]
     pub reviewed: Option<NaiveDate>,
-    /// Citations: seed documents or law articles.
+    /// Citations a citizen can check: norms and public documents, by their names.
     #[serde(default)]
     pub sources: Vec<String>,
+    /// For maintainers only, never shown: where the project checked the text in its own documents (`doc. 004 l.
+    /// 1636`).
+    #[serde(default)]
+    pub riscontro: Vec<String>,
     /// First day the page's rules are in force.
     #[serde(default)]
     pub valid_from: Option<NaiveDate>,
@@ -99,8 +103,7 @@ impl Page {
         let yaml = &rest[..end + 1];
         let body_start = (end + 4 + rest[end + 4..].find('\n').map_or(0, |i| i + 1)).min(rest.len());
         let body_line = 1 + yaml.matches('\n').count() + 2;
-        let front: FrontMatter = serde_norway::from_str(yaml)
-            .map_err(|e| vec![Diagnostic::yaml(file.into(), &e, 1, 1 + yaml.lines().count())])?;
+        let front: FrontMatter = civis_core::yaml::da_testo_da(file, yaml, 1).map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         if front.sources.is_empty() {
             errors.push(Diagnostic::new(
@@ -108,6 +111,17 @@ impl Page {
                 2,
                 1,
                 "manca `sources`: cita il documento o l'articolo di legge da cui viene il testo",
+            ));
+        }
+        if let Some(interna) = front.sources.iter().find(|f| civis_core::cita_documento_interno(f)) {
+            errors.push(Diagnostic::new(
+                file,
+                key_lines(yaml).into_iter().find(|(k, _)| k == "sources").map_or(2, |(_, l)| l),
+                1,
+                format!(
+                    "la fonte «{interna}» cita un documento interno del progetto, che chi legge non può consultare: \
+                     scrivi la norma o il documento pubblico, e sposta il riferimento in `riscontro`"
+                ),
             ));
         }
         if front.updated.is_none() {

@@ -22,7 +22,7 @@ fn main() {
     let r = regole::incorporate();
     println!("paths in the question graph: {}", civis_engine::verifica::percorsi(r).len());
     per_iteration("one case, JSON in → JSON out (consiglia_json)", 20_000, || {
-        black_box(consiglia_json(black_box(caso), oggi).unwrap());
+        black_box(consiglia_json(r, black_box(caso), oggi).unwrap());
     });
     per_iteration("enumerate every path (flusso::percorsi)", 20, || {
         black_box(civis_engine::verifica::percorsi(r));

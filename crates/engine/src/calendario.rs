@@ -16,6 +16,8 @@ pub struct Calendario<'a> {
 pub struct Conteggio {
     /// The last day of the term.
     pub data: NaiveDate,
+    /// The last day counted, before a shift off a non-working day.
+    pub ultimo_contato: NaiveDate,
     /// The computation, one Italian sentence per step.
     pub passi: Vec<String>,
 }
@@ -108,6 +110,7 @@ impl<'a> Calendario<'a> {
             _ => {}
         }
         passi.push(format!("Il {giorni}° giorno è {}.", data_estesa(d)));
+        let ultimo_contato = d;
         if slitta {
             let inizio = d;
             while let Some(motivo) = self.festivo(d) {
@@ -116,8 +119,10 @@ impl<'a> Calendario<'a> {
                         "Quel giorno è {motivo}: {} ({}).",
                         self.regole.proroga.descrizione, self.regole.proroga.fonte
                     ));
+                } else if d.weekday() == Weekday::Sat || d.weekday() == Weekday::Sun {
+                    passi.push(format!("Anche il giorno dopo, {}, non è lavorativo.", data_estesa(d)));
                 } else {
-                    passi.push(format!("Anche {} è {motivo}.", data_estesa(d)));
+                    passi.push(format!("Anche il giorno dopo, {}, non è lavorativo: è {motivo}.", data_estesa(d)));
                 }
                 d = domani(d);
             }
@@ -125,7 +130,7 @@ impl<'a> Calendario<'a> {
                 passi.push(format!("Ultimo giorno utile: {}.", data_estesa(d)));
             }
         }
-        Conteggio { data: d, passi }
+        Conteggio { data: d, ultimo_contato, passi }
     }
 }
 
@@ -202,7 +207,13 @@ mod test {
     #[test]
     fn holiday_then_weekend_shifts_past_all() {
         // 30 days from 25/11/2026 is Friday 25/12/2026 (Natale), then Santo Stefano (Sat), Sunday → Monday 28/12.
-        assert_eq!(cal().conta(g(2026, 11, 25), 30, None, true).data, g(2026, 12, 28));
+        let c = cal().conta(g(2026, 11, 25), 30, None, true);
+        assert_eq!((c.data, c.ultimo_contato), (g(2026, 12, 28), g(2026, 12, 25)));
+        assert!(
+            c.passi.contains(&"Anche il giorno dopo, domenica 27 dicembre 2026, non è lavorativo.".to_string()),
+            "{:?}",
+            c.passi
+        );
     }
 
     #[test]

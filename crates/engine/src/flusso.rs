@@ -45,9 +45,10 @@ pub fn valida_voce(
     }
 }
 
-fn maiuscola(s: &str) -> String {
+/// A message with its first letter in upper case (the engine's messages start with an ASCII letter or «: no
+/// Unicode case tables needed).
+pub fn maiuscola(s: &str) -> String {
     let mut c = s.chars();
-    // The engine's messages start with an ASCII letter or «; no Unicode case tables needed.
     c.next().map(|p| p.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
 }
 

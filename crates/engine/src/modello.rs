@@ -1,5 +1,9 @@
 //! The rule model: every type of `content/wizard/*.yaml`, as serde reads it (unknown keys rejected). No
 //! behaviour beyond small questions a rule answers about itself; loading and cross-checks are in `regole`.
+//!
+//! Two kinds of source live side by side: `fonte` is for citizens (a norm or a public document by its name), and
+//! `riscontro` is for maintainers (where in the project's seed documents the rule was checked: `doc. 004 l. 1636`);
+//! only `fonte` is ever shown.
 
 use crate::condizione::{Quando, Voci};
 use crate::tabella::{Lista, Testo};
@@ -11,6 +15,8 @@ use serde::Deserialize;
 pub struct Regole {
     /// Holidays, summer suspensions and the shift rule.
     pub calendario: Calendario,
+    /// The acts, each declared once.
+    pub atti: Lista<Atto>,
     /// When a notification counts as done, by mode.
     pub notifica: Lista<ModoNotifica>,
     /// Deadline rules counted in days.
@@ -23,6 +29,8 @@ pub struct Regole {
     pub canali: Lista<Canale>,
     /// Warnings.
     pub avvisi: Lista<Avviso>,
+    /// Which deadline answers each goal.
+    pub principali: Lista<Principale>,
     /// Outcome rules, first match wins.
     pub esiti: Lista<Esito>,
     /// The wizard's questions, in order.
@@ -31,48 +39,81 @@ pub struct Regole {
     pub collegamenti: Lista<CollegamentoPrecompilato>,
     /// Extensions of the decadenza terms, by origin and year of filing.
     pub proroghe: Lista<ProrogaDecadenza>,
-    /// The source files `(path, text)`, for positions in diagnostics.
+    /// Norms and public documents a citizen can read, by the name the sources use.
+    pub fonti: Lista<FontePubblica>,
+    /// The source files `(path, text)`, for positions in diagnostics (empty in the browser).
     pub sorgenti: Lista<(Testo, Testo)>,
     /// When a person last checked each rules file against the law: `(path, date)`.
     pub revisioni: Lista<(Testo, NaiveDate)>,
 }
 
 impl Regole {
-    /// The rules from the five files, as read. `percorsi` are their paths in that order (each file's `reviewed`
-    /// date is recorded under it); `sorgenti` their `(path, text)` pairs, for positions in diagnostics.
-    pub fn da_file(
-        calendario: Calendario,
-        notifica: FileNotifica,
-        scadenze: FileScadenze,
-        canali: FileCanali,
-        domande: FileDomande,
-        percorsi: [String; 5],
-        sorgenti: Vec<(String, String)>,
-    ) -> Regole {
-        let revisioni = [calendario.reviewed, notifica.reviewed, scadenze.reviewed, canali.reviewed, domande.reviewed];
-        Regole {
-            calendario,
-            notifica: notifica.modi,
-            termini: scadenze.termini,
-            decadenze: scadenze.decadenze,
-            sanzioni: scadenze.sanzioni,
-            canali: canali.canali,
-            avvisi: canali.avvisi,
-            esiti: canali.esiti,
-            domande: domande.domande,
-            collegamenti: domande.collegamenti_precompilati,
-            proroghe: scadenze.proroghe,
-            sorgenti: sorgenti.into_iter().map(|(p, t)| (p.into(), t.into())).collect(),
-            revisioni: percorsi.into_iter().map(Testo::from).zip(revisioni).collect(),
-        }
+    /// The allowed values of a choice key, from the options of the questions that ask for it.
+    pub fn valori(&self, chiave: &str) -> Vec<&str> {
+        self.domande.iter().filter(|d| d.chiave == chiave).flat_map(|d| d.opzioni()).map(|o| &*o.valore).collect()
+    }
+
+    /// The question that asks for `chiave` (the first one, when several ask it in different cases).
+    pub fn domanda(&self, chiave: &str) -> Option<&Domanda> {
+        self.domande.iter().find(|d| d.chiave == chiave)
+    }
+
+    /// The act with this id.
+    pub fn atto(&self, id: &str) -> Option<&Atto> {
+        self.atti.iter().find(|a| a.id == id)
     }
 }
 
-/// A date in a constant (the browser's static rules); the build checked it exists.
-pub const fn data(anno: i32, mese: u32, giorno: u32) -> NaiveDate {
-    match NaiveDate::from_ymd_opt(anno, mese, giorno) {
-        Some(d) => d,
-        None => panic!("a date of the rules that does not exist"),
+/// The rules files as read, one value per file.
+pub struct File {
+    /// `calendario.yaml`.
+    pub calendario: Calendario,
+    /// `atti.yaml`.
+    pub atti: FileAtti,
+    /// `notifica.yaml`.
+    pub notifica: FileNotifica,
+    /// `scadenze.yaml`.
+    pub scadenze: FileScadenze,
+    /// `canali.yaml`.
+    pub canali: FileCanali,
+    /// `domande.yaml`.
+    pub domande: FileDomande,
+    /// `fonti.yaml`.
+    pub fonti: FileFonti,
+}
+
+impl Regole {
+    /// The rules from the files, as read. `percorsi` are their paths in the order of [`File`]'s fields (each
+    /// file's `reviewed` date is recorded under it); `sorgenti` their `(path, text)` pairs, for positions in
+    /// diagnostics.
+    pub fn da_file(f: File, percorsi: [String; 7], sorgenti: Vec<(String, String)>) -> Regole {
+        let date = [
+            f.calendario.reviewed,
+            f.atti.reviewed,
+            f.notifica.reviewed,
+            f.scadenze.reviewed,
+            f.canali.reviewed,
+            f.domande.reviewed,
+            f.fonti.reviewed,
+        ];
+        Regole {
+            calendario: f.calendario,
+            atti: f.atti.atti,
+            notifica: f.notifica.modi,
+            termini: f.scadenze.termini,
+            decadenze: f.scadenze.decadenze,
+            sanzioni: f.scadenze.sanzioni,
+            canali: f.canali.canali,
+            avvisi: f.canali.avvisi,
+            principali: f.canali.principali,
+            esiti: f.canali.esiti,
+            domande: f.domande.domande,
+            collegamenti: f.domande.collegamenti_precompilati,
+            proroghe: f.scadenze.proroghe,
+            fonti: f.fonti.fonti,
+            sorgenti,
+            revisioni: percorsi.into_iter().zip(date).collect(),
+        }
     }
 }
 
@@ -155,6 +196,27 @@ pub struct Proroga {
     pub fonte: Testo,
 }
 
+/// An act the wizard and `advise` know: declared once, so that the question's options, the schema and the request
+/// tool come from here, and the other files name it by id or by one of its groups (`@riscossione`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Atto {
+    /// Contract value of `atto`.
+    pub id: Testo,
+    /// The option's label in the wizard.
+    pub etichetta: Testo,
+    /// Help for the option.
+    #[serde(default)]
+    pub aiuto: Option<Testo>,
+    /// The groups it belongs to; conditions and lists name a group as `@group`.
+    #[serde(default)]
+    pub gruppi: Lista<Testo>,
+    /// How CIVIS finds the act (`comunicazione`: its 13-digit number; `cartella`: codice atto, identificativo or
+    /// partita di ruolo), for the request tool; none for acts CIVIS does not handle.
+    #[serde(default)]
+    pub identificativo: Option<Testo>,
+}
+
 /// A notification mode and when it counts as done.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -171,8 +233,11 @@ pub struct ModoNotifica {
     pub ritiro_anticipa: bool,
     /// The rule in words.
     pub regola: Testo,
-    /// Legal source.
+    /// Legal source, for citizens.
     pub fonte: Testo,
+    /// Where the project checked it (maintainers only).
+    #[serde(default)]
+    pub riscontro: Option<Testo>,
     /// Where the sources leave a point open.
     #[serde(default)]
     pub nota: Option<Testo>,
@@ -191,8 +256,11 @@ pub struct VarianteNotifica {
     pub giorni: u32,
     /// The rule in words.
     pub regola: Testo,
-    /// Legal source.
+    /// Legal source, for citizens.
     pub fonte: Testo,
+    /// Where the project checked it (maintainers only).
+    #[serde(default)]
+    pub riscontro: Option<Testo>,
     /// The other reading, where the sources disagree.
     #[serde(default)]
     pub nota: Option<Testo>,
@@ -218,13 +286,22 @@ pub struct Termine {
     pub tipo: TipoScadenza,
     /// Title shown to the person.
     pub titolo: Testo,
+    /// What to do by that day, in the imperative, for the answer that leads the result ("Presenta ricorso").
+    #[serde(default)]
+    pub azione: Option<Testo>,
     /// Acts it applies to.
     pub atti: Lista<Testo>,
     /// For cartelle: origins it applies to (all when absent).
     #[serde(default)]
     pub origini: Option<Lista<Testo>>,
+    /// Applies only when the answers match this condition.
+    #[serde(default)]
+    pub quando: Option<Quando>,
     /// Days.
     pub giorni: u32,
+    /// Days that pass before the count starts, not suspended (the old avviso telematico: 30 days from the 60th).
+    #[serde(default)]
+    pub decorre_dopo: u32,
     /// Suspension skipped: `pagamento`, `feriale` or `nessuna`.
     pub sospensione: Testo,
     /// Whether a last day on Saturday/holiday moves on (default true).
@@ -250,8 +327,11 @@ pub struct Termine {
     pub nuovo_termine_da: Option<Testo>,
     /// The rule in words.
     pub regola: Testo,
-    /// Legal source.
+    /// Legal source, for citizens.
     pub fonte: Testo,
+    /// Where the project checked it (maintainers only).
+    #[serde(default)]
+    pub riscontro: Option<Testo>,
     /// Where the sources leave a point open.
     #[serde(default)]
     pub nota: Option<Testo>,
@@ -279,8 +359,11 @@ pub struct Decadenza {
     pub anni: i32,
     /// The rule in words.
     pub regola: Testo,
-    /// Legal source.
+    /// Legal source, for citizens.
     pub fonte: Testo,
+    /// Where the project checked it (maintainers only).
+    #[serde(default)]
+    pub riscontro: Option<Testo>,
     /// The cases the engine does not compute, in words.
     #[serde(default)]
     pub nota: Option<Testo>,
@@ -296,8 +379,14 @@ pub struct ProrogaDecadenza {
     pub presentate_nel: Lista<i32>,
     /// Months added to the term (the result is the last day of the month).
     pub mesi: u32,
-    /// Legal source.
+    /// Legal source, for citizens.
     pub fonte: Testo,
+    /// Where the project checked it (maintainers only).
+    #[serde(default)]
+    pub riscontro: Option<Testo>,
+    /// Where the sources disagree on the extension.
+    #[serde(default)]
+    pub nota: Option<Testo>,
 }
 
 /// The reduced sanction for paying an avviso in time.
@@ -309,8 +398,21 @@ pub struct Sanzione {
     pub atti: Lista<Testo>,
     /// The reduction and the rates, in words.
     pub testo: Testo,
-    /// Legal source.
+    /// Legal source, for citizens.
     pub fonte: Testo,
+    /// Where the project checked it (maintainers only).
+    #[serde(default, skip_serializing)]
+    pub riscontro: Option<Testo>,
+}
+
+/// A service of the administration, linked (never loaded) from the site: a person follows it by clicking.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Servizio {
+    /// The link's text.
+    pub testo: Testo,
+    /// Its address (`https:` only, checked at load).
+    pub url: Testo,
 }
 
 /// A channel.
@@ -323,20 +425,29 @@ pub struct Canale {
     pub titolo: Testo,
     /// Guidance page (output path).
     pub pagina: Testo,
-    /// Legal or documentary source.
+    /// Legal or documentary source, for citizens.
     pub fonte: Testo,
+    /// Where the project checked it (maintainers only).
+    #[serde(default)]
+    pub riscontro: Option<Testo>,
     /// First day the channel exists.
     #[serde(default)]
     pub in_vigore_dal: Option<NaiveDate>,
+    /// For a CIVIS request: `prima` or `seconda` (the request tool checks it).
+    #[serde(default)]
+    pub richiesta: Option<Testo>,
+    /// The official service the channel is reached through.
+    #[serde(default)]
+    pub servizio: Option<Servizio>,
 }
 
-/// A warning and when it applies.
+/// A warning and when it applies: every condition given must hold (none given: never).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Avviso {
     /// Contract warning id.
     pub id: Testo,
-    /// Text shown.
+    /// Text shown. `{titolo}` and `{data}` stand for the deadline a `termine_scaduto` warning names.
     pub testo: Testo,
     /// Applies when one of these channels is offered.
     #[serde(default)]
@@ -344,6 +455,44 @@ pub struct Avviso {
     /// Applies when this computed fact holds.
     #[serde(default)]
     pub se_fatto: Option<Testo>,
+    /// Applies when the answers match.
+    #[serde(default)]
+    pub quando: Option<Quando>,
+    /// Applies only when this answer is given.
+    #[serde(default)]
+    pub con: Option<Testo>,
+    /// Applies only when this answer is not given.
+    #[serde(default)]
+    pub senza: Option<Testo>,
+    /// Applies only when this channel is not offered.
+    #[serde(default)]
+    pub senza_canale: Option<Testo>,
+}
+
+/// Which deadline answers a goal: the first of `scadenze` the case has (else the earliest deadline to meet).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Principale {
+    /// The goals (`obiettivo`).
+    pub obiettivi: Lista<Testo>,
+    /// Deadline ids, preferred first.
+    pub scadenze: Lista<Testo>,
+}
+
+/// What the outcome becomes when the deadline that answers the goal has passed: a case of its own.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EsitoScaduto {
+    /// Outcome id.
+    pub id: Testo,
+    /// Channels, recommended first (the outcome's own when absent).
+    #[serde(default)]
+    pub canali: Option<Lista<Testo>>,
+    /// What is still possible, step by step.
+    pub passi: Lista<Testo>,
+    /// Pages to read (the outcome's own when absent).
+    #[serde(default)]
+    pub pagine: Option<Lista<Testo>>,
 }
 
 /// An outcome rule.
@@ -354,12 +503,18 @@ pub struct Esito {
     pub id: Testo,
     /// When it applies.
     pub quando: Quando,
+    /// Applies from this day on (the day of the request, `--today`); earlier, the next matching rule.
+    #[serde(default)]
+    pub in_vigore_dal: Option<NaiveDate>,
     /// Channels, recommended first.
     pub canali: Lista<Testo>,
     /// The procedure, step by step.
     pub passi: Lista<Testo>,
     /// Pages to read.
     pub pagine: Lista<Testo>,
+    /// The outcome when the goal's deadline has passed.
+    #[serde(default)]
+    pub scaduto: Option<EsitoScaduto>,
 }
 
 /// A pre-filled link for help desks: a state of the wizard made of choices only (no personal data).
@@ -392,9 +547,21 @@ pub struct Domanda {
     /// Allowed answers of a choice question.
     #[serde(default)]
     pub opzioni: Lista<Opzione>,
+    /// `atti`: the options are the acts of `atti.yaml`, filled in at load.
+    #[serde(default)]
+    pub opzioni_da: Option<Testo>,
+    /// The question and its help worded for the answers given (the date question per delivery mode).
+    #[serde(default)]
+    pub varianti: Lista<VarianteDomanda>,
     /// Whether the person may skip it.
     #[serde(default)]
     pub facoltativa: bool,
+    /// Whether the wizard offers "Non lo so, salta" (default: when the question is optional).
+    #[serde(default)]
+    pub non_so: Option<bool>,
+    /// The answer the outcome rules assume when the question is skipped or not asked.
+    #[serde(default)]
+    pub predefinito: Option<Testo>,
     /// When it is asked (always when absent).
     #[serde(default)]
     pub quando: Option<Quando>,
@@ -407,6 +574,18 @@ pub struct Domanda {
     /// The answer changes only the computed dates (or nothing): the advice in words does not need it.
     #[serde(default)]
     pub non_cambia_esito: bool,
+}
+
+/// Another wording of a question, for the answers it matches (first match wins).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VarianteDomanda {
+    /// When it applies.
+    pub quando: Quando,
+    /// The question.
+    pub etichetta: Testo,
+    /// Its help.
+    pub aiuto: Testo,
 }
 
 /// Kind of answer.
@@ -436,6 +615,18 @@ pub struct Opzione {
     pub aiuto: Option<Testo>,
 }
 
+/// A norm or a public document, by the name the `fonte` texts use, with the address of its official text.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct FontePubblica {
+    /// How the sources name it (`DPR 602/1973`).
+    pub nome: Testo,
+    /// What it is, in plain Italian.
+    pub titolo: Testo,
+    /// The official text (`https:` only).
+    pub url: Testo,
+}
+
 impl Domanda {
     /// Allowed answers (empty for non-choice questions).
     pub fn opzioni(&self) -> &[Opzione] {
@@ -446,6 +637,19 @@ impl Domanda {
     pub fn si_applica(&self, voci: &Voci) -> bool {
         self.quando.as_ref().is_none_or(|q| q.vale(voci))
     }
+
+    /// Whether the wizard offers to skip it ("Non lo so, salta").
+    pub fn si_salta(&self) -> bool {
+        self.facoltativa && self.non_so.unwrap_or(true)
+    }
+
+    /// The question and its help as worded for these answers.
+    pub fn testi(&self, voci: &Voci) -> (&str, &str) {
+        match self.varianti.iter().find(|v| v.quando.vale(voci)) {
+            Some(v) => (&v.etichetta, &v.aiuto),
+            None => (&self.etichetta, &self.aiuto),
+        }
+    }
 }
 
 impl Sospensione {
@@ -454,6 +658,16 @@ impl Sospensione {
         let g = GiornoAnno { mese: d.month(), giorno: d.day() };
         self.dal <= g && g <= self.al
     }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+/// `atti.yaml`.
+pub struct FileAtti {
+    /// When a person last checked the file against the law.
+    pub reviewed: NaiveDate,
+    /// The acts.
+    pub atti: Lista<Atto>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -492,6 +706,8 @@ pub struct FileCanali {
     pub canali: Lista<Canale>,
     /// Warnings.
     pub avvisi: Lista<Avviso>,
+    /// Which deadline answers each goal.
+    pub principali: Lista<Principale>,
     /// Outcome rules, first match wins.
     pub esiti: Lista<Esito>,
 }
@@ -506,4 +722,14 @@ pub struct FileDomande {
     pub collegamenti_precompilati: Lista<CollegamentoPrecompilato>,
     /// The questions, in order.
     pub domande: Lista<Domanda>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+/// `fonti.yaml`.
+pub struct FileFonti {
+    /// When a person last checked the file.
+    pub reviewed: NaiveDate,
+    /// Norms and public documents.
+    pub fonti: Lista<FontePubblica>,
 }

@@ -72,8 +72,16 @@ mod test {
     }
 
     #[test]
+    fn an_uncollected_raccomandata_counts_from_the_avviso_with_the_other_reading() {
+        assert_eq!(data("raccomandata_giacenza", g(2026, 3, 2), None), g(2026, 3, 2));
+        let n = Notifica { modo: "raccomandata_giacenza".into(), data: g(2026, 3, 2), data_ritiro: None };
+        let p = perfeziona(crate::regole::incorporate(), Some("cartella"), &n);
+        assert!(p.nota.as_deref().is_some_and(|t| t.contains("10 giorni dopo")), "{:?}", p.nota);
+    }
+
+    #[test]
     fn ten_days_unless_collected_earlier() {
-        for modo in ["raccomandata_giacenza", "atto_giudiziario_cad", "irreperibilita_relativa"] {
+        for modo in ["atto_giudiziario_cad", "irreperibilita_relativa"] {
             assert_eq!(data(modo, g(2026, 3, 2), None), g(2026, 3, 12), "{modo}");
             assert_eq!(data(modo, g(2026, 3, 2), Some(g(2026, 3, 5))), g(2026, 3, 5), "{modo} collected earlier");
             assert_eq!(data(modo, g(2026, 3, 2), Some(g(2026, 3, 20))), g(2026, 3, 12), "{modo} collected later");

@@ -3,10 +3,10 @@
 use crate::calendario::Calendario;
 use crate::modello::{Decadenza, Regole, Termine, TipoScadenza};
 use crate::notifica::Perfezionamento;
-use crate::risposte::Risposte;
+use crate::risposte::{leggi_data, Risposte};
 use crate::tabella::Elenco;
 use crate::testo::{data_estesa, data_it, giorno_settimana};
-use chrono::{Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
 /// A deadline in the advice.
@@ -16,6 +16,9 @@ pub struct Scadenza {
     pub id: String,
     /// Title shown to the person.
     pub titolo: String,
+    /// What to do by that day, in the imperative ("Presenta ricorso"), when the rule says it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub azione: Option<String>,
     /// Last day; absent when the answers have no dates (advice in words).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<NaiveDate>,
@@ -36,27 +39,32 @@ pub struct Scadenza {
     pub nota: Option<String>,
     /// Deadline the person must meet, or check on the act.
     pub tipo: TipoScadenza,
-    /// One line shown next to the date: for a deadline, an unshifted non-working last day or a date that follows
-    /// the prudent of two readings; for a check, what it concludes about the act.
+    /// One line shown next to the date: for a deadline, a non-working last day the law does not shift, a shift
+    /// into a suspension, or a date that follows the prudent of two readings; for a check, what it concludes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_breve: Option<String>,
+    /// The day by which to act to be safe, when it is earlier than `data` (the reading in `in_breve`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entro_prudente: Option<NaiveDate>,
 }
 
 impl Scadenza {
     /// A deadline stated in words; `data` (below) adds the date.
-    fn in_parole(id: &str, tipo: TipoScadenza, titolo: &str, fonte: &str, regola: &str, nota: Option<&str>) -> Self {
+    fn in_parole(t: &Termine) -> Self {
         Scadenza {
-            tipo,
-            in_breve: None,
-            id: id.into(),
-            titolo: titolo.into(),
+            id: t.id.clone(),
+            titolo: t.titolo.clone(),
+            azione: t.azione.clone(),
             data: None,
             scaduta: None,
             giorni_rimanenti: None,
-            fonte: fonte.into(),
-            calcolo: vec![format!("Regola: {regola} ({fonte}).")],
-            regola: regola.into(),
-            nota: nota.map(String::from),
+            fonte: t.fonte.clone(),
+            calcolo: vec![format!("Regola: {} ({}).", t.regola, t.fonte)],
+            regola: t.regola.clone(),
+            nota: t.nota.clone(),
+            tipo: t.tipo,
+            in_breve: None,
+            entro_prudente: None,
         }
     }
 }
@@ -65,11 +73,30 @@ fn dentro(d: Option<NaiveDate>, dal: Option<NaiveDate>, al: Option<NaiveDate>) -
     d.is_none_or(|d| dal.is_none_or(|x| d >= x) && al.is_none_or(|x| d <= x))
 }
 
-fn si_applica(t: &Termine, r: &Risposte) -> bool {
+/// How long after its elaboration an act is notified, at most, when the elaboration date is not known: the rules
+/// for acts elaborated up to a day still apply to acts notified this many days after it (the earlier date of the
+/// two is then kept, see [`prudente`]).
+const NOTIFICATA_ENTRO: u64 = 60;
+
+/// Whether a rule's range of elaboration dates fits the case: on the elaboration date when it is known, else on the
+/// notification date (an act is elaborated before it is notified, and notified within [`NOTIFICATA_ENTRO`] days).
+fn elaborata_dentro(t: &Termine, r: &Risposte) -> bool {
+    match (r.data_elaborazione, r.notifica.as_ref()) {
+        (Some(d), _) => dentro(Some(d), t.elaborate_dal, t.elaborate_al),
+        (None, Some(n)) => {
+            let fino = t.elaborate_al.and_then(|al| al.checked_add_days(Days::new(NOTIFICATA_ENTRO)));
+            dentro(Some(n.data), t.elaborate_dal, fino)
+        }
+        (None, None) => true,
+    }
+}
+
+fn si_applica(t: &Termine, r: &Risposte, voci: &crate::condizione::Voci) -> bool {
     r.atto.as_ref().is_some_and(|a| t.atti.ha(a))
-        && t.salvo.as_ref().is_none_or(|q| !q.vale(&r.voci))
+        && t.quando.as_ref().is_none_or(|q| q.vale(voci))
+        && t.salvo.as_ref().is_none_or(|q| !q.vale(voci))
         && t.origini.as_ref().is_none_or(|o| r.origine.as_ref().is_some_and(|x| o.ha(x)))
-        && dentro(r.data_elaborazione, t.elaborate_dal, t.elaborate_al)
+        && elaborata_dentro(t, r)
         && dentro(r.notifica.as_ref().map(|n| n.data), t.in_vigore_dal, t.in_vigore_al)
 }
 
@@ -77,88 +104,140 @@ fn si_applica(t: &Termine, r: &Risposte) -> bool {
 /// rules are given in words.
 pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamento>, oggi: NaiveDate) -> Vec<Scadenza> {
     let cal = Calendario::new(&regole.calendario);
-    let mut out: Vec<Scadenza> = regole
-        .termini
-        .iter()
-        .filter(|t| si_applica(t, r))
-        .map(|t| {
-            let mut s = Scadenza::in_parole(&t.id, t.tipo, &t.titolo, &t.fonte, &t.regola, t.nota.as_deref());
-            let nuovo_inizio = t.nuovo_termine_da.as_ref().and_then(|k| r.voci.get(&**k)).and_then(|v| crate::risposte::leggi_data(v).ok());
-            if let Some(p) = decorrenza {
-                let conto = cal.conta(p.data, t.giorni, cal.sospensione(&t.sospensione), t.slitta);
-                s.calcolo.extend(p.passi.iter().cloned());
-                s.calcolo.extend(conto.passi);
-                data(&mut s, conto.data, oggi);
-            }
-            if let Some(inizio) = nuovo_inizio {
-                if let Some(originale) = s.data {
-                    s.calcolo.push(format!(
-                        "Il termine originale scadeva il {}: la sanzione ridotta resta solo se la prima richiesta CIVIS è stata inviata entro quel giorno.",
-                        data_it(originale)
-                    ));
-                }
-                s.calcolo.push(format!(
-                    "Hai ricevuto la comunicazione aggiornata il {}: da quel giorno decorre un nuovo termine di {} giorni, con le stesse regole (ris. 72/E/2021; doc. 004 l. 138-146, 364-373).",
-                    data_it(inizio),
-                    t.giorni
-                ));
-                let conto = cal.conta(inizio, t.giorni, cal.sospensione(&t.sospensione), t.slitta);
-                s.calcolo.extend(conto.passi);
-                data(&mut s, conto.data, oggi);
-            }
-            s.in_breve = in_breve(&cal, t, s.data, decorrenza.and_then(|p| p.nota.as_deref()));
-            s
-        })
-        .collect();
+    let mut out: Vec<Scadenza> = Vec::new();
+    let voci = crate::risposte::con_predefiniti(regole, &r.voci);
+    for t in regole.termini.iter().filter(|t| si_applica(t, r, &voci)) {
+        let s = termine(&cal, t, r, decorrenza, oggi);
+        match out.iter_mut().find(|x| x.id == s.id) {
+            Some(gia) => prudente(gia, s),
+            None => out.push(s),
+        }
+    }
     let si_applica = |d: &&Decadenza| {
         r.atto.as_ref().is_some_and(|a| d.atti.ha(a)) && r.origine.as_ref().is_some_and(|o| d.origini.ha(o))
     };
     for d in regole.decadenze.iter().filter(si_applica) {
-        let mut s = Scadenza::in_parole(&d.id, d.tipo, &d.titolo, &d.fonte, &d.regola, d.nota.as_deref());
-        match r.anno_presentazione {
-            Some(anno) => {
-                let (ultimo, passi) = termine_decadenza(regole, d, anno);
-                s.calcolo.extend(passi);
-                // In time or maybe late, judged on the date entered with the mode (never earlier than the notifier's).
-                let tardi = r.notifica.as_ref().map(|n| (n.data, n.data > ultimo));
-                let entro = format!("La cartella doveva esserti notificata entro il {}", data_it(ultimo));
-                s.in_breve = Some(match tardi {
-                    None => format!("{entro}."),
-                    Some((_, true)) => {
-                        format!("{entro}: potrebbe essere arrivata tardi, controlla la data nella relata di notifica.")
-                    }
-                    Some((_, false)) => format!("{entro}: è arrivata in tempo."),
-                });
-                if let Some((indicata, tardi)) = tardi {
-                    s.calcolo.push("Per la decadenza conta il giorno in cui l'ente ha avviato la notifica (consegna all'ufficio postale o invio della PEC), non quello in cui la notifica vale per te: lo trovi nella relata di notifica.".into());
-                    s.calcolo.push(if tardi {
-                        format!("Anche la data che hai indicato, il {}, è successiva: la cartella potrebbe essere stata notificata tardi. Controlla la data nella relata di notifica.", data_it(indicata))
-                    } else {
-                        format!("La data che hai indicato, il {}, non è successiva al termine: la cartella risulta notificata in tempo.", data_it(indicata))
-                    });
-                }
-                data(&mut s, ultimo, oggi);
-            }
-            None if decorrenza.is_some() => continue,
-            None => {}
+        match (r.anno_presentazione, decorrenza) {
+            (Some(anno), _) => out.push(decadenza(regole, d, anno, r, oggi)),
+            (None, None) => out.push(decadenza_in_parole(d)),
+            (None, Some(_)) => {}
         }
-        out.push(s);
     }
     out
 }
 
-/// The line shown next to a deadline's date: a last day on a non-working day that the law does not shift, or a
-/// date that follows the prudent of two readings (of the rule, or of the notification date).
-fn in_breve(cal: &Calendario, t: &Termine, data: Option<NaiveDate>, nota_notifica: Option<&str>) -> Option<String> {
-    let d = data?;
-    if !t.slitta && !cal.lavorativo(d) {
+/// Two rules with the same id apply (an avviso telematico whose elaboration date is unknown): the earlier date is
+/// kept, as the prudent one, and the other is said.
+fn prudente(gia: &mut Scadenza, altra: Scadenza) {
+    let (prima, dopo) = match (gia.data, altra.data) {
+        (Some(a), Some(b)) if b < a => (altra, gia.clone()),
+        _ => (gia.clone(), altra),
+    };
+    *gia = prima;
+    let altra_data = dopo.data.map(|d| format!(": {}", data_estesa(d))).unwrap_or_default();
+    let nota = format!(
+        "Con le risposte date vale anche un'altra regola ({}){altra_data}. Indichiamo la data più vicina, la più \
+         prudente.",
+        dopo.regola
+    );
+    gia.nota = Some(gia.nota.take().map_or(nota.clone(), |n| format!("{n} {nota}")));
+    if gia.data.is_some() {
+        gia.in_breve.get_or_insert_with(|| {
+            "Data calcolata con la lettura più prudente: l'altra è spiegata nel calcolo.".into()
+        });
+    }
+}
+
+/// One deadline rule for the case.
+fn termine(
+    cal: &Calendario,
+    t: &Termine,
+    r: &Risposte,
+    decorrenza: Option<&Perfezionamento>,
+    oggi: NaiveDate,
+) -> Scadenza {
+    let mut s = Scadenza::in_parole(t);
+    let nuovo_inizio = t.nuovo_termine_da.as_ref().and_then(|k| r.voci.get(&**k)).and_then(|v| leggi_data(v).ok());
+    let conta = |da: NaiveDate, calcolo: &mut Vec<String>| {
+        let inizio = match t.decorre_dopo {
+            0 => da,
+            n => {
+                let dopo = da.checked_add_days(Days::new(n.into())).expect("dates stay far from chrono's limits");
+                calcolo.push(format!(
+                    "Il termine di {} giorni parte dal {n}° giorno dopo il {}, cioè dal {}.",
+                    t.giorni,
+                    data_it(da),
+                    data_it(dopo)
+                ));
+                dopo
+            }
+        };
+        let c = cal.conta(inizio, t.giorni, cal.sospensione(&t.sospensione), t.slitta);
+        calcolo.extend(c.passi.iter().cloned());
+        c
+    };
+    if let Some(p) = decorrenza {
+        s.calcolo.extend(p.passi.iter().cloned());
+        let c = conta(p.data, &mut s.calcolo);
+        data(&mut s, c.data, oggi);
+        s.in_breve = in_breve(cal, t, &c, p.nota.as_deref(), &mut s.entro_prudente);
+    }
+    if let Some(inizio) = nuovo_inizio {
+        if let Some(originale) = s.data {
+            s.calcolo.push(format!(
+                "Il termine originale scadeva il {}: la sanzione ridotta resta solo se la prima richiesta CIVIS è \
+                 stata inviata entro quel giorno.",
+                data_it(originale)
+            ));
+        }
+        s.calcolo.push(format!(
+            "Hai ricevuto la comunicazione aggiornata il {}: da quel giorno decorre un nuovo termine di {} giorni, \
+             con le stesse regole (ris. 72/E/2021).",
+            data_it(inizio),
+            t.giorni
+        ));
+        let c = conta(inizio, &mut s.calcolo);
+        data(&mut s, c.data, oggi);
+        s.in_breve = in_breve(cal, t, &c, None, &mut s.entro_prudente);
+    }
+    s
+}
+
+/// The line shown next to a deadline's date: a last day on a non-working day that the law does not shift, a shift
+/// that lands in the suspension the term skips, or a date that follows the prudent of two readings (of the rule,
+/// or of the notification date). Sets the prudent day to act by, when it is earlier than the date.
+fn in_breve(
+    cal: &Calendario,
+    t: &Termine,
+    c: &crate::calendario::Conteggio,
+    nota_notifica: Option<&str>,
+    entro: &mut Option<NaiveDate>,
+) -> Option<String> {
+    let ultimo_utile_prima = |d: NaiveDate| {
         let mut prima = d;
         while !cal.lavorativo(prima) {
             prima = prima.pred_opt().expect("dates stay far from chrono's limits");
         }
+        prima
+    };
+    if !t.slitta && !cal.lavorativo(c.data) {
+        let prima = ultimo_utile_prima(c.data);
+        *entro = Some(prima);
         return Some(format!(
             "Cade di {} e la legge non dice se il termine slitta: per prudenza agisci entro {}.",
-            giorno_settimana(d),
+            giorno_settimana(c.data),
+            data_estesa(prima)
+        ));
+    }
+    let sospensione = cal.sospensione(&t.sospensione);
+    if c.ultimo_contato != c.data && sospensione.is_some_and(|s| s.contiene(c.data)) {
+        let prima = ultimo_utile_prima(c.ultimo_contato);
+        *entro = Some(prima);
+        return Some(format!(
+            "Il {}° giorno è {} e il giorno lavorativo dopo cade nella sospensione di agosto: le letture non \
+             coincidono, per prudenza agisci entro {}.",
+            t.giorni,
+            data_estesa(c.ultimo_contato),
             data_estesa(prima)
         ));
     }
@@ -166,6 +245,62 @@ fn in_breve(cal: &Calendario, t: &Termine, data: Option<NaiveDate>, nota_notific
         return Some("Data calcolata con la lettura più prudente: l'altra è spiegata nel calcolo.".into());
     }
     nota_notifica.map(|_| "Sulla data di notifica le fonti non concordano: leggi la nota nel calcolo.".into())
+}
+
+fn decadenza_in_parole(d: &Decadenza) -> Scadenza {
+    Scadenza {
+        id: d.id.clone(),
+        titolo: d.titolo.clone(),
+        azione: None,
+        data: None,
+        scaduta: None,
+        giorni_rimanenti: None,
+        fonte: d.fonte.clone(),
+        calcolo: vec![format!("Regola: {} ({}).", d.regola, d.fonte)],
+        regola: d.regola.clone(),
+        nota: d.nota.clone(),
+        tipo: d.tipo,
+        in_breve: None,
+        entro_prudente: None,
+    }
+}
+
+/// The decadenza check for a return filed in `anno`, judged on the date entered with the mode.
+fn decadenza(regole: &Regole, d: &Decadenza, anno: i32, r: &Risposte, oggi: NaiveDate) -> Scadenza {
+    let mut s = decadenza_in_parole(d);
+    let (ultimo, passi) = termine_decadenza(regole, d, anno);
+    s.calcolo.extend(passi);
+    // In time or maybe late, judged on the date entered with the mode (never earlier than the notifier's).
+    let tardi = r.notifica.as_ref().map(|n| (n.data, n.data > ultimo));
+    let entro = format!("La cartella doveva esserti notificata entro il {}", data_it(ultimo));
+    s.in_breve = Some(match tardi {
+        None => format!("{entro}."),
+        Some((_, true)) => {
+            format!("{entro}: potrebbe essere arrivata tardi, controlla la data nella relata di notifica.")
+        }
+        Some((_, false)) => format!("{entro}: è arrivata in tempo."),
+    });
+    if let Some((indicata, tardi)) = tardi {
+        s.calcolo.push(
+            "Per la decadenza conta il giorno in cui l'ente ha avviato la notifica (consegna all'ufficio postale o \
+             invio della PEC), non quello in cui la notifica vale per te: lo trovi nella relata di notifica."
+                .into(),
+        );
+        s.calcolo.push(if tardi {
+            format!(
+                "Anche la data che hai indicato, il {}, è successiva: la cartella potrebbe essere stata notificata \
+                 tardi. Controlla la data nella relata di notifica.",
+                data_it(indicata)
+            )
+        } else {
+            format!(
+                "La data che hai indicato, il {}, non è successiva al termine: la cartella risulta notificata in tempo.",
+                data_it(indicata)
+            )
+        });
+    }
+    data(&mut s, ultimo, oggi);
+    s
 }
 
 /// The last day to notify a cartella for a return filed in `anno`, with the extensions by law that apply.
@@ -187,6 +322,7 @@ fn termine_decadenza(regole: &Regole, d: &Decadenza, anno: i32) -> (NaiveDate, V
             p.fonte,
             data_it(ultimo)
         ));
+        passi.extend(p.nota.clone());
     }
     (ultimo, passi)
 }

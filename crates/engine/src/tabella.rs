@@ -1,14 +1,11 @@
-//! How the rules hold their texts and lists: owned when read from YAML (the native tools), borrowed from static
-//! tables compiled into the module in the browser app (`build.rs`), so that nothing is built at start-up.
+//! How the rules hold their texts and lists, and the membership test every list of ids shares. The rules are read
+//! from YAML by the native tools and from the page's copy (`trama`) by the browser app: owned either way.
 
-use std::borrow::Cow;
+/// A text of the rules.
+pub type Testo = String;
 
-/// A text of the rules. Read from YAML (the native tools) it is owned; in the browser app the rules are static
-/// tables compiled into the module (`build.rs`), so it borrows from them and nothing is built at start-up.
-pub type Testo = Cow<'static, str>;
-
-/// A list of the rules: owned when read from YAML, a static slice in the browser app (see [`Testo`]).
-pub type Lista<T> = Cow<'static, [T]>;
+/// A list of the rules.
+pub type Lista<T> = Vec<T>;
 
 /// Membership in a list of texts, for any string (answers are `String`s, the rules' texts [`Testo`]s).
 pub trait Elenco {

@@ -3,8 +3,9 @@
 //! layer: `civis-guida check` and the site build run it.
 
 use crate::flusso::{a_frammento, domande_poste, prossima, Voci};
-use crate::modello::{Regole, TipoDomanda};
+use crate::modello::{Regole, TipoDomanda, TipoScadenza};
 use crate::regole::{riga_di, Diagnostic};
+use chrono::NaiveDate;
 use std::collections::BTreeSet;
 
 /// One path through the choice questions (dates and amounts pass through).
@@ -12,20 +13,32 @@ use std::collections::BTreeSet;
 pub struct Percorso {
     /// The choice answers (empty value: an optional question skipped).
     pub voci: Voci,
-    /// The outcome rule reached; `None` is a dead end.
-    pub esito: Option<String>,
+    /// The outcome rule reached on each day a rule comes into force (and before the first); `None` is a dead end.
+    pub esiti: Vec<(NaiveDate, Option<String>)>,
+}
+
+/// The days on which the outcome rules may change: a far past day, and each day a rule comes into force.
+fn ere(regole: &Regole) -> Vec<NaiveDate> {
+    let mut giorni: Vec<NaiveDate> = vec![NaiveDate::from_ymd_opt(1900, 1, 1).expect("a real date")];
+    giorni.extend(regole.esiti.iter().filter_map(|e| e.in_vigore_dal));
+    giorni.sort();
+    giorni.dedup();
+    giorni
 }
 
 const QUALSIASI: &str = "\u{0}";
 
 /// Every path through the question graph.
 pub fn percorsi(regole: &Regole) -> Vec<Percorso> {
-    fn visita(regole: &Regole, voci: &mut Voci, out: &mut Vec<Percorso>) {
+    fn visita(regole: &Regole, ere: &[NaiveDate], voci: &mut Voci, out: &mut Vec<Percorso>) {
         let Some(d) = prossima(regole, voci) else {
             let scelte: Voci =
                 voci.iter().filter(|(_, v)| *v != QUALSIASI).map(|(k, v)| (k.clone(), v.clone())).collect();
-            let esito = crate::esito::esito(regole, &scelte).map(|e| e.id.to_string());
-            out.push(Percorso { voci: scelte, esito });
+            let esiti = ere
+                .iter()
+                .map(|&giorno| (giorno, crate::esito::esito(regole, &scelte, giorno).map(|e| e.id.to_string())))
+                .collect();
+            out.push(Percorso { voci: scelte, esiti });
             return;
         };
         let mut valori: Vec<&str> = match d.tipo {
@@ -37,13 +50,33 @@ pub fn percorsi(regole: &Regole) -> Vec<Percorso> {
         }
         for v in valori {
             voci.insert(d.chiave.to_string(), v.to_string());
-            visita(regole, voci, out);
+            visita(regole, ere, voci, out);
         }
         voci.remove(&*d.chiave);
     }
     let mut out = Vec::new();
-    visita(regole, &mut Voci::new(), &mut out);
+    visita(regole, &ere(regole), &mut Voci::new(), &mut out);
     out
+}
+
+/// Why the path's outcome on `giorno` says nothing for a deadline already passed, if it does not: its rule has no
+/// `scaduto` case while the case has a deadline to meet.
+fn senza_caso_scaduto(regole: &Regole, p: &Percorso, giorno: NaiveDate, esito: &str) -> Option<String> {
+    let e = regole.esiti.iter().find(|e| e.id == esito)?;
+    if e.scaduto.is_some() {
+        return None;
+    }
+    let scelte = crate::condizione::filtra(&p.voci, &|k, _| {
+        regole.domande.iter().any(|d| d.chiave == k && d.tipo == TipoDomanda::Scelta)
+    });
+    let r = crate::risposte::da_voci(regole, &scelte, giorno).ok()?;
+    let scadenze = crate::scadenza::scadenze(regole, &r, None, giorno);
+    let termine = scadenze.iter().find(|s| s.tipo == TipoScadenza::Termine)?;
+    Some(format!(
+        "l'esito «{esito}» non dice che cosa fare quando il termine «{}» è passato (manca «scaduto»), per il percorso {}",
+        termine.id,
+        a_frammento(regole, &p.voci)
+    ))
 }
 
 /// Checks the flow: every path ends in an outcome, every question and outcome is reachable, every outcome has a
@@ -88,17 +121,29 @@ pub fn verifica_percorsi(regole: &Regole, tutti: &[Percorso], pagina_esiste: &dy
     };
     let mut chieste = BTreeSet::new();
     let mut raggiunti = BTreeSet::new();
+    let mut senza_scaduto = BTreeSet::new();
     for p in tutti {
-        match &p.esito {
-            Some(e) => {
-                raggiunti.insert(e.clone());
+        for (giorno, esito) in &p.esiti {
+            match esito {
+                Some(e) => {
+                    raggiunti.insert(e.clone());
+                    if !senza_scaduto.contains(e) {
+                        if let Some(m) = senza_caso_scaduto(regole, p, *giorno, e) {
+                            errore(&file_canali, &testo_canali, &format!("id: {e}"), m);
+                            senza_scaduto.insert(e.clone());
+                        }
+                    }
+                }
+                None => {
+                    let dal = if *giorno > NaiveDate::from_ymd_opt(1900, 1, 1).expect("a real date") {
+                        format!(" dal {}", crate::testo::data_it(*giorno))
+                    } else {
+                        String::new()
+                    };
+                    let m = format!("nessun esito{dal} per il percorso {}", a_frammento(regole, &p.voci));
+                    errore(&file_canali, &testo_canali, "esiti:", m);
+                }
             }
-            None => errore(
-                &file_canali,
-                &testo_canali,
-                "esiti:",
-                format!("nessun esito per il percorso {}", a_frammento(regole, &p.voci)),
-            ),
         }
         chieste.extend(domande_poste(regole, &p.voci).into_iter().map(|d| d.id.clone()));
     }
@@ -188,7 +233,7 @@ mod test {
         let r = incorporate();
         let tutti = percorsi(r);
         assert!(tutti.len() > 100, "{} paths", tutti.len());
-        let vicoli: Vec<_> = tutti.iter().filter(|p| p.esito.is_none()).collect();
+        let vicoli: Vec<_> = tutti.iter().filter(|p| p.esiti.iter().any(|(_, e)| e.is_none())).collect();
         assert!(vicoli.is_empty(), "dead ends: {vicoli:?}");
         assert!(verifica(r, &|_| true).is_empty(), "{:?}", verifica(r, &|_| true));
     }

@@ -54,8 +54,7 @@ fn riga(testo: &str, da: usize, cosa: &str) -> usize {
 /// Reads and checks the synonyms: each group is either `uguali` (two phrases or more) or `da` and `a`; every
 /// phrase has a word that is not a stop word; a phrase triggers one group only.
 pub fn carica_sinonimi(file: &str, testo: &str) -> Result<Sinonimi, Vec<Diagnostic>> {
-    let f: FileSinonimi = serde_norway::from_str(testo)
-        .map_err(|e| vec![Diagnostic::yaml(file.to_string(), &e, 0, testo.lines().count())])?;
+    let f: FileSinonimi = civis_core::yaml::da_testo(file, testo).map_err(|e| vec![e])?;
     let mut errori = Vec::new();
     let mut s = Sinonimi::default();
     let mut visti: BTreeMap<Frase, (usize, usize)> = BTreeMap::new();

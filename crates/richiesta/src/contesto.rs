@@ -1,6 +1,7 @@
 //! What the page receives from the wizard, in its URL fragment like the wizard's own answers (it never leaves the
-//! browser): the act, whether this is the first or the second request, the recommended channel, the nearest
-//! deadline and the way back to the wizard's outcome. The wizard writes it ([`Contesto::a_frammento`]); the page
+//! browser): the act and how CIVIS finds it (both from the wizard's rules, so that a new act needs no code here),
+//! whether this is the first or the second request, the recommended channel, the deadline that answers the goal and
+//! the way back to the wizard's outcome. The wizard writes it ([`Contesto::a_frammento`]); the page
 //! reads it ([`Contesto::da_frammento`]), ignoring what it does not understand.
 
 use chrono::NaiveDate;
@@ -8,8 +9,11 @@ use chrono::NaiveDate;
 /// The request's context from the wizard.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Contesto {
-    /// The wizard's `atto` answer (`avviso_bonario`, `avviso_telematico`, `cartella`…).
+    /// The act, in words ("Una cartella di pagamento").
     pub atto: Option<String>,
+    /// How CIVIS finds the act: `comunicazione` (its 13-digit number) or `cartella` (codice atto, identificativo,
+    /// partita di ruolo).
+    pub identificativo: Option<String>,
     /// Whether the channel is the second request (from 11 May 2026).
     pub seconda: bool,
     /// The recommended channel, in words.
@@ -21,10 +25,10 @@ pub struct Contesto {
 }
 
 impl Contesto {
-    /// Whether the act is a cartella (found by codice atto, identificativo or partita di ruolo) rather than a
-    /// communication with a 13-digit number.
+    /// Whether CIVIS finds the act as a cartella (by codice atto, identificativo or partita di ruolo) rather than
+    /// by a communication's 13-digit number.
     pub fn cartella(&self) -> bool {
-        self.atto.as_deref() == Some("cartella")
+        self.identificativo.as_deref() == Some("cartella")
     }
 
     /// The fragment (without `#`).
@@ -32,6 +36,9 @@ impl Contesto {
         let mut f = form_urlencoded::Serializer::new(String::new());
         if let Some(a) = &self.atto {
             f.append_pair("atto", a);
+        }
+        if let Some(i) = &self.identificativo {
+            f.append_pair("identificativo", i);
         }
         f.append_pair("richiesta", if self.seconda { "seconda" } else { "prima" });
         if let Some(c) = &self.canale {
@@ -55,6 +62,7 @@ impl Contesto {
             let v = v.trim().to_string();
             match &*k {
                 "atto" if !v.is_empty() => c.atto = Some(v),
+                "identificativo" if !v.is_empty() => c.identificativo = Some(v),
                 "richiesta" => c.seconda = v == "seconda",
                 "canale" if !v.is_empty() => c.canale = Some(v),
                 "cosa" if !v.is_empty() => cosa = Some(v),
@@ -86,7 +94,8 @@ mod test {
     #[test]
     fn the_context_goes_through_the_fragment_and_back() {
         let c = Contesto {
-            atto: Some("avviso_bonario".into()),
+            atto: Some("Una comunicazione di irregolarità (avviso bonario)".into()),
+            identificativo: Some("comunicazione".into()),
             seconda: true,
             canale: Some("Seconda richiesta CIVIS (con allegati)".into()),
             termine: Some(("Pagare con la sanzione ridotta".into(), NaiveDate::from_ymd_opt(2026, 12, 10).unwrap())),
@@ -103,7 +112,7 @@ mod test {
 
     #[test]
     fn bad_or_unknown_parts_are_ignored() {
-        let c = Contesto::da_frammento("atto=cartella&termine=2026-02-30&cosa=Pagare&x=1");
+        let c = Contesto::da_frammento("identificativo=cartella&termine=2026-02-30&cosa=Pagare&x=1");
         assert!(c.cartella() && c.termine.is_none() && !c.seconda);
         for data in ["2026-1-05", "2026-01-05x", "26-01-05", "2026/01/05", "2026-01-05-01"] {
             assert!(Contesto::da_frammento(&format!("cosa=Pagare&termine={data}")).termine.is_none(), "{data}");

@@ -3,13 +3,16 @@
 //! cannot disagree. Links are states (answers), turned into URLs by [`url`]: a fragment in the app, a folder for
 //! the pages without JavaScript.
 
+pub mod esito;
 pub mod url;
 
+pub use esito::{Collegamento, Risposta, SeScaduto, VistaEsito};
+
 use chrono::NaiveDate;
-use civis_engine::consiglio::{self, Consiglio};
+use civis_engine::consiglio;
 use civis_engine::flusso::{self, Voci};
-use civis_engine::modello::{CollegamentoPrecompilato, Domanda, Regole, TipoDomanda, TipoScadenza};
-use civis_engine::scadenza::Scadenza;
+use civis_engine::modello::{CollegamentoPrecompilato, Domanda, Regole, TipoDomanda};
+use civis_engine::numero;
 use civis_engine::testo::data_it;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -93,6 +96,8 @@ pub struct VistaDomanda {
     pub opzioni: Vec<VistaOpzione>,
     /// For an optional question, the state after "Non lo so, salta".
     pub salta: Option<Voci>,
+    /// Why the answer given to it (in a link edited by hand) was not accepted; the other answers are kept.
+    pub errore: Option<String>,
 }
 
 /// A choice.
@@ -106,35 +111,6 @@ pub struct VistaOpzione {
     pub aiuto: Option<String>,
     /// The state after choosing it.
     pub voci: Voci,
-}
-
-/// The outcome.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct VistaEsito {
-    /// The advice (channels, deadlines with or without dates, warnings, procedure).
-    pub consiglio: Consiglio,
-    /// The deadlines the person must meet (pay, appeal, ask), in the advice's order.
-    pub termini: Vec<Scadenza>,
-    /// The checks on the act (decadenza), stated as facts, never with a countdown.
-    pub verifiche: Vec<Scadenza>,
-    /// The nearest deadline not yet passed, shown first with the recommended channel (the app only).
-    pub prossima: Option<Scadenza>,
-    /// The pages to read, with their titles.
-    pub pagine: Vec<Collegamento>,
-    /// Whether the deadlines carry dates (the app) or state their rules in words (pages without JavaScript).
-    pub con_date: bool,
-    /// When a CIVIS request is advised: the fragment of the "Prepara la richiesta" page ([`url::RICHIESTA`]),
-    /// with the act, the request (first or second), the channel, the nearest deadline and the way back.
-    pub richiesta: Option<String>,
-}
-
-/// A link to a guidance page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Collegamento {
-    /// Title.
-    pub titolo: String,
-    /// Output path of the page (`civis/`).
-    pub pagina: String,
 }
 
 /// Whether the wizard in `modo` asks this question.
@@ -163,27 +139,74 @@ pub fn scegli(regole: &Regole, voci: &Voci, chiave: &str, valore: &str, modo: Mo
     valide(regole, &nuove, modo)
 }
 
-/// An answer in words: the choice's label, a date in words, "Non lo so" when skipped.
+/// An answer in words: the choice's label, a date in words, an amount as Italians write it, "Non lo so" when
+/// skipped.
 fn in_parole(d: &Domanda, valore: &str) -> String {
     if valore.is_empty() {
         return "Non lo so".into();
     }
-    d.opzioni()
-        .iter()
-        .find(|o| o.valore == valore)
-        .map(|o| o.etichetta.to_string())
-        .or_else(|| {
-            (d.tipo == TipoDomanda::Data)
-                .then(|| civis_engine::risposte::leggi_data(valore).ok().map(data_it))
-                .flatten()
-        })
-        .unwrap_or_else(|| valore.to_string())
+    let scritto = match d.tipo {
+        TipoDomanda::Data => civis_engine::risposte::leggi_data(valore).ok().map(data_it),
+        TipoDomanda::Importo => numero::canonico(valore).map(|n| format!("{} euro", numero::in_euro(n))),
+        TipoDomanda::Scelta => d.opzioni().iter().find(|o| o.valore == valore).map(|o| o.etichetta.to_string()),
+        TipoDomanda::Anno => None,
+    };
+    scritto.unwrap_or_else(|| valore.to_string())
+}
+
+/// The answers without those that cannot be used (a link edited by hand: an impossible date, an unknown value),
+/// each removed with the engine's message, so that the wizard asks that question again and keeps the others.
+fn senza_errate(regole: &Regole, voci: &Voci, modo: Modo, oggi: NaiveDate) -> (Voci, Option<(String, String)>) {
+    let mut voci = voci.clone();
+    let mut primo: Option<(String, String)> = None;
+    for _ in 0..voci.len() {
+        let Err(e) = flusso::in_risposte(regole, &voci, oggi) else { break };
+        if voci.remove(&e.chiave).is_none() {
+            break;
+        }
+        voci = valide(regole, &voci, modo);
+        primo.get_or_insert((e.chiave, flusso::maiuscola(&e.messaggio)));
+    }
+    (voci, primo)
+}
+
+/// A question as the wizard shows it, worded for the answers given, each choice with the state it leads to.
+fn domanda(
+    regole: &Regole,
+    d: &Domanda,
+    voci: &Voci,
+    modo: Modo,
+    titoli: &Titoli,
+    errata: Option<(String, String)>,
+) -> VistaDomanda {
+    let (etichetta, aiuto) = d.testi(voci);
+    VistaDomanda {
+        id: d.id.to_string(),
+        chiave: d.chiave.to_string(),
+        tipo: d.tipo,
+        etichetta: etichetta.to_string(),
+        aiuto: aiuto.to_string(),
+        pagina: d.pagina.as_deref().filter(|p| titoli.contains_key(*p)).map(String::from),
+        facoltativa: d.si_salta(),
+        opzioni: d
+            .opzioni()
+            .iter()
+            .map(|o| VistaOpzione {
+                valore: o.valore.to_string(),
+                etichetta: o.etichetta.to_string(),
+                aiuto: o.aiuto.as_deref().map(String::from),
+                voci: scegli(regole, voci, &d.chiave, &o.valore, modo),
+            })
+            .collect(),
+        salta: d.si_salta().then(|| scegli(regole, voci, &d.chiave, "", modo)),
+        errore: errata.filter(|(k, _)| *k == d.chiave).map(|(_, m)| m),
+    }
 }
 
 /// The step for the answers `voci`: progress, then the question or the outcome. `oggi` decides which rules are in
 /// force and, in the app, the days left.
 pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: NaiveDate) -> Vista {
-    let voci = valide(regole, voci, modo);
+    let (voci, errata) = senza_errate(regole, &valide(regole, voci, modo), modo, oggi);
     let poste: Vec<&Domanda> = regole
         .domande
         .iter()
@@ -194,63 +217,36 @@ pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: Na
         .map(|d| {
             let mut cambia = voci.clone();
             cambia.remove(&*d.chiave);
-            RispostaData { domanda: d.etichetta.to_string(), risposta: in_parole(d, &voci[&*d.chiave]), cambia }
+            RispostaData { domanda: d.testi(&voci).0.to_string(), risposta: in_parole(d, &voci[&*d.chiave]), cambia }
         })
         .collect();
     let prossima = prossima(regole, &voci, modo);
     let progresso =
         Progresso { numero: risposte.len() + usize::from(prossima.is_some()), finito: prossima.is_none(), risposte };
     let corpo = match prossima {
-        Some(d) => Corpo::Domanda(VistaDomanda {
-            id: d.id.to_string(),
-            chiave: d.chiave.to_string(),
-            tipo: d.tipo,
-            etichetta: d.etichetta.to_string(),
-            aiuto: d.aiuto.to_string(),
-            pagina: d.pagina.as_deref().filter(|p| titoli.contains_key(*p)).map(String::from),
-            facoltativa: d.facoltativa,
-            opzioni: d
-                .opzioni()
-                .iter()
-                .map(|o| VistaOpzione {
-                    valore: o.valore.to_string(),
-                    etichetta: o.etichetta.to_string(),
-                    aiuto: o.aiuto.as_deref().map(String::from),
-                    voci: scegli(regole, &voci, &d.chiave, &o.valore, modo),
-                })
-                .collect(),
-            salta: d.facoltativa.then(|| scegli(regole, &voci, &d.chiave, "", modo)),
-        }),
+        Some(d) => Corpo::Domanda(domanda(regole, d, &voci, modo, titoli, errata)),
         None => {
             let consiglio = match modo {
                 Modo::Completo => {
                     flusso::in_risposte(regole, &voci, oggi).and_then(|r| consiglio::consiglia_con(regole, &r, oggi))
                 }
-                Modo::Statico => consiglio::in_parole(regole, &voci, oggi),
+                Modo::Statico => consiglio::in_parole(regole, &voci, oggi, false),
             };
             match consiglio {
                 Ok(c) => {
-                    let pagine = c
-                        .pagine
-                        .iter()
-                        .map(|p| Collegamento {
-                            titolo: titoli.get(p).cloned().unwrap_or_else(|| p.clone()),
-                            pagina: p.clone(),
-                        })
-                        .collect();
-                    let (termini, verifiche): (Vec<Scadenza>, Vec<Scadenza>) =
-                        c.scadenze.iter().cloned().partition(|s| s.tipo == TipoScadenza::Termine);
-                    let prossima = termini.iter().filter(|s| s.scaduta == Some(false)).min_by_key(|s| s.data).cloned();
-                    let richiesta = url::richiesta(regole, &voci, &c, prossima.as_ref());
-                    Corpo::Esito(Box::new(VistaEsito {
-                        consiglio: c,
-                        termini,
-                        verifiche,
-                        prossima,
-                        pagine,
-                        con_date: modo == Modo::Completo,
+                    let scaduto =
+                        (modo == Modo::Statico).then(|| consiglio::in_parole(regole, &voci, oggi, true).ok()).flatten();
+                    let principale =
+                        c.scadenza_principale.as_ref().and_then(|id| c.scadenze.iter().find(|s| s.id == *id));
+                    let richiesta = url::richiesta(regole, &voci, &c, principale);
+                    Corpo::Esito(Box::new(esito::vista_esito(
+                        regole,
+                        c,
+                        scaduto,
+                        titoli,
+                        modo == Modo::Completo,
                         richiesta,
-                    }))
+                    )))
                 }
                 Err(e) => Corpo::Errore(e.to_string()),
             }
@@ -320,18 +316,70 @@ mod test {
     }
 
     #[test]
-    fn the_outcome_puts_checks_apart_and_names_the_nearest_deadline() {
+    fn the_outcome_leads_with_the_goal_s_deadline_not_the_nearest() {
+        // Contesting a cartella received on 15 July 2026: the sospensione legale (13 September) comes first in
+        // time, but the answer is the appeal's day.
         let r = incorporate();
         let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec&notifica.data=2026-07-15&anno_presentazione=2023&importo=&richiedente=");
         let Corpo::Esito(e) = vista(r, &v, Modo::Completo, &Titoli::new(), oggi()).corpo else {
             panic!("outcome expected")
         };
-        let ids = |l: &[Scadenza]| l.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        let ids = |l: &[civis_engine::scadenza::Scadenza]| l.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&e.verifiche), ["decadenza_cartella"]);
-        assert!(!ids(&e.termini).contains(&"decadenza_cartella".to_string()));
-        let p = e.prossima.expect("a deadline ahead");
-        assert_eq!((p.id.as_str(), p.data), ("sospensione_legale", NaiveDate::from_ymd_opt(2026, 9, 13)));
+        assert_eq!(e.risposta.frase, "Presenta ricorso entro mercoledì 14 ottobre 2026.");
+        assert_eq!(e.risposta.canale.as_ref().map(|c| c.id.as_str()), Some("ricorso"));
+        assert_eq!(
+            ids(&e.altre),
+            ["sospensione_legale", "pagamento_cartella"],
+            "the others by date, not the answer's own"
+        );
+        assert!(!e.risposta.scaduta);
         assert!(vista(r, &Voci::new(), Modo::Statico, &Titoli::new(), oggi()).collegamenti.len() >= 3);
         assert!(vista(r, &v, Modo::Statico, &Titoli::new(), oggi()).collegamenti.is_empty());
+    }
+
+    #[test]
+    fn a_passed_deadline_leads_and_the_outcome_is_the_one_for_that_situation() {
+        let r = incorporate();
+        let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec&notifica.data=2026-07-15&anno_presentazione=&importo=");
+        let tardi = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let Corpo::Esito(e) = vista(r, &v, Modo::Completo, &Titoli::new(), tardi).corpo else {
+            panic!("outcome expected")
+        };
+        assert!(e.risposta.scaduta);
+        assert!(e.risposta.frase.starts_with("Il termine per «notificare il ricorso"), "{}", e.risposta.frase);
+        assert_eq!(e.consiglio.esito, "cartella-ricorso-scaduto");
+        assert_ne!(e.risposta.canale.as_ref().map(|c| c.id.as_str()), Some("ricorso"), "no longer the way");
+    }
+
+    #[test]
+    fn the_pages_in_words_also_say_what_to_do_after_the_deadline() {
+        let r = incorporate();
+        let v = voci("atto=preavviso_fermo&cartella_notificata=si&veicolo_strumentale=false&obiettivo=pagare");
+        let Corpo::Esito(e) = vista(r, &v, Modo::Statico, &Titoli::new(), oggi()).corpo else {
+            panic!("outcome expected")
+        };
+        assert!(
+            e.risposta
+                .frase
+                .starts_with("Paga, o dimostra che il veicolo ti serve per lavorare, entro il termine: 30 giorni"),
+            "{}",
+            e.risposta.frase
+        );
+        let dopo = e.se_scaduto.expect("the case after the deadline");
+        assert!(dopo.passi[0].contains("30 giorni sono passati"), "{:?}", dopo.passi);
+    }
+
+    #[test]
+    fn a_bad_value_in_a_link_asks_its_question_again_and_keeps_the_others() {
+        let r = incorporate();
+        let v = voci(
+            "atto=cartella&origine=controllo_automatizzato&obiettivo=pagare&notifica.modo=pec&notifica.data=2026-02-30",
+        );
+        let vista = vista(r, &v, Modo::Completo, &Titoli::new(), oggi());
+        let Corpo::Domanda(d) = vista.corpo else { panic!("the date question expected") };
+        assert_eq!(d.chiave, "notifica.data");
+        assert!(d.errore.as_deref().is_some_and(|m| m.contains("non esiste")), "{:?}", d.errore);
+        assert_eq!(vista.progresso.risposte.len(), 4, "the four other answers are kept");
     }
 }

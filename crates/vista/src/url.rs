@@ -38,18 +38,22 @@ pub fn cartella(regole: &Regole, voci: &Voci) -> String {
 /// The "Prepara la richiesta" page in the site.
 pub const RICHIESTA: &str = "richiesta/";
 
-/// The channels that are a CIVIS request, the first and the second (ids in `canali.yaml`).
-const CANALI_CIVIS: [&str; 2] = ["civis", "civis_seconda_richiesta"];
-
-/// The fragment of the "Prepara la richiesta" page for an outcome that advises a CIVIS request (the first such
-/// channel decides between first and second request), `None` otherwise.
-pub fn richiesta(regole: &Regole, voci: &Voci, consiglio: &Consiglio, prossima: Option<&Scadenza>) -> Option<String> {
-    let canale = consiglio.canali.iter().find(|k| CANALI_CIVIS.contains(&k.id.as_str()))?;
+/// The fragment of the "Prepara la richiesta" page for an outcome that advises a CIVIS request (the first channel
+/// that is a request, `richiesta` in `canali.yaml`, decides between first and second request), `None` otherwise.
+/// The request tool learns from it how CIVIS finds the act (`identificativo` in `atti.yaml`) and the deadline that
+/// answers the goal.
+pub fn richiesta(regole: &Regole, voci: &Voci, consiglio: &Consiglio, termine: Option<&Scadenza>) -> Option<String> {
+    let (canale, tipo) = consiglio.canali.iter().find_map(|k| {
+        let c = regole.canali.iter().find(|c| c.id == k.id)?;
+        Some((k, c.richiesta.as_deref()?))
+    })?;
+    let atto = voci.get("atto").and_then(|a| regole.atto(a));
     let contesto = Contesto {
-        atto: voci.get("atto").filter(|a| !a.is_empty()).cloned(),
-        seconda: canale.id == "civis_seconda_richiesta",
+        atto: atto.map(|a| a.etichetta.clone()),
+        identificativo: atto.and_then(|a| a.identificativo.clone()),
+        seconda: tipo == "seconda",
         canale: Some(canale.titolo.clone()),
-        termine: prossima.and_then(|s| Some((s.titolo.clone(), s.data?))),
+        termine: termine.and_then(|s| Some((s.titolo.clone(), s.data?))),
         percorso: Some(frammento(regole, voci)),
     };
     Some(contesto.a_frammento())

@@ -1,0 +1,287 @@
+//! The rules as the browser app receives them: a compact text the site build writes into the wizard's page, read
+//! back into the same model when the app starts. So the app follows the rules of the site it is served with (an
+//! installed `civis-guida` builds any site), and no YAML or JSON parser ships in the module.
+//!
+//! The text is a sequence of fields separated by U+001F (the ASCII unit separator, which no rule may contain):
+//! numbers and dates as written, `0`/`1` for booleans and for an absent or present option, a count before the
+//! items of a list. Every struct lists its fields here once, for both directions; a field missing from a list
+//! makes the code fail to compile, so the two directions cannot drift.
+
+use crate::condizione::{Quando, Requisiti};
+use crate::modello::*;
+use chrono::{Datelike, NaiveDate};
+
+/// The separator between fields.
+pub const SEPARATORE: char = '\u{1f}';
+
+/// Reads fields one at a time.
+pub struct Lettore<'a> {
+    campi: core::str::Split<'a, char>,
+}
+
+impl<'a> Lettore<'a> {
+    fn campo(&mut self) -> Option<&'a str> {
+        self.campi.next()
+    }
+
+    fn numero(&mut self) -> Option<i64> {
+        let c = self.campo()?;
+        let (segno, cifre) = c.strip_prefix('-').map_or((1, c), |r| (-1, r));
+        if cifre.is_empty() || !cifre.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        cifre.bytes().try_fold(0i64, |n, b| n.checked_mul(10)?.checked_add(i64::from(b - b'0'))).map(|n| segno * n)
+    }
+}
+
+/// A value of the model, written and read as fields.
+pub trait Trama: Sized {
+    /// Appends the value's fields.
+    fn scrivi(&self, out: &mut String);
+    /// Reads the value's fields; `None` on a malformed text.
+    fn leggi(l: &mut Lettore) -> Option<Self>;
+}
+
+fn campo(out: &mut String, s: &str) {
+    out.push_str(s);
+    out.push(SEPARATORE);
+}
+
+impl Trama for String {
+    fn scrivi(&self, out: &mut String) {
+        campo(out, self);
+    }
+    fn leggi(l: &mut Lettore) -> Option<Self> {
+        l.campo().map(String::from)
+    }
+}
+
+impl Trama for bool {
+    fn scrivi(&self, out: &mut String) {
+        campo(out, if *self { "1" } else { "0" });
+    }
+    fn leggi(l: &mut Lettore) -> Option<Self> {
+        match l.campo()? {
+            "1" => Some(true),
+            "0" => Some(false),
+            _ => None,
+        }
+    }
+}
+
+impl Trama for u32 {
+    fn scrivi(&self, out: &mut String) {
+        campo(out, &self.to_string());
+    }
+    fn leggi(l: &mut Lettore) -> Option<Self> {
+        u32::try_from(l.numero()?).ok()
+    }
+}
+
+impl Trama for i32 {
+    fn scrivi(&self, out: &mut String) {
+        campo(out, &self.to_string());
+    }
+    fn leggi(l: &mut Lettore) -> Option<Self> {
+        i32::try_from(l.numero()?).ok()
+    }
+}
+
+impl Trama for NaiveDate {
+    fn scrivi(&self, out: &mut String) {
+        campo(out, &format!("{}", self.num_days_from_ce()));
+    }
+    fn leggi(l: &mut Lettore) -> Option<Self> {
+        NaiveDate::from_num_days_from_ce_opt(i32::try_from(l.numero()?).ok()?)
+    }
+}
+
+impl<T: Trama> Trama for Option<T> {
+    fn scrivi(&self, out: &mut String) {
+        match self {
+            Some(v) => {
+                campo(out, "1");
+                v.scrivi(out);
+            }
+            None => campo(out, "0"),
+        }
+    }
+    fn leggi(l: &mut Lettore) -> Option<Self> {
+        match bool::leggi(l)? {
+            true => T::leggi(l).map(Some),
+            false => Some(None),
+        }
+    }
+}
+
+impl<T: Trama> Trama for Vec<T> {
+    fn scrivi(&self, out: &mut String) {
+        (self.len() as u32).scrivi(out);
+        for v in self {
+            v.scrivi(out);
+        }
+    }
+    fn leggi(l: &mut Lettore) -> Option<Self> {
+        let n = u32::leggi(l)?;
+        (0..n).map(|_| T::leggi(l)).collect()
+    }
+}
+
+impl<A: Trama, B: Trama> Trama for (A, B) {
+    fn scrivi(&self, out: &mut String) {
+        self.0.scrivi(out);
+        self.1.scrivi(out);
+    }
+    fn leggi(l: &mut Lettore) -> Option<Self> {
+        Some((A::leggi(l)?, B::leggi(l)?))
+    }
+}
+
+impl Trama for Requisiti {
+    fn scrivi(&self, out: &mut String) {
+        self.0.scrivi(out);
+    }
+    fn leggi(l: &mut Lettore) -> Option<Self> {
+        Vec::leggi(l).map(Requisiti)
+    }
+}
+
+impl Trama for Quando {
+    fn scrivi(&self, out: &mut String) {
+        match self {
+            Quando::Tutti(r) => {
+                campo(out, "T");
+                r.scrivi(out);
+            }
+            Quando::Uno(a) => {
+                campo(out, "U");
+                a.scrivi(out);
+            }
+        }
+    }
+    fn leggi(l: &mut Lettore) -> Option<Self> {
+        match l.campo()? {
+            "T" => Requisiti::leggi(l).map(Quando::Tutti),
+            "U" => Vec::leggi(l).map(Quando::Uno),
+            _ => None,
+        }
+    }
+}
+
+/// `Trama` for a field-less enum, by the position of its variants.
+macro_rules! trama_enum {
+    ($tipo:ident { $($variante:ident),* }) => {
+        impl Trama for $tipo {
+            fn scrivi(&self, out: &mut String) {
+                let tutte = [$($tipo::$variante),*];
+                (tutte.iter().position(|v| v == self).expect("a variant of its own enum") as u32).scrivi(out);
+            }
+            fn leggi(l: &mut Lettore) -> Option<Self> {
+                [$($tipo::$variante),*].get(u32::leggi(l)? as usize).copied()
+            }
+        }
+    };
+}
+
+trama_enum!(TipoDomanda { Scelta, Data, Anno, Importo });
+trama_enum!(TipoScadenza { Termine, Verifica });
+
+/// `Trama` for a struct of the model, from the list of its fields.
+macro_rules! trama_struttura {
+    ($($tipo:ident { $($campo:ident),* $(,)? })*) => {$(
+        impl Trama for $tipo {
+            fn scrivi(&self, out: &mut String) {
+                $(self.$campo.scrivi(out);)*
+            }
+            fn leggi(l: &mut Lettore) -> Option<Self> {
+                Some($tipo { $($campo: Trama::leggi(l)?),* })
+            }
+        }
+    )*};
+}
+
+trama_struttura! {
+    Regole { calendario, atti, notifica, termini, decadenze, sanzioni, canali, avvisi, principali, esiti, domande, collegamenti, proroghe, fonti, sorgenti, revisioni }
+    Calendario { reviewed, festivi, pasquetta, sospensioni, proroga }
+    Festivo { giorno, mese, nome, fonte, dal_anno }
+    Pasquetta { nome, fonte }
+    GiornoAnno { mese, giorno }
+    Sospensione { id, dal, al, descrizione, fonte }
+    Proroga { descrizione, fonte }
+    Atto { id, etichetta, aiuto, gruppi, identificativo }
+    ModoNotifica { valore, atti, data_inserita, giorni, ritiro_anticipa, regola, fonte, riscontro, nota, varianti }
+    VarianteNotifica { atti, giorni, regola, fonte, riscontro, nota }
+    Termine { id, tipo, titolo, azione, atti, origini, quando, giorni, decorre_dopo, sospensione, slitta, elaborate_dal, elaborate_al, in_vigore_dal, in_vigore_al, salvo, nuovo_termine_da, regola, fonte, riscontro, nota }
+    Decadenza { id, tipo, titolo, atti, origini, anni, regola, fonte, riscontro, nota }
+    ProrogaDecadenza { origini, presentate_nel, mesi, fonte, riscontro, nota }
+    Sanzione { atti, testo, fonte, riscontro }
+    Servizio { testo, url }
+    Canale { id, titolo, pagina, fonte, riscontro, in_vigore_dal, richiesta, servizio }
+    Avviso { id, testo, se_canale, se_fatto, quando, con, senza, senza_canale }
+    Principale { obiettivi, scadenze }
+    EsitoScaduto { id, canali, passi, pagine }
+    Esito { id, quando, in_vigore_dal, canali, passi, pagine, scaduto }
+    CollegamentoPrecompilato { descrizione, frammento }
+    Domanda { id, chiave, tipo, etichetta, aiuto, pagina, opzioni, opzioni_da, varianti, facoltativa, non_so, predefinito, quando, fuori_caso, anno_minimo, non_cambia_esito }
+    VarianteDomanda { quando, etichetta, aiuto }
+    Opzione { valore, etichetta, aiuto }
+    FontePubblica { nome, titolo, url }
+}
+
+impl Regole {
+    /// The rules as the browser app receives them: what a browser does not need (the files' texts, the
+    /// maintainers' `riscontro`) left out. `None` when a text holds the separator.
+    pub fn in_trama(&self) -> Option<String> {
+        let mut per_il_browser = self.clone();
+        per_il_browser.sorgenti.clear();
+        for m in per_il_browser.notifica.iter_mut() {
+            m.riscontro = None;
+            m.varianti.iter_mut().for_each(|v| v.riscontro = None);
+        }
+        per_il_browser.termini.iter_mut().for_each(|t| t.riscontro = None);
+        per_il_browser.decadenze.iter_mut().for_each(|d| d.riscontro = None);
+        per_il_browser.proroghe.iter_mut().for_each(|p| p.riscontro = None);
+        per_il_browser.sanzioni.iter_mut().for_each(|s| s.riscontro = None);
+        per_il_browser.canali.iter_mut().for_each(|c| c.riscontro = None);
+        let mut out = String::new();
+        per_il_browser.scrivi(&mut out);
+        // Every field ends with a separator; a text that held one would shift every field after it.
+        let campi = out.matches(SEPARATORE).count();
+        let mut conta = String::new();
+        Regole::leggi(&mut Lettore { campi: out.split(SEPARATORE) }).map(|r| r.scrivi(&mut conta))?;
+        (conta.matches(SEPARATORE).count() == campi && conta == out).then_some(out)
+    }
+
+    /// The rules from the page's text ([`Regole::in_trama`]); `None` when it is not such a text.
+    pub fn da_trama(testo: &str) -> Option<Regole> {
+        let mut l = Lettore { campi: testo.split(SEPARATORE) };
+        let r = Regole::leggi(&mut l)?;
+        (l.campo() == Some("") && l.campo().is_none()).then_some(r)
+    }
+}
+
+#[cfg(all(test, feature = "yaml"))]
+mod test {
+    use super::*;
+
+    #[test]
+    fn the_rules_go_through_the_page_and_back_unchanged() {
+        let r = crate::regole::incorporate();
+        let testo = r.in_trama().expect("no rule holds the separator");
+        let letto = Regole::da_trama(&testo).expect("read back");
+        let mut di_nuovo = String::new();
+        letto.scrivi(&mut di_nuovo);
+        assert_eq!(di_nuovo, testo);
+        assert_eq!(letto.domande.len(), r.domande.len());
+        assert!(letto.sorgenti.is_empty() && letto.termini.iter().all(|t| t.riscontro.is_none()));
+        assert!(Regole::da_trama(&testo[..testo.len() / 2]).is_none(), "a cut text is refused");
+        assert!(Regole::da_trama(&format!("{testo}x{SEPARATORE}")).is_none(), "a longer text is refused");
+    }
+
+    #[test]
+    fn a_rule_holding_the_separator_is_refused() {
+        let mut r = crate::regole::incorporate().clone();
+        r.canali[0].titolo.push(SEPARATORE);
+        assert!(r.in_trama().is_none());
+    }
+}
