@@ -91,10 +91,9 @@ proptest! {
                 prop_assert!(e.line >= 1 && e.line <= righe(&testo), "{e} (the file has {} lines)\n{testo}", righe(&testo));
             },
             Ok(p) => {
-                let out = civis_markdown::render(&p.body, &|d: &str, _| Ok(d.to_string()));
-                for (line, msg) in out.errors {
-                    let riga = line + p.body_line - 1;
-                    prop_assert!(riga >= 1 && riga <= righe(&testo), "line {riga}: {msg}");
+                let out = civis_markdown::render(&p.file, p.body_line, &p.body, &|d: &str, _| Ok(d.to_string()));
+                for e in out.errors {
+                    prop_assert!(e.line >= 1 && e.line <= righe(&testo), "{e}");
                 }
             }
         }

@@ -44,21 +44,11 @@ pub(crate) fn render_markdown(p: &Page, by_source: &HashMap<&str, &Page>) -> (Re
             return Ok(dest.to_string());
         };
         if !anchor.is_empty() {
-            anchors.borrow_mut().push((
-                p.file.clone(),
-                line + p.body_line - 1,
-                target.path.clone(),
-                anchor.to_string(),
-            ));
+            anchors.borrow_mut().push((p.file.clone(), line, target.path.clone(), anchor.to_string()));
         }
         let base = if file.is_empty() { String::new() } else { url::relative(&p.path, &target.path) };
         Ok(if anchor.is_empty() { base } else { format!("{base}#{anchor}") })
     };
-    let out = civis_markdown::render(&p.body, &resolve);
-    let errors = out
-        .errors
-        .iter()
-        .map(|(line, msg)| Diagnostic::new(p.file.clone(), line + p.body_line - 1, 1, msg.clone()))
-        .collect();
-    (Rendered { html: out.html, headings: out.headings }, errors, anchors.into_inner())
+    let out = civis_markdown::render(&p.file, p.body_line, &p.body, &resolve);
+    (Rendered { html: out.html, headings: out.headings }, out.errors, anchors.into_inner())
 }

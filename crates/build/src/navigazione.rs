@@ -146,7 +146,7 @@ impl Menus {
         albero: &Albero,
         theme: &civis_templates::Theme,
         paths: impl Iterator<Item = &'p str>,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, civis_content::Diagnostic> {
         let mut out = HashMap::new();
         let keys: BTreeSet<((String, usize), &str)> = paths.map(|p| (menu_key(p), p)).collect();
         for (key, path) in keys {

@@ -57,8 +57,7 @@ impl Site {
         let albero = Albero::new(&self.c.content.pages);
         let percorsi =
             self.c.content.pages.iter().map(|p| p.path.as_str()).chain(generati.pagine.iter().map(|g| g.path.as_str()));
-        let menus = Menus::render(&albero, &self.c.theme, percorsi.chain([""]))
-            .map_err(|e| vec![Diagnostic::new(self.file_tema("nav.html"), 0, 0, e)])?;
+        let menus = Menus::render(&albero, &self.c.theme, percorsi.chain([""])).map_err(|e| vec![e])?;
         self.menus = Some(menus);
         let pagine: Vec<Result<(String, Vec<u8>), Diagnostic>> =
             (0..self.c.content.pages.len()).into_par_iter().map(|i| self.rendi_pagina(i, &albero)).collect();
@@ -112,11 +111,6 @@ impl Site {
     /// The search index of the pages as rendered.
     fn indice(&self) -> Indice<'_> {
         Indice { sinonimi: &self.c.sinonimi, documenti: self.c.rese.iter().flat_map(|r| &r.documenti).collect() }
-    }
-
-    /// The theme's file, for messages.
-    fn file_tema(&self, nome: &str) -> String {
-        format!("themes/{}/templates/{nome}", self.c.content.config.theme.as_deref().unwrap_or("default"))
     }
 
     /// What the generators add to the Markdown page at `path`.
@@ -189,7 +183,8 @@ impl Site {
             .render(&template, &ctx.tera())
             .map(|html| (format!("{}index.html", p.path), html.into_bytes()))
             .map_err(|e| {
-                Diagnostic::new(p.file.clone(), p.key_line("template"), 1, format!("template `{template}`: {e}"))
+                let messaggio = format!("template `{template}` ({}): {}", e.file, e.message);
+                Diagnostic::new(p.file.clone(), p.key_line("template"), 1, messaggio)
             })
     }
 
@@ -198,11 +193,7 @@ impl Site {
         let page = PaginaCtx { title: &g.title, description: &g.description, ..Default::default() };
         let mut ctx = self.contesto(&g.path, page, albero, false);
         ctx.dati = Some(&g.data);
-        self.c
-            .theme
-            .render(&g.template, &ctx.tera())
-            .map(|html| (g.file.clone(), html.into_bytes()))
-            .map_err(|e| Diagnostic::new(self.file_tema(&g.template), 0, 0, e))
+        self.c.theme.render(&g.template, &ctx.tera()).map(|html| (g.file.clone(), html.into_bytes()))
     }
 
     /// `serve`'s rebuild after the files `cambiati` changed: when only the text of existing pages changed (not

@@ -112,6 +112,8 @@ fn in_italiano(messaggio: &str) -> String {
         ("invalid length ", "lunghezza sbagliata "),
         ("duplicate field ", "chiave ripetuta "),
         (", expected ", ", serve "),
+        ("` or `", "` o `"),
+        ("`, or `", "` o `"),
         ("premature end of input", "il testo finisce prima del previsto"),
         ("did not find expected ", "non trovo "),
         ("mapping values are not allowed in this context", "qui non può iniziare un valore con `chiave:`"),
@@ -173,5 +175,7 @@ mod test {
         }
         let e = da_testo_da::<S>("p.md", "a: 1\nb: 2\n", 1).unwrap_err();
         assert_eq!((e.line, e.message.contains("chiave sconosciuta")), (3, true), "{e}");
+        let e = da_testo::<crate::civis::Riferimento>("a.yaml", "cartelle").unwrap_err();
+        assert_eq!(e.message, "YAML: valore sconosciuto `cartelle`, serve `comunicazione` o `cartella`");
     }
 }

@@ -186,13 +186,6 @@ fn atti_e_notifica(r: &Regole, p: &mut Problemi) {
         if !visti.insert(a.id.as_str()) {
             p.errore(F::Atti, &format!("id: {}", a.id), format!("l'atto «{}» è dichiarato due volte", a.id));
         }
-        if let Some(i) = a.identificativo.as_deref().filter(|i| !["comunicazione", "cartella"].contains(i)) {
-            p.errore(
-                F::Atti,
-                &format!("id: {}", a.id),
-                format!("atto «{}»: identificativo «{i}» sconosciuto (ammessi: comunicazione, cartella)", a.id),
-            );
-        }
     }
     if !r.domande.iter().any(|d| d.chiave == "atto" && d.opzioni_da.as_deref() == Some("atti")) {
         p.errore(
@@ -276,13 +269,6 @@ fn scadenze(r: &Regole, p: &mut Problemi) {
 fn canali_e_avvisi(r: &Regole, p: &mut Problemi) {
     let canali: BTreeSet<&str> = r.canali.iter().map(|c| &*c.id).collect();
     for c in r.canali.iter() {
-        if let Some(x) = c.richiesta.as_deref().filter(|x| !["prima", "seconda"].contains(x)) {
-            p.errore(
-                F::Canali,
-                &format!("id: {}", c.id),
-                format!("canale «{}»: «richiesta» è «prima» o «seconda», non «{x}»", c.id),
-            );
-        }
         if let Some(s) = c.servizio.as_ref().filter(|s| !s.url.starts_with("https://")) {
             p.errore(
                 F::Canali,
@@ -453,6 +439,16 @@ mod test {
         assert!(e.iter().any(|d| d.message.contains("https://")), "{e:?}");
         let e = problemi("atti.yaml", "  - id: altro\n", "  - id: cartella\n");
         assert!(e.iter().any(|d| d.message.contains("«cartella» è dichiarato due volte")), "{e:?}");
+    }
+
+    #[test]
+    fn the_words_the_request_tool_knows_are_checked_at_their_line() {
+        let e = problemi("atti.yaml", "identificativo: cartella", "identificativo: cartelle");
+        let e = e.iter().find(|d| d.message.contains("cartelle")).expect("reported");
+        assert!(e.file.ends_with("atti.yaml") && e.line > 1, "{e}");
+        let e = problemi("canali.yaml", "richiesta: seconda", "richiesta: terza");
+        let e = e.iter().find(|d| d.message.contains("terza")).expect("reported");
+        assert!(e.file.ends_with("canali.yaml") && e.line > 1, "{e}");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use crate::condizione::{Quando, Voci};
 use crate::tabella::{Lista, Testo};
 use chrono::{Datelike, NaiveDate};
+pub use civis_core::civis::{Richiesta, Riferimento};
 use serde::Deserialize;
 
 /// All the rules of the engine.
@@ -214,7 +215,7 @@ pub struct Atto {
     /// How CIVIS finds the act (`comunicazione`: its 13-digit number; `cartella`: codice atto, identificativo or
     /// partita di ruolo), for the request tool; none for acts CIVIS does not handle.
     #[serde(default)]
-    pub identificativo: Option<Testo>,
+    pub identificativo: Option<Riferimento>,
 }
 
 /// A notification mode and when it counts as done.
@@ -433,9 +434,9 @@ pub struct Canale {
     /// First day the channel exists.
     #[serde(default)]
     pub in_vigore_dal: Option<NaiveDate>,
-    /// For a CIVIS request: `prima` or `seconda` (the request tool checks it).
+    /// For a CIVIS request: `prima` or `seconda`, which the request tool's checks depend on.
     #[serde(default)]
-    pub richiesta: Option<Testo>,
+    pub richiesta: Option<Richiesta>,
     /// The official service the channel is reached through.
     #[serde(default)]
     pub servizio: Option<Servizio>,

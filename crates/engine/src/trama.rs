@@ -185,6 +185,8 @@ macro_rules! trama_enum {
 
 trama_enum!(TipoDomanda { Scelta, Data, Anno, Importo });
 trama_enum!(TipoScadenza { Termine, Verifica });
+trama_enum!(Riferimento { Comunicazione, Cartella });
+trama_enum!(Richiesta { Prima, Seconda });
 
 /// `Trama` for a struct of the model, from the list of its fields.
 macro_rules! trama_struttura {

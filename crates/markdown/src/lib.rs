@@ -5,6 +5,7 @@ mod ancora;
 
 pub use ancora::slug;
 
+pub use civis_core::Diagnostic;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
@@ -26,8 +27,8 @@ pub struct Rendered {
     pub html: String,
     /// Every heading, in order.
     pub headings: Vec<Heading>,
-    /// Problems: (1-based line in the Markdown, message).
-    pub errors: Vec<(usize, String)>,
+    /// Problems, at their line in the source file.
+    pub errors: Vec<Diagnostic>,
 }
 
 /// The callout kinds and their visible titles.
@@ -39,14 +40,22 @@ pub fn is_internal(dest: &str) -> bool {
     !dest.contains(':') && !dest.starts_with("//")
 }
 
-/// Renders Markdown. `resolve` turns an internal link target (as written) into the output URL, or says why it
-/// cannot; `#anchor` links on the same page are passed too. It also gets the link's 1-based line.
-pub fn render(md: &str, resolve: &dyn Fn(&str, usize) -> Result<String, String>) -> Rendered {
+/// Renders Markdown, the body of `file` starting at its line `first_line` (after the front matter), so that every
+/// problem is reported at its line in the file. `resolve` turns an internal link target (as written) into the
+/// output URL, or says why it cannot; `#anchor` links on the same page are passed too. It also gets the link's
+/// line in the file.
+pub fn render(
+    file: &str,
+    first_line: usize,
+    md: &str,
+    resolve: &dyn Fn(&str, usize) -> Result<String, String>,
+) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let line_of = |offset: usize| md[..offset].bytes().filter(|b| *b == b'\n').count() + 1;
+    let line_of = |offset: usize| md[..offset].bytes().filter(|b| *b == b'\n').count() + first_line;
+    let problem = |offset: usize, message: String| Diagnostic::new(file, line_of(offset), 1, message);
     let mut out = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
     let mut used = HashSet::new();
@@ -111,7 +120,7 @@ pub fn render(md: &str, resolve: &dyn Fn(&str, usize) -> Result<String, String>)
                 let dest = match resolve(&dest_url, line_of(range.start)) {
                     Ok(url) => CowStr::from(url),
                     Err(msg) => {
-                        out.errors.push((line_of(range.start), msg));
+                        out.errors.push(problem(range.start, msg));
                         dest_url
                     }
                 };
@@ -119,8 +128,8 @@ pub fn render(md: &str, resolve: &dyn Fn(&str, usize) -> Result<String, String>)
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 if !html.trim_start().starts_with("<!--") {
-                    out.errors.push((
-                        line_of(range.start),
+                    out.errors.push(problem(
+                        range.start,
                         format!(
                             "HTML non ammesso nel testo (`{}`): scrivilo in Markdown",
                             html.trim().chars().take(40).collect::<String>()
@@ -182,7 +191,13 @@ mod test {
     use super::*;
 
     fn md(s: &str) -> Rendered {
-        render(s, &|d, _| if d.contains("manca") { Err(format!("no page for {d}")) } else { Ok(format!("OUT:{d}")) })
+        render("p.md", 1, s, &|d, _| {
+            if d.contains("manca") {
+                Err(format!("no page for {d}"))
+            } else {
+                Ok(format!("OUT:{d}"))
+            }
+        })
     }
 
     #[test]
@@ -219,14 +234,16 @@ mod test {
         let r = md("testo\n\n[a](../b.md#x) [e](https://example.org) [m](manca.md)\n");
         assert!(r.html.contains("href=\"OUT:../b.md#x\""), "{}", r.html);
         assert!(r.html.contains("href=\"https://example.org\""), "{}", r.html);
-        assert_eq!(r.errors, vec![(3, "no page for manca.md".to_string())]);
+        assert_eq!(r.errors, vec![Diagnostic::new("p.md", 3, 1, "no page for manca.md")]);
+        let dopo = render("p.md", 5, "testo\n\n[m](manca.md)\n", &|d, _| Err(d.into()));
+        assert_eq!(dopo.errors[0].line, 7, "counted from the body's first line in the file");
     }
 
     #[test]
     fn raw_html_is_rejected_with_line_and_comments_dropped() {
         let r = md("a\n\n<script>alert(1)</script>\n\n<!-- nota -->\n");
         assert_eq!(r.errors.len(), 1, "{:?}", r.errors);
-        assert_eq!(r.errors[0].0, 3);
+        assert_eq!(r.errors[0].line, 3);
         assert!(!r.html.contains("<script>"));
     }
 

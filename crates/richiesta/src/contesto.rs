@@ -5,15 +5,16 @@
 //! reads it ([`Contesto::da_frammento`]), ignoring what it does not understand.
 
 use chrono::NaiveDate;
+pub use civis_core::civis::Riferimento;
 
 /// The request's context from the wizard.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Contesto {
     /// The act, in words ("Una cartella di pagamento").
     pub atto: Option<String>,
-    /// How CIVIS finds the act: `comunicazione` (its 13-digit number) or `cartella` (codice atto, identificativo,
-    /// partita di ruolo).
-    pub identificativo: Option<String>,
+    /// How CIVIS finds the act: by a communication's 13-digit number, or as a cartella (codice atto,
+    /// identificativo, partita di ruolo).
+    pub identificativo: Option<Riferimento>,
     /// Whether the channel is the second request (from 11 May 2026).
     pub seconda: bool,
     /// The recommended channel, in words.
@@ -28,7 +29,7 @@ impl Contesto {
     /// Whether CIVIS finds the act as a cartella (by codice atto, identificativo or partita di ruolo) rather than
     /// by a communication's 13-digit number.
     pub fn cartella(&self) -> bool {
-        self.identificativo.as_deref() == Some("cartella")
+        self.identificativo == Some(Riferimento::Cartella)
     }
 
     /// The fragment (without `#`).
@@ -38,7 +39,7 @@ impl Contesto {
             f.append_pair("atto", a);
         }
         if let Some(i) = &self.identificativo {
-            f.append_pair("identificativo", i);
+            f.append_pair("identificativo", i.parola());
         }
         f.append_pair("richiesta", if self.seconda { "seconda" } else { "prima" });
         if let Some(c) = &self.canale {
@@ -62,7 +63,7 @@ impl Contesto {
             let v = v.trim().to_string();
             match &*k {
                 "atto" if !v.is_empty() => c.atto = Some(v),
-                "identificativo" if !v.is_empty() => c.identificativo = Some(v),
+                "identificativo" => c.identificativo = Riferimento::da_parola(&v),
                 "richiesta" => c.seconda = v == "seconda",
                 "canale" if !v.is_empty() => c.canale = Some(v),
                 "cosa" if !v.is_empty() => cosa = Some(v),
@@ -95,7 +96,7 @@ mod test {
     fn the_context_goes_through_the_fragment_and_back() {
         let c = Contesto {
             atto: Some("Una comunicazione di irregolarità (avviso bonario)".into()),
-            identificativo: Some("comunicazione".into()),
+            identificativo: Some(Riferimento::Comunicazione),
             seconda: true,
             canale: Some("Seconda richiesta CIVIS (con allegati)".into()),
             termine: Some(("Pagare con la sanzione ridotta".into(), NaiveDate::from_ymd_opt(2026, 12, 10).unwrap())),

@@ -9,6 +9,8 @@ include!(concat!(env!("OUT_DIR"), "/tema.rs"));
 /// A loaded theme: templates ready to render and the static files to copy.
 pub struct Theme {
     tera: tera::Tera,
+    /// Where each template comes from, for diagnostics: the site's override, or the embedded default theme.
+    origini: Vec<(String, String)>,
     /// Static files: (output path, bytes).
     pub static_files: Vec<(String, Vec<u8>)>,
 }
@@ -19,6 +21,8 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let mut templates: Vec<(String, String)> =
         TEMPLATES.iter().map(|(n, t)| (n.to_string(), String::from_utf8_lossy(t).into_owned())).collect();
     let mut static_files: Vec<(String, Vec<u8>)> = STATIC.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
+    let mut origini: Vec<(String, String)> =
+        TEMPLATES.iter().map(|(n, _)| (n.to_string(), format!("(tema incorporato) templates/{n}"))).collect();
     let mut errors = Vec::new();
     for (sub, is_template) in [("templates", true), ("static", false)] {
         let base = dir.join(sub);
@@ -28,7 +32,10 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
             let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_string_lossy().into_owned();
             match std::fs::read(entry.path()) {
                 Ok(bytes) if is_template => match String::from_utf8(bytes) {
-                    Ok(text) => replace(&mut templates, rel, text),
+                    Ok(text) => {
+                        replace(&mut origini, rel.clone(), shown.clone());
+                        replace(&mut templates, rel, text)
+                    }
                     Err(_) => errors.push(Diagnostic::new(shown, 0, 0, "il template non è in UTF-8")),
                 },
                 Ok(bytes) => replace(&mut static_files, rel, bytes),
@@ -42,7 +49,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         errors.push(Diagnostic::new(format!("themes/{name}/templates"), 0, 0, chain(&e)));
     }
     if errors.is_empty() {
-        Ok(Theme { tera, static_files })
+        Ok(Theme { tera, origini, static_files })
     } else {
         Err(errors)
     }
@@ -73,8 +80,14 @@ impl Theme {
         self.tera.get_template_names().any(|n| n == name)
     }
 
-    /// Renders a template; the error names the template and the cause.
-    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, String> {
-        self.tera.render(name, ctx).map_err(|e| chain(&e))
+    /// Renders a template; the problem is reported at the template's file (the site's override or the embedded
+    /// theme's), with Tera's causes.
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, ctx).map_err(|e| Diagnostic::new(self.origine(name), 0, 0, chain(&e)))
+    }
+
+    /// The file a template comes from, as shown to the author.
+    pub fn origine(&self, name: &str) -> String {
+        self.origini.iter().find(|(n, _)| n == name).map_or_else(|| format!("templates/{name}"), |(_, o)| o.clone())
     }
 }

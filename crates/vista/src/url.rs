@@ -4,7 +4,7 @@
 use crate::{chiede, Modo};
 use civis_engine::consiglio::Consiglio;
 use civis_engine::flusso::{self, Voci};
-use civis_engine::modello::Regole;
+use civis_engine::modello::{Regole, Richiesta};
 use civis_engine::scadenza::Scadenza;
 use civis_richiesta::contesto::Contesto;
 
@@ -45,13 +45,13 @@ pub const RICHIESTA: &str = "richiesta/";
 pub fn richiesta(regole: &Regole, voci: &Voci, consiglio: &Consiglio, termine: Option<&Scadenza>) -> Option<String> {
     let (canale, tipo) = consiglio.canali.iter().find_map(|k| {
         let c = regole.canali.iter().find(|c| c.id == k.id)?;
-        Some((k, c.richiesta.as_deref()?))
+        Some((k, c.richiesta?))
     })?;
     let atto = voci.get("atto").and_then(|a| regole.atto(a));
     let contesto = Contesto {
         atto: atto.map(|a| a.etichetta.clone()),
-        identificativo: atto.and_then(|a| a.identificativo.clone()),
-        seconda: tipo == "seconda",
+        identificativo: atto.and_then(|a| a.identificativo),
+        seconda: tipo == Richiesta::Seconda,
         canale: Some(canale.titolo.clone()),
         termine: termine.and_then(|s| Some((s.titolo.clone(), s.data?))),
         percorso: Some(frammento(regole, voci)),
