@@ -1,4 +1,4 @@
-//! `civis-guida build`: the whole site (pages, pre-rendered wizard pages, the wizard's WebAssembly) into a folder.
+//! `civis-guida build`: the whole site (pages, pre-rendered wizard pages, the browser modules) into a folder.
 
 use chrono::NaiveDate;
 use clap::Args;
@@ -10,7 +10,8 @@ pub(crate) struct BuildArgs {
     /// Output folder (replaced atomically at the end of a successful build).
     #[arg(long, short, default_value = "public")]
     output: PathBuf,
-    /// Skip compiling the wizard to WebAssembly (the pages without JavaScript are still built).
+    /// Leave out the browser modules embedded in the binary (search, wizard, request tool): the pages, the
+    /// wizard's pages without JavaScript and the A–Z page are still built.
     #[arg(long)]
     no_wasm: bool,
     /// The build's date (YYYY-MM-DD); default: SOURCE_DATE_EPOCH when set, else today.

@@ -12,6 +12,7 @@ pub(crate) struct SitoCtx<'a> {
     pub(crate) title: &'a str,
     pub(crate) description: &'a str,
     pub(crate) language: &'a str,
+    pub(crate) publisher: Option<&'a str>,
 }
 
 /// An entry of a page's table of contents: a level-2 heading with the level-3 headings under it.
@@ -83,6 +84,8 @@ pub(crate) struct Contesto<'a> {
     pub(crate) root: String,
     /// The wizard's start page from here, when the site has one.
     pub(crate) assistente_url: Option<String>,
+    /// The accessibility statement from here, when the site has one.
+    pub(crate) accessibilita_url: Option<String>,
     /// Absolute address, only with `base_url`.
     pub(crate) canonical: Option<String>,
     pub(crate) page: PaginaCtx<'a>,

@@ -5,7 +5,15 @@ use crate::url;
 
 /// The wizard's start page relative to `from`, when the site has one (the header's link to it).
 pub(crate) fn url_assistente(titoli: &civis_vista::Titoli, from: &str) -> Option<String> {
-    titoli.contains_key(civis_vista::url::BASE).then(|| url::relative(from, civis_vista::url::BASE))
+    url_se_esiste(titoli, from, civis_vista::url::BASE)
+}
+
+/// Where the accessibility statement is expected (`content/accessibilita.md`), linked from every footer.
+pub(crate) const ACCESSIBILITA: &str = "accessibilita/";
+
+/// The page at `path` relative to `from`, when the site has it.
+pub(crate) fn url_se_esiste(titoli: &civis_vista::Titoli, from: &str, path: &str) -> Option<String> {
+    titoli.contains_key(path).then(|| url::relative(from, path))
 }
 
 /// Where an app's loader sits beside its page (the bundle puts each app in `<page>/pkg/` with `avvio.js`).

@@ -122,9 +122,15 @@ impl Site {
     fn contesto<'a>(&'a self, path: &str, page: PaginaCtx<'a>, albero: &Albero, corrente: bool) -> Contesto<'a> {
         let c = &self.c.content.config;
         Contesto {
-            site: SitoCtx { title: &c.title, description: &c.description, language: &c.language },
+            site: SitoCtx {
+                title: &c.title,
+                description: &c.description,
+                language: &c.language,
+                publisher: c.publisher.as_deref(),
+            },
             root: crate::url::root_of(path),
             assistente_url: pagina::url_assistente(&self.c.titoli, path),
+            accessibilita_url: pagina::url_se_esiste(&self.c.titoli, path, pagina::ACCESSIBILITA),
             canonical: c.base_url.as_ref().map(|b| format!("{}/{path}", b.trim_end_matches('/'))),
             page,
             nav_html: self.menus.as_ref().map(|m| m.html(path, corrente)).unwrap_or_default(),

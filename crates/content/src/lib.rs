@@ -25,6 +25,10 @@ pub struct SiteConfig {
     /// Theme folder name under `themes/` (default `default`).
     #[serde(default)]
     pub theme: Option<String>,
+    /// Who runs this copy of the site (an office, an association), shown in the header next to "Guida non
+    /// ufficiale": a reader must know whose guide it is, and that it is not the Agenzia's.
+    #[serde(default)]
+    pub publisher: Option<String>,
 }
 
 /// The loaded content of a site.

@@ -69,7 +69,9 @@
   var campo = document.createElement('input');
   campo.type = 'search';
   campo.id = 'cerca';
-  campo.placeholder = 'Cerca nella guida (tasto /)';
+  // The "/" shortcut is only worth naming to someone with a keyboard and a mouse, not on a phone.
+  var tastiera = window.matchMedia && window.matchMedia('(hover: hover) and (pointer: fine)').matches;
+  campo.placeholder = tastiera ? 'Cerca nella guida (tasto /)' : 'Cerca nella guida';
   campo.autocomplete = 'off';
   campo.spellcheck = false;
   campo.setAttribute('aria-describedby', 'cerca-stato');
