@@ -126,7 +126,7 @@ pub fn domanda(p: &DomandaProps) -> Html {
             campi.set(nuovi);
         });
         html! {
-            <div class={classes!("campo", classe.to_string())}>
+            <div class={format!("campo {classe}")}>
                 <label for={id.to_string()}>{ etichetta }</label>
                 <input id={id.to_string()} name={id.to_string()} type="text" inputmode={if classe == "importo" { "decimal" } else { "numeric" }} class={classe.to_string()}
                     value={attuale} {oninput} aria-describedby={descritto} aria-invalid={invalido} />

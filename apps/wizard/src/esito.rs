@@ -67,7 +67,7 @@ fn giorni_rimanenti(g: Option<i64>) -> String {
 fn scadenza(s: &Scadenza, notifica: Option<&String>) -> Html {
     let verifica = s.tipo == TipoScadenza::Verifica;
     html! {
-        <div class={classes!("scadenza", verifica.then_some("verifica"))} data-scadenza={s.id.clone()} data-data={s.data.map(|d| d.to_string()).unwrap_or_default()}>
+        <div class={if verifica { "scadenza verifica" } else { "scadenza" }} data-scadenza={s.id.clone()} data-data={s.data.map(|d| d.to_string()).unwrap_or_default()}>
             <h3>{ &s.titolo }</h3>
             if !verifica {
                 { for s.data.map(|d| html! {
@@ -100,7 +100,7 @@ fn calcolo(s: &Scadenza, notifica: Option<&String>) -> Html {
 fn canale(k: &CanaleConsigliato, principale: bool) -> Html {
     html! {
         <>
-            <a class={classes!(principale.then_some("pulsante"))} data-canale={k.id.clone()} href={pagina_da_app(&k.pagina)}>{ &k.titolo }</a>
+            <a class={principale.then_some("pulsante")} data-canale={k.id.clone()} href={pagina_da_app(&k.pagina)}>{ &k.titolo }</a>
             { for k.servizio.iter().map(|s| html! { <>{" "}<a class="servizio" href={s.url.clone()} rel="noreferrer">{ &s.testo }</a></> }) }
         </>
     }
@@ -119,7 +119,7 @@ fn copia_link(fatto: UseStateHandle<bool>) -> Callback<MouseEvent> {
 fn risposta(e: &VistaEsito, notifica: Option<&String>) -> Html {
     let r = &e.risposta;
     html! {
-        <section class={classes!("risposta", r.scaduta.then_some("scaduta"))} aria-labelledby="risposta-titolo"
+        <section class={if r.scaduta { "risposta scaduta" } else { "risposta" }} aria-labelledby="risposta-titolo"
             data-principale={r.scadenza.as_ref().map(|s| s.id.clone()).unwrap_or_default()}
             data-scadenza={r.scadenza.as_ref().map(|s| s.id.clone())}
             data-data={r.scadenza.as_ref().and_then(|s| s.data).map(|d| d.to_string())}>

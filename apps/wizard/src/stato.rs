@@ -34,11 +34,17 @@ fn blocco(id: &str) -> Option<wasm_bindgen::JsValue> {
     js_sys::JSON::parse(&testo).ok()
 }
 
-/// The site's rules, which the build writes into the page (`#regole-percorso`, civis-engine's `trama`), read once;
-/// `None` when the page has none or they cannot be read (the app then leaves the page without JavaScript).
+/// The site's rules, which the build writes beside the page (`regole.js` sets `civisRegolePercorso`, civis-engine's
+/// `trama`), read once; `None` when they are missing or cannot be read (the app then leaves the page without
+/// JavaScript).
 pub(crate) fn carica_regole() -> Option<&'static Regole> {
     static REGOLE: OnceLock<Option<Regole>> = OnceLock::new();
-    REGOLE.get_or_init(|| Regole::da_trama(&blocco("regole-percorso")?.as_string()?)).as_ref()
+    REGOLE
+        .get_or_init(|| {
+            let testo = js_sys::Reflect::get(&js_sys::global(), &"civisRegolePercorso".into()).ok()?.as_string()?;
+            Regole::da_trama(&testo)
+        })
+        .as_ref()
 }
 
 /// The site's rules, once [`carica_regole`] has found them (the app is mounted only then).

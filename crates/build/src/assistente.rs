@@ -27,24 +27,39 @@ impl Generatore for Assistente {
     fn arricchisci(&self, site: &Caricato, path: &str) -> Option<Arricchimento> {
         let regole = site.regole.as_ref().filter(|_| path == url::BASE)?;
         let dati = dati(regole, url::BASE, &vista(regole, &Voci::new(), Modo::Statico, &site.titoli, site.opts.today));
-        let blocchi = vec![
-            BloccoJson::di("titoli-pagine", &site.titoli),
-            BloccoJson::di("regole-percorso", &regole.in_trama().unwrap_or_default()),
-        ];
-        Some(Arricchimento { dati: Some(dati), blocchi })
+        let blocchi = vec![BloccoJson::di("titoli-pagine", &site.titoli)];
+        Some(Arricchimento { dati: Some(dati), blocchi, script_dati: vec![REGOLE_JS.into()] })
     }
 
     fn genera(&self, site: &Caricato, out: &mut Generati, errori: &mut Vec<Diagnostic>) {
         let Some(regole) = &site.regole else { return };
-        if regole.in_trama().is_none() {
-            let msg = "un testo delle regole contiene il carattere di controllo U+001F, che il percorso nel browser non può leggere";
-            errori.push(Diagnostic::new("content/wizard", 0, 0, msg));
+        match regole.in_trama() {
+            Some(trama) => {
+                out.file.insert(format!("{}{REGOLE_JS}", url::BASE), script_regole(&trama).into_bytes());
+            }
+            None => {
+                let msg = format!(
+                    "un testo delle regole contiene il carattere «{}», che il percorso nel browser usa come separatore",
+                    civis_engine::trama::SEPARATORE
+                );
+                errori.push(Diagnostic::new("content/wizard", 0, 0, msg));
+            }
         }
         let (pagine, percorsi) = pagine(regole, &site.titoli, site.opts.today, errori);
         out.conti.push((PAGINE, pagine.len()));
         out.conti.push((PERCORSI, percorsi));
         out.pagine.extend(pagine);
     }
+}
+
+/// The wizard's rules for the app, beside its start page: a classic script (it loads from `file://` too), fetched
+/// while the page is parsed rather than parsed with it.
+const REGOLE_JS: &str = "regole.js";
+
+/// The script that hands the rules ([`civis_engine::trama`]) to the app, as a JavaScript string.
+fn script_regole(trama: &str) -> String {
+    let stringa = serde_json::to_string(trama).expect("a string serialises").replace('<', "\\u003c");
+    format!("window.civisRegolePercorso = {stringa};\n")
 }
 
 /// The states a step links to: its choices and its "Cambia" links.

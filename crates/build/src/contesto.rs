@@ -97,6 +97,8 @@ pub(crate) struct Contesto<'a> {
     pub(crate) dati: Option<&'a serde_json::Value>,
     /// Data blocks for the page's app.
     pub(crate) blocchi_json: &'a [BloccoJson],
+    /// Data scripts for the page's app, loaded before it.
+    pub(crate) script_dati: &'a [String],
     /// The page's app loader (`pkg/avvio.js`), when the build has its bundle beside the page.
     pub(crate) app_js: Option<String>,
 }

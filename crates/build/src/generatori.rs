@@ -52,6 +52,9 @@ pub(crate) struct Arricchimento {
     pub(crate) dati: Option<serde_json::Value>,
     /// JSON blocks for the page's app.
     pub(crate) blocchi: Vec<BloccoJson>,
+    /// Classic scripts with data for the page's app, relative to the page, loaded before it: large data goes
+    /// there rather than into the page, so that it downloads while the page is read (and from `file://` too).
+    pub(crate) script_dati: Vec<String>,
 }
 
 /// What the generators produced: pages rendered through the templates, files written as they are.

@@ -139,6 +139,7 @@ impl Site {
             next: None,
             dati: None,
             blocchi_json: &[],
+            script_dati: &[],
             app_js: pagina::app_js(path, &self.c.opts.assets),
         }
     }
@@ -184,6 +185,7 @@ impl Site {
         (ctx.prev, ctx.next) = albero.prev_next(&p.path);
         ctx.dati = arricchimento.dati.as_ref();
         ctx.blocchi_json = &arricchimento.blocchi;
+        ctx.script_dati = &arricchimento.script_dati;
         self.c
             .theme
             .render(&template, &ctx.tera())

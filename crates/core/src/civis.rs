@@ -5,20 +5,22 @@
 use serde::{Deserialize, Serialize};
 
 /// How CIVIS finds an act in its form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Riferimento {
     /// A communication, by its 13-digit number (avvisi bonari, avvisi telematici).
+    #[default]
     Comunicazione,
     /// A cartella, by codice atto, identificativo or partita di ruolo.
     Cartella,
 }
 
 /// Which CIVIS request a channel is (the second exists from 11 May 2026).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Default, Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Richiesta {
     /// The first request on an act.
+    #[default]
     Prima,
     /// The second request, after a first one closed.
     Seconda,

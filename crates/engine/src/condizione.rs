@@ -72,7 +72,7 @@ pub fn confronto(ammesso: &str) -> Option<(Confronto, f64)> {
 
 /// One set of requirements: every key must have one of the listed values. Written as a YAML mapping; kept as a
 /// list of pairs, in key order.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(from = "BTreeMap<String, Vec<String>>")]
 pub struct Requisiti(pub Lista<(Testo, Lista<Testo>)>);
 
@@ -90,6 +90,12 @@ pub enum Quando {
     Tutti(Requisiti),
     /// Any of these sets.
     Uno(Lista<Requisiti>),
+}
+
+impl Default for Quando {
+    fn default() -> Self {
+        Quando::Tutti(Requisiti::default())
+    }
 }
 
 impl Quando {

@@ -12,7 +12,7 @@ pub use civis_core::civis::{Richiesta, Riferimento};
 use serde::Deserialize;
 
 /// All the rules of the engine.
-#[derive(Debug, Clone)]
+#[derive(Default, Debug, Clone)]
 pub struct Regole {
     /// Holidays, summer suspensions and the shift rule.
     pub calendario: Calendario,
@@ -119,7 +119,7 @@ impl Regole {
 }
 
 /// `calendario.yaml` (the file is this type itself).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Calendario {
     /// When a person last checked this file against the law.
@@ -135,7 +135,7 @@ pub struct Calendario {
 }
 
 /// A fixed-date national holiday.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Festivo {
     /// Day of month.
@@ -152,7 +152,7 @@ pub struct Festivo {
 }
 
 /// Easter Monday.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pasquetta {
     /// Name.
@@ -162,7 +162,7 @@ pub struct Pasquetta {
 }
 
 /// A day of the year (day, month).
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Default, Debug, Clone, Copy, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(deny_unknown_fields)]
 pub struct GiornoAnno {
     /// Month (1-12); compared first.
@@ -172,7 +172,7 @@ pub struct GiornoAnno {
 }
 
 /// A yearly suspension window of terms.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sospensione {
     /// `pagamento` or `feriale`.
@@ -188,7 +188,7 @@ pub struct Sospensione {
 }
 
 /// The shift of a last day that is not a working day.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Proroga {
     /// In words.
@@ -199,7 +199,7 @@ pub struct Proroga {
 
 /// An act the wizard and `advise` know: declared once, so that the question's options, the schema and the request
 /// tool come from here, and the other files name it by id or by one of its groups (`@riscossione`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Atto {
     /// Contract value of `atto`.
@@ -219,7 +219,7 @@ pub struct Atto {
 }
 
 /// A notification mode and when it counts as done.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModoNotifica {
     /// Contract value of `notifica.modo`.
@@ -248,7 +248,7 @@ pub struct ModoNotifica {
 }
 
 /// The count of a notification mode for some acts only (e.g. irreperibilità assoluta for a cartella).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VarianteNotifica {
     /// The acts it applies to.
@@ -268,17 +268,18 @@ pub struct VarianteNotifica {
 }
 
 /// What a dated rule is for the person.
-#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[derive(Default, Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum TipoScadenza {
     /// Something the person must do by that day (pay, appeal, ask): shown with the days left.
+    #[default]
     Termine,
     /// A check on the act (decadenza): stated as a fact about the act, never with a countdown.
     Verifica,
 }
 
 /// A deadline counted in days.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Termine {
     /// Contract deadline id.
@@ -343,7 +344,7 @@ fn vero() -> bool {
 }
 
 /// The decadenza term for notifying a cartella.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decadenza {
     /// Contract deadline id.
@@ -371,7 +372,7 @@ pub struct Decadenza {
 }
 
 /// An extension of the decadenza term by law, for returns filed in given years.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProrogaDecadenza {
     /// Origins of the cartella it applies to.
@@ -391,7 +392,7 @@ pub struct ProrogaDecadenza {
 }
 
 /// The reduced sanction for paying an avviso in time.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[derive(Default, Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Sanzione {
     /// Acts it applies to.
@@ -407,7 +408,7 @@ pub struct Sanzione {
 }
 
 /// A service of the administration, linked (never loaded) from the site: a person follows it by clicking.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[derive(Default, Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Servizio {
     /// The link's text.
@@ -417,7 +418,7 @@ pub struct Servizio {
 }
 
 /// A channel.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Canale {
     /// Contract channel id.
@@ -443,7 +444,7 @@ pub struct Canale {
 }
 
 /// A warning and when it applies: every condition given must hold (none given: never).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Avviso {
     /// Contract warning id.
@@ -471,7 +472,7 @@ pub struct Avviso {
 }
 
 /// Which deadline answers a goal: the first of `scadenze` the case has (else the earliest deadline to meet).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Principale {
     /// The goals (`obiettivo`).
@@ -481,7 +482,7 @@ pub struct Principale {
 }
 
 /// What the outcome becomes when the deadline that answers the goal has passed: a case of its own.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EsitoScaduto {
     /// Outcome id.
@@ -497,7 +498,7 @@ pub struct EsitoScaduto {
 }
 
 /// An outcome rule.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Esito {
     /// Rule id.
@@ -519,7 +520,7 @@ pub struct Esito {
 }
 
 /// A pre-filled link for help desks: a state of the wizard made of choices only (no personal data).
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
+#[derive(Default, Debug, Clone, Deserialize, serde::Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct CollegamentoPrecompilato {
     /// What the link is for, in Italian.
@@ -529,7 +530,7 @@ pub struct CollegamentoPrecompilato {
 }
 
 /// A question of the wizard.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Domanda {
     /// Stable id (used in links and anchors).
@@ -578,7 +579,7 @@ pub struct Domanda {
 }
 
 /// Another wording of a question, for the answers it matches (first match wins).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VarianteDomanda {
     /// When it applies.
@@ -590,10 +591,11 @@ pub struct VarianteDomanda {
 }
 
 /// Kind of answer.
-#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[derive(Default, Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum TipoDomanda {
     /// One of the `opzioni`.
+    #[default]
     Scelta,
     /// A date (`YYYY-MM-DD`).
     Data,
@@ -604,7 +606,7 @@ pub enum TipoDomanda {
 }
 
 /// An allowed answer.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Default, Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Opzione {
     /// The value stored in the answers.
@@ -617,7 +619,7 @@ pub struct Opzione {
 }
 
 /// A norm or a public document, by the name the `fonte` texts use, with the address of its official text.
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[derive(Default, Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct FontePubblica {
     /// How the sources name it (`DPR 602/1973`).

@@ -94,13 +94,15 @@ pub fn leggi_scritto(scritto: &str) -> Result<f64, NonImporto> {
             Err(NonImporto::NonNumero)
         }
     };
-    match (t.rfind(','), t.rfind('.')) {
+    // Split with `rsplit_once` rather than by index: no slicing that could panic, so no panic machinery (with
+    // Debug formatting) in the browser's module.
+    let (virgole, punti) = (t.matches(',').count(), t.matches('.').count());
+    match (t.rsplit_once(','), t.rsplit_once('.')) {
         // Both: the last one is the decimal separator, the other one separates thousands.
-        (Some(v), Some(p)) if v > p => numero(&con_gruppi(&t[..v], '.')?, &t[v + 1..]),
-        (Some(v), Some(p)) if p > v => numero(&con_gruppi(&t[..p], ',')?, &t[p + 1..]),
-        (Some(v), None) if t.matches(',').count() == 1 => numero(&t[..v], &t[v + 1..]),
-        (None, Some(p)) if t.matches('.').count() == 1 => {
-            let (intero, decimali) = (&t[..p], &t[p + 1..]);
+        (Some((i, d)), Some((_, dp))) if d.len() < dp.len() => numero(&con_gruppi(i, '.')?, d),
+        (Some(_), Some((i, d))) => numero(&con_gruppi(i, ',')?, d),
+        (Some((i, d)), None) if virgole == 1 => numero(i, d),
+        (None, Some((intero, decimali))) if punti == 1 => {
             if decimali.len() == 3 && (1..=3).contains(&intero.len()) {
                 let (m, d) = (numero(&format!("{intero}{decimali}"), "")?, numero(intero, decimali)?);
                 return Err(NonImporto::Ambiguo { migliaia: in_euro(m), decimali: in_euro(d) });

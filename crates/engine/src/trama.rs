@@ -2,7 +2,8 @@
 //! back into the same model when the app starts. So the app follows the rules of the site it is served with (an
 //! installed `civis-guida` builds any site), and no YAML or JSON parser ships in the module.
 //!
-//! The text is a sequence of fields separated by U+001F (the ASCII unit separator, which no rule may contain):
+//! The text is a sequence of fields separated by `¦` (U+00A6, which no rule may contain: a control character
+//! such as the ASCII unit separator would cost six bytes each in the page's JSON block, 20 kB in all):
 //! numbers and dates as written, `0`/`1` for booleans and for an absent or present option, a count before the
 //! items of a list. Every struct lists its fields here once, for both directions; a field missing from a list
 //! makes the code fail to compile, so the two directions cannot drift.
@@ -12,34 +13,61 @@ use crate::modello::*;
 use chrono::{Datelike, NaiveDate};
 
 /// The separator between fields.
-pub const SEPARATORE: char = '\u{1f}';
+pub const SEPARATORE: char = '¦';
 
-/// Reads fields one at a time.
+/// Reads fields one at a time. A malformed text does not stop the reading: the reader notes it (`rotto`) and
+/// hands out empty values, and [`Regole::da_trama`] refuses the result. Reading without early returns keeps the
+/// browser's module small: each `?` in a struct's reader compiled code to drop the fields already read.
 pub struct Lettore<'a> {
     campi: core::str::Split<'a, char>,
+    rotto: bool,
 }
 
 impl<'a> Lettore<'a> {
-    fn campo(&mut self) -> Option<&'a str> {
-        self.campi.next()
+    fn new(testo: &'a str) -> Self {
+        Lettore { campi: testo.split(SEPARATORE), rotto: false }
     }
 
-    fn numero(&mut self) -> Option<i64> {
-        let c = self.campo()?;
-        let (segno, cifre) = c.strip_prefix('-').map_or((1, c), |r| (-1, r));
-        if cifre.is_empty() || !cifre.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
+    /// Notes a malformed text and gives the empty value.
+    fn rotto<T: Default>(&mut self) -> T {
+        self.rotto = true;
+        T::default()
+    }
+
+    fn campo(&mut self) -> &'a str {
+        match self.campi.next() {
+            Some(c) => c,
+            None => self.rotto(),
         }
-        cifre.bytes().try_fold(0i64, |n, b| n.checked_mul(10)?.checked_add(i64::from(b - b'0'))).map(|n| segno * n)
+    }
+
+    fn numero(&mut self) -> i64 {
+        let c = self.campo();
+        let (segno, cifre) = c.strip_prefix('-').map_or((1, c), |r| (-1, r));
+        let n = if cifre.is_empty() || !cifre.bytes().all(|b| b.is_ascii_digit()) {
+            None
+        } else {
+            cifre.bytes().try_fold(0i64, |n, b| n.checked_mul(10)?.checked_add(i64::from(b - b'0')))
+        };
+        match n {
+            Some(n) => segno * n,
+            None => self.rotto(),
+        }
+    }
+
+    /// A number that must fit in `T`.
+    fn intero<T: TryFrom<i64> + Default>(&mut self) -> T {
+        let n = self.numero();
+        T::try_from(n).unwrap_or_else(|_| self.rotto())
     }
 }
 
 /// A value of the model, written and read as fields.
-pub trait Trama: Sized {
+pub trait Trama: Sized + Default {
     /// Appends the value's fields.
     fn scrivi(&self, out: &mut String);
-    /// Reads the value's fields; `None` on a malformed text.
-    fn leggi(l: &mut Lettore) -> Option<Self>;
+    /// Reads the value's fields (the empty value, noted by the reader, on a malformed text).
+    fn leggi(l: &mut Lettore) -> Self;
 }
 
 fn campo(out: &mut String, s: &str) {
@@ -51,8 +79,8 @@ impl Trama for String {
     fn scrivi(&self, out: &mut String) {
         campo(out, self);
     }
-    fn leggi(l: &mut Lettore) -> Option<Self> {
-        l.campo().map(String::from)
+    fn leggi(l: &mut Lettore) -> Self {
+        l.campo().into()
     }
 }
 
@@ -60,11 +88,11 @@ impl Trama for bool {
     fn scrivi(&self, out: &mut String) {
         campo(out, if *self { "1" } else { "0" });
     }
-    fn leggi(l: &mut Lettore) -> Option<Self> {
-        match l.campo()? {
-            "1" => Some(true),
-            "0" => Some(false),
-            _ => None,
+    fn leggi(l: &mut Lettore) -> Self {
+        match l.campo() {
+            "1" => true,
+            "0" => false,
+            _ => l.rotto(),
         }
     }
 }
@@ -73,8 +101,8 @@ impl Trama for u32 {
     fn scrivi(&self, out: &mut String) {
         campo(out, &self.to_string());
     }
-    fn leggi(l: &mut Lettore) -> Option<Self> {
-        u32::try_from(l.numero()?).ok()
+    fn leggi(l: &mut Lettore) -> Self {
+        l.intero()
     }
 }
 
@@ -82,8 +110,8 @@ impl Trama for i32 {
     fn scrivi(&self, out: &mut String) {
         campo(out, &self.to_string());
     }
-    fn leggi(l: &mut Lettore) -> Option<Self> {
-        i32::try_from(l.numero()?).ok()
+    fn leggi(l: &mut Lettore) -> Self {
+        l.intero()
     }
 }
 
@@ -91,8 +119,9 @@ impl Trama for NaiveDate {
     fn scrivi(&self, out: &mut String) {
         campo(out, &format!("{}", self.num_days_from_ce()));
     }
-    fn leggi(l: &mut Lettore) -> Option<Self> {
-        NaiveDate::from_num_days_from_ce_opt(i32::try_from(l.numero()?).ok()?)
+    fn leggi(l: &mut Lettore) -> Self {
+        let giorni = l.intero();
+        NaiveDate::from_num_days_from_ce_opt(giorni).unwrap_or_else(|| l.rotto())
     }
 }
 
@@ -106,11 +135,8 @@ impl<T: Trama> Trama for Option<T> {
             None => campo(out, "0"),
         }
     }
-    fn leggi(l: &mut Lettore) -> Option<Self> {
-        match bool::leggi(l)? {
-            true => T::leggi(l).map(Some),
-            false => Some(None),
-        }
+    fn leggi(l: &mut Lettore) -> Self {
+        bool::leggi(l).then(|| T::leggi(l))
     }
 }
 
@@ -121,9 +147,17 @@ impl<T: Trama> Trama for Vec<T> {
             v.scrivi(out);
         }
     }
-    fn leggi(l: &mut Lettore) -> Option<Self> {
-        let n = u32::leggi(l)?;
-        (0..n).map(|_| T::leggi(l)).collect()
+    fn leggi(l: &mut Lettore) -> Self {
+        // No capacity reserved from a count not yet checked; a malformed text stops the loop.
+        let n = u32::leggi(l);
+        let mut v = Vec::new();
+        for _ in 0..n {
+            if l.rotto {
+                break;
+            }
+            v.push(T::leggi(l));
+        }
+        v
     }
 }
 
@@ -132,8 +166,8 @@ impl<A: Trama, B: Trama> Trama for (A, B) {
         self.0.scrivi(out);
         self.1.scrivi(out);
     }
-    fn leggi(l: &mut Lettore) -> Option<Self> {
-        Some((A::leggi(l)?, B::leggi(l)?))
+    fn leggi(l: &mut Lettore) -> Self {
+        (A::leggi(l), B::leggi(l))
     }
 }
 
@@ -141,8 +175,8 @@ impl Trama for Requisiti {
     fn scrivi(&self, out: &mut String) {
         self.0.scrivi(out);
     }
-    fn leggi(l: &mut Lettore) -> Option<Self> {
-        Vec::leggi(l).map(Requisiti)
+    fn leggi(l: &mut Lettore) -> Self {
+        Requisiti(Vec::leggi(l))
     }
 }
 
@@ -159,11 +193,11 @@ impl Trama for Quando {
             }
         }
     }
-    fn leggi(l: &mut Lettore) -> Option<Self> {
-        match l.campo()? {
-            "T" => Requisiti::leggi(l).map(Quando::Tutti),
-            "U" => Vec::leggi(l).map(Quando::Uno),
-            _ => None,
+    fn leggi(l: &mut Lettore) -> Self {
+        match l.campo() {
+            "T" => Quando::Tutti(Requisiti::leggi(l)),
+            "U" => Quando::Uno(Vec::leggi(l)),
+            _ => l.rotto(),
         }
     }
 }
@@ -176,8 +210,9 @@ macro_rules! trama_enum {
                 let tutte = [$($tipo::$variante),*];
                 (tutte.iter().position(|v| v == self).expect("a variant of its own enum") as u32).scrivi(out);
             }
-            fn leggi(l: &mut Lettore) -> Option<Self> {
-                [$($tipo::$variante),*].get(u32::leggi(l)? as usize).copied()
+            fn leggi(l: &mut Lettore) -> Self {
+                let i = u32::leggi(l) as usize;
+                [$($tipo::$variante),*].get(i).copied().unwrap_or_else(|| l.rotto())
             }
         }
     };
@@ -195,8 +230,8 @@ macro_rules! trama_struttura {
             fn scrivi(&self, out: &mut String) {
                 $(self.$campo.scrivi(out);)*
             }
-            fn leggi(l: &mut Lettore) -> Option<Self> {
-                Some($tipo { $($campo: Trama::leggi(l)?),* })
+            fn leggi(l: &mut Lettore) -> Self {
+                $tipo { $($campo: Trama::leggi(l)),* }
             }
         }
     )*};
@@ -250,15 +285,16 @@ impl Regole {
         // Every field ends with a separator; a text that held one would shift every field after it.
         let campi = out.matches(SEPARATORE).count();
         let mut conta = String::new();
-        Regole::leggi(&mut Lettore { campi: out.split(SEPARATORE) }).map(|r| r.scrivi(&mut conta))?;
+        Regole::da_trama(&out)?.scrivi(&mut conta);
         (conta.matches(SEPARATORE).count() == campi && conta == out).then_some(out)
     }
 
     /// The rules from the page's text ([`Regole::in_trama`]); `None` when it is not such a text.
     pub fn da_trama(testo: &str) -> Option<Regole> {
-        let mut l = Lettore { campi: testo.split(SEPARATORE) };
-        let r = Regole::leggi(&mut l)?;
-        (l.campo() == Some("") && l.campo().is_none()).then_some(r)
+        let mut l = Lettore::new(testo);
+        let r = Regole::leggi(&mut l);
+        let fine = l.campo().is_empty() && l.campi.next().is_none();
+        (fine && !l.rotto).then_some(r)
     }
 }
 
@@ -278,6 +314,9 @@ mod test {
         assert!(letto.sorgenti.is_empty() && letto.termini.iter().all(|t| t.riscontro.is_none()));
         assert!(Regole::da_trama(&testo[..testo.len() / 2]).is_none(), "a cut text is refused");
         assert!(Regole::da_trama(&format!("{testo}x{SEPARATORE}")).is_none(), "a longer text is refused");
+        assert!(Regole::da_trama("").is_none() && Regole::da_trama("x").is_none());
+        // A hostile count: the reading stops at the first missing field, nothing is reserved from the count.
+        assert!(Regole::da_trama(&format!("0{SEPARATORE}4294967295{SEPARATORE}")).is_none());
     }
 
     #[test]

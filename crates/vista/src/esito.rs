@@ -93,7 +93,14 @@ fn minuscola(s: &str) -> String {
 
 /// The norms the texts name (`DPR 602/1973` in a deadline's source), once each, in the order of `fonti.yaml`.
 fn fonti_citate(regole: &Regole, testi: &[&str]) -> Vec<FontePubblica> {
-    regole.fonti.iter().filter(|f| testi.iter().any(|t| t.contains(&*f.nome))).cloned().collect()
+    regole.fonti.iter().filter(|f| testi.iter().any(|t| contiene(t, &f.nome))).cloned().collect()
+}
+
+/// Whether `testo` contains `parola`, byte by byte: `str::contains` would compile a substring searcher (and its
+/// panic formatting) into the browser's module for these few short texts.
+fn contiene(testo: &str, parola: &str) -> bool {
+    let (t, p) = (testo.as_bytes(), parola.as_bytes());
+    !p.is_empty() && t.windows(p.len()).any(|w| w == p)
 }
 
 /// The outcome for the advice `c`; `scaduto` is the advice for the same answers after the deadline (pages without
@@ -114,7 +121,7 @@ pub(crate) fn vista_esito(
         .cloned()
         .partition(|s| s.tipo == TipoScadenza::Verifica);
     if con_date {
-        altre.sort_by_key(|s| s.data);
+        altre = per_data(altre);
     }
     let risposta = Risposta {
         frase: frase(principale.as_ref(), con_date),
@@ -143,4 +150,15 @@ pub(crate) fn vista_esito(
         richiesta,
         se_scaduto,
     }
+}
+
+/// The deadlines by date, equal dates in their order: a few items, placed one by one, so that no sort is compiled
+/// into the browser's module.
+fn per_data(scadenze: Vec<Scadenza>) -> Vec<Scadenza> {
+    let mut out: Vec<Scadenza> = Vec::new();
+    for s in scadenze {
+        let i = out.iter().position(|x| x.data > s.data).unwrap_or(out.len());
+        out.insert(i, s);
+    }
+    out
 }
