@@ -28,6 +28,9 @@ enum Command {
     Check(cmd::check::CheckArgs),
     /// Answer one case: JSON answers in (FILE or stdin), JSON advice out (see docs/advise-contract.md).
     Advise(cmd::advise::AdviseArgs),
+    /// Check the attachments of a CIVIS request as "Prepara la richiesta" does: format, size, active content.
+    /// Exit 0 when every file is admitted, 1 when any is not, 2 on bad usage or a file that cannot be read.
+    Allegati(cmd::allegati::AllegatiArgs),
     /// Write the JSON Schemas of `advise`, generated from the site's rules (default: schemas/).
     Schemi(cmd::schemi::SchemiArgs),
 }
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let ok = match cli.command {
         Command::Advise(args) => return cmd::advise::run(&cli.root, args),
+        Command::Allegati(args) => return cmd::allegati::run(args),
         Command::Build(args) => cmd::build::run(&cli.root, args),
         Command::Check(args) => cmd::check::run(&cli.root, args),
         Command::Serve(args) => cmd::serve::run(&cli.root, args),

@@ -1,6 +1,7 @@
 //! The subcommands, one file each; what they share (the build's date, one build run) is here.
 
 pub(crate) mod advise;
+pub(crate) mod allegati;
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod schemi;
