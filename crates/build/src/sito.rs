@@ -80,7 +80,12 @@ impl Site {
         for (path, bytes) in self.c.theme.static_files.iter().chain(&self.c.opts.assets) {
             files.insert(path.clone(), bytes.clone());
         }
-        statici::copy_static(&self.c.opts.root.join("content").join("static"), &mut files, &mut errori);
+        statici::copy_static(
+            &self.c.opts.root,
+            &self.c.opts.root.join("content").join("static"),
+            &mut files,
+            &mut errori,
+        );
         for (file, msg) in verifica::check_links(&files) {
             errori.push(Diagnostic::new(format!("output: {file}"), 0, 0, msg));
         }

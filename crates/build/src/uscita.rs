@@ -1,5 +1,7 @@
 //! Writing the output folder atomically: write every file (in parallel) into a temporary folder beside it,
-//! then swap.
+//! then swap. On Linux the swap is one `renameat2(RENAME_EXCHANGE)`, so there is no moment without a site (a
+//! reader, or `serve`, always sees the old site or the new one); elsewhere it is two renames. Temporary
+//! folders left by a build that was killed are removed by the next one.
 
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,6 +16,7 @@ pub(crate) fn write_atomic(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std
     };
     std::fs::create_dir_all(&parent)?;
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    pulisci(&parent, &name);
     let tmp = tempfile::Builder::new().prefix(&format!(".{name}.nuovo-")).tempdir_in(&parent)?;
     let dirs: BTreeSet<_> =
         files.keys().filter_map(|rel| tmp.path().join(rel).parent().map(Path::to_path_buf)).collect();
@@ -21,17 +24,50 @@ pub(crate) fn write_atomic(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std
         std::fs::create_dir_all(dir)?;
     }
     files.par_iter().try_for_each(|(rel, bytes)| std::fs::write(tmp.path().join(rel), bytes))?;
-    let built = tmp.keep();
-    if out.exists() {
-        let old = tempfile::Builder::new().prefix(&format!(".{name}.vecchio-")).tempdir_in(&parent)?.keep();
-        std::fs::remove_dir(&old)?;
-        std::fs::rename(out, &old)?;
-        std::fs::rename(&built, out)?;
-        std::fs::remove_dir_all(old)?;
-    } else {
-        std::fs::rename(&built, out)?;
+    if !out.exists() {
+        return std::fs::rename(tmp.keep(), out);
     }
-    Ok(())
+    if scambia(tmp.path(), out).is_ok() {
+        // `tmp` now holds the old site; dropping it removes it.
+        return Ok(());
+    }
+    let built = tmp.keep();
+    let old = tempfile::Builder::new().prefix(&format!(".{name}.vecchio-")).tempdir_in(&parent)?.keep();
+    std::fs::remove_dir(&old)?;
+    std::fs::rename(out, &old)?;
+    std::fs::rename(&built, out)?;
+    std::fs::remove_dir_all(old)
+}
+
+/// Removes the temporary folders of earlier builds of `name` that did not finish.
+fn pulisci(parent: &Path, name: &str) {
+    let prefissi = [format!(".{name}.nuovo-"), format!(".{name}.vecchio-")];
+    for voce in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+        let n = voce.file_name().to_string_lossy().into_owned();
+        if prefissi.iter().any(|p| n.starts_with(p.as_str())) && voce.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(voce.path());
+        }
+    }
+}
+
+/// Exchanges two folders in one step.
+#[cfg(target_os = "linux")]
+fn scambia(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let r = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn scambia(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other("no atomic exchange here"))
 }
 
 /// The problem of an output folder that cannot be written.
@@ -42,4 +78,24 @@ pub(crate) fn errore_uscita(out: &Path, e: std::io::Error) -> civis_content::Dia
         0,
         format!("non riesco a scrivere la cartella di uscita: {e}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_swap_replaces_the_site_and_leaves_no_temporary_folder() {
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("sito");
+        std::fs::create_dir_all(d.path().join(".sito.nuovo-vecchio123/x")).unwrap();
+        let uno = BTreeMap::from([("a.html".to_string(), b"uno".to_vec())]);
+        write_atomic(&out, &uno).unwrap();
+        let due = BTreeMap::from([("b/c.html".to_string(), b"due".to_vec())]);
+        write_atomic(&out, &due).unwrap();
+        assert!(!out.join("a.html").exists());
+        assert_eq!(std::fs::read(out.join("b/c.html")).unwrap(), b"due");
+        let resti: Vec<_> = std::fs::read_dir(d.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(resti, ["sito"], "stale and temporary folders removed");
+    }
 }

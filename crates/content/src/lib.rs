@@ -1,6 +1,7 @@
 //! Content loading: the `content/` tree, YAML front matter (unknown keys rejected), the site config, and
 //! diagnostics with `file:line:col`.
 
+pub mod cartella;
 mod pagina;
 
 pub use civis_core::Diagnostic;
@@ -60,26 +61,27 @@ pub fn load(root: &Path) -> Result<Content, Vec<Diagnostic>> {
         }
     };
     let mut pages = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(e) => e,
+    let (file, mut problemi) = cartella::file_di(root, &dir);
+    errors.append(&mut problemi);
+    for (source, path) in file {
+        if !source.ends_with(".md") {
+            continue;
+        }
+        let file = rel(root, &path);
+        let testo = match std::fs::read(&path).map(String::from_utf8) {
+            Ok(Ok(t)) => t,
+            Ok(Err(e)) => {
+                errors.push(Diagnostic::non_utf8(file, e.as_bytes(), e.utf8_error()));
+                continue;
+            }
             Err(e) => {
-                errors.push(Diagnostic::new(rel(root, &dir), 0, 0, e.to_string()));
+                errors.push(Diagnostic::new(file, 0, 0, format!("non riesco a leggere il file: {e}")));
                 continue;
             }
         };
-        let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
-            continue;
-        }
-        let source =
-            path.strip_prefix(&dir).expect("walkdir stays under content/").to_string_lossy().replace('\\', "/");
-        match std::fs::read_to_string(path) {
-            Ok(text) => match Page::parse(&rel(root, path), &source, &text) {
-                Ok(p) => pages.push(p),
-                Err(mut e) => errors.append(&mut e),
-            },
-            Err(e) => errors.push(Diagnostic::new(rel(root, path), 0, 0, format!("non riesco a leggere il file: {e}"))),
+        match Page::parse(&file, &source, &testo) {
+            Ok(p) => pages.push(p),
+            Err(mut e) => errors.append(&mut e),
         }
     }
     pages.sort_by(|a, b| a.path.cmp(&b.path));

@@ -45,6 +45,11 @@ pub fn cita_documento_interno(fonte: &str) -> bool {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+        // A problem about a file or folder as a whole (no line) names only the path, never `file:0:0`.
+        match (self.line, self.col) {
+            (0, _) => write!(f, "{}: {}", self.file, self.message),
+            (l, 0) => write!(f, "{}:{l}: {}", self.file, self.message),
+            (l, c) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
+        }
     }
 }

@@ -54,7 +54,9 @@ pub fn render(
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let line_of = |offset: usize| md[..offset].bytes().filter(|b| *b == b'\n').count() + first_line;
+    // Line starts computed once: a page with tens of thousands of links is not rescanned for each of them.
+    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', md.as_bytes()).collect();
+    let line_of = |offset: usize| newlines.partition_point(|&n| n < offset) + first_line;
     let problem = |offset: usize, message: String| Diagnostic::new(file, line_of(offset), 1, message);
     let mut out = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
@@ -82,6 +84,19 @@ pub fn render(
                         _ => None,
                     })
                     .collect();
+                let explicit = explicit.filter(|id| {
+                    let valido = id_valido(id);
+                    if !valido {
+                        out.errors.push(problem(
+                            range.start,
+                            format!(
+                                "id della sezione non valido `{{#{}}}`: usa solo lettere, cifre, `-` e `_`",
+                                id.chars().take(40).collect::<String>()
+                            ),
+                        ));
+                    }
+                    valido
+                });
                 let mut id = explicit.unwrap_or_else(|| slug(&text));
                 if used.contains(&id) {
                     id = (1..).map(|n| format!("{id}-{n}")).find(|c| !used.contains(c)).expect("some suffix is free");
@@ -147,6 +162,14 @@ pub fn render(
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// Whether an explicit heading id (`{#id}`) is safe and portable as an `id` and a URL fragment: ASCII letters,
+/// digits, `-` and `_`, starting with a letter.
+fn id_valido(id: &str) -> bool {
+    id.len() <= 80
+        && id.starts_with(|c: char| c.is_ascii_alphabetic())
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Text escaped for an HTML attribute value.
@@ -255,5 +278,23 @@ mod test {
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn an_explicit_id_that_is_not_a_plain_name_is_refused_and_never_emitted() {
+        let r = render("p.md", 5, "testo\n\n## Titolo {#a\"autofocus/onfocus=alert(1)}\n", &|_, _| Ok(String::new()));
+        assert!(!r.html.contains("autofocus"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"titolo\">"), "{}", r.html);
+        assert_eq!(r.errors.len(), 1);
+        assert_eq!(r.errors[0].line, 7, "{:?}", r.errors);
+        assert!(r.errors[0].message.contains("id della sezione non valido"));
+    }
+
+    #[test]
+    fn lines_of_many_links_are_right() {
+        let md: String = (0..2000).map(|i| format!("[x](/manca-{i})\n\n")).collect();
+        let r = render("p.md", 3, &md, &|_, _| Err("manca".into()));
+        assert_eq!(r.errors.len(), 2000);
+        assert_eq!((r.errors[0].line, r.errors[1999].line), (3, 3 + 2 * 1999));
     }
 }

@@ -2,6 +2,9 @@
 //! (debounced file watcher) and reloads the browser. The reload script is added to HTML responses by the
 //! server only; the files on disk are never changed.
 
+mod http;
+
+use http::Risposta;
 use notify_debouncer_full::new_debouncer;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use std::path::{Path, PathBuf};
@@ -36,7 +39,7 @@ pub fn serve(
     watch: &[PathBuf],
     mut rebuild: impl FnMut(&[PathBuf]) -> bool + Send + 'static,
 ) -> Result<(), String> {
-    let server = tiny_http::Server::http(("127.0.0.1", port))
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("non riesco ad ascoltare su 127.0.0.1:{port}: {e}"))?;
     let version = Arc::new(AtomicU64::new(1));
     let bump = Arc::clone(&version);
@@ -62,23 +65,19 @@ pub fn serve(
             .map_err(|e| format!("non riesco a controllare {}: {e}", dir.display()))?;
     }
     eprintln!("In ascolto su http://127.0.0.1:{port}/ (Ctrl+C per uscire)");
-    for request in server.incoming_requests() {
-        let response = respond(output, request.url(), version.load(Ordering::SeqCst));
-        let _ = request.respond(response);
-    }
+    let output = output.to_path_buf();
+    http::servi(listener, port, Arc::new(move |url: &str| respond(&output, url, version.load(Ordering::SeqCst))));
     Ok(())
 }
 
 /// The response for a request path.
-fn respond(output: &Path, url: &str, version: u64) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+fn respond(output: &Path, url: &str, version: u64) -> Risposta {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     if path == RELOAD_PATH {
-        return tiny_http::Response::from_string(version.to_string());
+        return Risposta { stato: 200, tipo: "text/plain; charset=utf-8", corpo: version.to_string().into_bytes() };
     }
     if path == RELOAD_SCRIPT_PATH {
-        let header =
-            tiny_http::Header::from_bytes(&b"Content-Type"[..], &b"text/javascript"[..]).expect("valid header");
-        return tiny_http::Response::from_data(RELOAD_JS.as_bytes().to_vec()).with_header(header);
+        return Risposta { stato: 200, tipo: "text/javascript; charset=utf-8", corpo: RELOAD_JS.as_bytes().to_vec() };
     }
     let (status, file) = match resolve(output, path) {
         Some(f) => (200, f),
@@ -93,8 +92,7 @@ fn respond(output: &Path, url: &str, version: u64) -> tiny_http::Response<std::i
             None => format!("{html}{RELOAD_SCRIPT}").into_bytes(),
         };
     }
-    let header = tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes()).expect("valid header");
-    tiny_http::Response::from_data(body).with_status_code(status).with_header(header)
+    Risposta { stato: status, tipo: kind, corpo: body }
 }
 
 /// The file for a URL path, refusing anything outside `output`.
@@ -146,11 +144,8 @@ mod test {
     fn html_gets_the_reload_script_and_reload_path_the_version() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("index.html"), "<html><body>x</body></html>").unwrap();
-        let mut body = String::new();
-        std::io::Read::read_to_string(&mut respond(dir.path(), "/", 3).into_reader(), &mut body).unwrap();
+        let body = String::from_utf8(respond(dir.path(), "/", 3).corpo).unwrap();
         assert!(body.contains("__livereload") && body.ends_with("</body></html>"), "{body}");
-        let mut v = String::new();
-        std::io::Read::read_to_string(&mut respond(dir.path(), RELOAD_PATH, 3).into_reader(), &mut v).unwrap();
-        assert_eq!(v, "3");
+        assert_eq!(respond(dir.path(), RELOAD_PATH, 3).corpo, b"3");
     }
 }

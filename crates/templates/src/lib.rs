@@ -26,11 +26,14 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     for (sub, is_template) in [("templates", true), ("static", false)] {
         let base = dir.join(sub);
-        for entry in walkdir::WalkDir::new(&base).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file())
-        {
-            let rel = entry.path().strip_prefix(&base).expect("under base").to_string_lossy().replace('\\', "/");
-            let shown = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_string_lossy().into_owned();
-            match std::fs::read(entry.path()) {
+        if !base.is_dir() {
+            continue;
+        }
+        let (trovati, mut problemi) = civis_content::cartella::file_di(root, &base);
+        errors.append(&mut problemi);
+        for (rel, percorso) in trovati {
+            let shown = percorso.strip_prefix(root).unwrap_or(&percorso).to_string_lossy().into_owned();
+            match std::fs::read(&percorso) {
                 Ok(bytes) if is_template => match String::from_utf8(bytes) {
                     Ok(text) => {
                         replace(&mut origini, rel.clone(), shown.clone());
@@ -43,6 +46,16 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
             }
         }
     }
+    if let Some((nome, riga, giro)) = ciclo(&templates) {
+        let file = origini.iter().find(|(n, _)| *n == nome).map_or(nome.clone(), |(_, o)| o.clone());
+        errors.push(Diagnostic::new(
+            file,
+            riga,
+            1,
+            format!("i template si includono a vicenda senza fine ({}): togli l'inclusione", giro.join(" → ")),
+        ));
+        return Err(errors);
+    }
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html"]);
     if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
@@ -53,6 +66,63 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     } else {
         Err(errors)
     }
+}
+
+/// The templates a template includes or extends, with the line of each tag: a plain scan of `{% include "…" %}`
+/// and `{% extends "…" %}` tags, enough to find a loop before Tera would recurse into it until the stack ends.
+fn inclusioni(testo: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut resto = testo;
+    let mut offset = 0;
+    while let Some(inizio) = resto.find("{%") {
+        let Some(fine) = resto[inizio..].find("%}") else { break };
+        let tag = resto[inizio + 2..inizio + fine].trim_start_matches('-').trim();
+        if tag.starts_with("include") || tag.starts_with("extends") {
+            let riga = testo[..offset + inizio].matches('\n').count() + 1;
+            for (i, parte) in tag.split(['"', '\'']).enumerate() {
+                if i % 2 == 1 {
+                    out.push((parte.to_string(), riga));
+                }
+            }
+        }
+        offset += inizio + fine + 2;
+        resto = &resto[inizio + fine + 2..];
+    }
+    out
+}
+
+/// A loop of inclusions: the template where it closes, the line of its tag and the chain of names.
+fn ciclo(templates: &[(String, String)]) -> Option<(String, usize, Vec<String>)> {
+    let archi: Vec<(String, Vec<(String, usize)>)> =
+        templates.iter().map(|(n, t)| (n.clone(), inclusioni(t))).collect();
+    let figli = |n: &str| archi.iter().find(|(m, _)| m == n).map(|(_, a)| a.as_slice()).unwrap_or_default();
+    // Depth-first from every template; `percorso` is the chain being explored.
+    fn visita<'a>(
+        n: &'a str,
+        figli: &dyn Fn(&str) -> &'a [(String, usize)],
+        percorso: &mut Vec<&'a str>,
+        finiti: &mut std::collections::HashSet<&'a str>,
+    ) -> Option<(String, usize, Vec<String>)> {
+        if finiti.contains(n) {
+            return None;
+        }
+        percorso.push(n);
+        for (figlio, riga) in figli(n) {
+            if let Some(i) = percorso.iter().position(|p| p == figlio) {
+                let mut giro: Vec<String> = percorso[i..].iter().map(|s| s.to_string()).collect();
+                giro.push(figlio.clone());
+                return Some((n.to_string(), *riga, giro));
+            }
+            if let Some(c) = visita(figlio, figli, percorso, finiti) {
+                return Some(c);
+            }
+        }
+        percorso.pop();
+        finiti.insert(n);
+        None
+    }
+    let mut finiti = std::collections::HashSet::new();
+    templates.iter().find_map(|(n, _)| visita(n, &figli, &mut Vec::new(), &mut finiti))
 }
 
 fn replace<T>(list: &mut Vec<(String, T)>, name: String, value: T) {
@@ -89,5 +159,24 @@ impl Theme {
     /// The file a template comes from, as shown to the author.
     pub fn origine(&self, name: &str) -> String {
         self.origini.iter().find(|(n, _)| n == name).map_or_else(|| format!("templates/{name}"), |(_, o)| o.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_that_includes_itself_is_an_error_at_its_line() {
+        let t = |n: &str, s: &str| (n.to_string(), s.to_string());
+        let templates = [
+            t("a.html", "x\n{% include \"b.html\" %}"),
+            t("b.html", "\n\n{%- include 'a.html' -%}"),
+            t("c.html", "{% include \"b.html\" %}"),
+        ];
+        let (nome, riga, giro) = ciclo(&templates).unwrap();
+        assert_eq!((nome.as_str(), riga), ("b.html", 3));
+        assert_eq!(giro, ["a.html", "b.html", "a.html"]);
+        assert!(ciclo(&[t("a.html", "{% include \"b.html\" %}"), t("b.html", "{{ x }}")]).is_none());
     }
 }
