@@ -93,6 +93,56 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
   });
 }
 
+for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => pathToFileURL(SITE).href + '/']]) {
+  test(`search that forgives over ${come}: typos, questions in words, old names, the collection phase, all the results`, async () => {
+    const { context, page, problems } = await open();
+    const requests = [];
+    page.on('request', r => requests.push(r.url()));
+    try {
+      await page.goto(base() + 'index.html');
+      await page.waitForSelector('#cerca');
+      await page.focus('#cerca');
+      const primi3 = async (q, atteso, perche) => {
+        const r = await search(page, q);
+        assert.ok(r.slice(0, 3).some(x => atteso.test(path(x.href))), `${q}: ${perche}: ${JSON.stringify(r.slice(0, 3).map(x => path(x.href)))}`);
+        return r;
+      };
+      await primi3('ricoso', /\/ricorsi\/ricorso-tributario\/index\.html$/, 'a typo finds the ricorso');
+      assert.match(await page.textContent('#cerca-stato'), /per «ricorso» \(hai scritto «ricoso»\)/, 'the page says what it searched');
+      await primi3('cartela esatoriale', /\/cartelle\/index\.html$/, 'two typos, then the synonym of the phrase');
+      await primi3('quanto tempo ho per pagare', /\/(riscossione\/termine-scaduto|notifica)\/index\.html/, 'a question in words');
+      await primi3('non ho pagato', /\/riscossione\/termine-scaduto\/index\.html$/, 'after a missed term');
+      await primi3('equitalia', /\/(riscossione|cartelle)\//, 'the old name finds the agency that replaced it');
+      await primi3('ganascia fiscale', /\/riscossione\/fermo\/index\.html/, 'the colloquial name of the fermo');
+      await primi3('fermo auto', /\/riscossione\/fermo\/index\.html/, 'fermo auto');
+      await primi3('pignoramento stipendio', /\/riscossione\/pignoramento\/index\.html/, 'wages');
+      await primi3('conto pignorato', /\/riscossione\/(pignoramento|pignorabili)\/index\.html/, 'the bank account');
+      assert.ok((await search(page, 'sospensione feriale')).length > 1, 'more than one section on the summer suspension');
+      const cf = await search(page, 'codice fiscale');
+      const testi = await page.$$eval('#cerca-risultati .risultato-estratto', e => e.map(x => x.textContent));
+      assert.equal(new Set(testi).size, testi.length, `the same section is not returned twice: ${JSON.stringify(testi)}`);
+      assert.ok(cf.length > 0);
+
+      // All the results: the link opens a page listing every one of them; back and forward keep the query.
+      await search(page, 'ricorso');
+      const quanti = Number((await page.textContent('.ricerca-tutti a')).match(/\((\d+)\)/)[1]);
+      assert.ok(quanti > 10);
+      await Promise.all([page.waitForURL(/cerca\/index\.html#q=ricorso$/), page.click('.ricerca-tutti a')]);
+      await page.waitForFunction(n => document.querySelectorAll('#risultati-tutti li').length === n, quanti);
+      await page.goBack();
+      await page.goForward();
+      await page.waitForFunction(n => document.querySelectorAll('#risultati-tutti li').length === n, quanti);
+      assert.equal(await page.inputValue('#cerca'), 'ricorso');
+      await axe(page, `all the results (${come})`);
+
+      assert.deepEqual(requests.filter(u => !u.startsWith(base()) && !/^(data|blob):/.test(u)), [], 'no request leaves the site');
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 test('without JavaScript the search box is a link to the A–Z page, which links every topic', async () => {
   const { context, page } = await open({ javaScriptEnabled: false });
   try {

@@ -41,3 +41,23 @@ pub fn evidenzia(testo: &str, radici: &str) -> String {
     let r: Vec<String> = radici.split(' ').filter(|s| !s.is_empty()).map(str::to_string).collect();
     sinonimi::evidenzia(testo, &r)
 }
+
+/// The stem of the vocabulary closest to a query's stem that the index does not have (`stem:documents` pairs
+/// separated by spaces), or an empty string.
+#[wasm_bindgen]
+pub fn correggi(radice: &str, vocabolario: &str) -> String {
+    civis_ricerca::refusi::correggi(radice, vocabolario)
+}
+
+/// The stems of a query, space-separated (stop words dropped), as the index has them.
+#[wasm_bindgen]
+pub fn radici(query: &str) -> String {
+    civis_ricerca::parole::radici(query).join(" ")
+}
+
+/// The concepts of a query given as stems (space-separated), in the form of [`concetti`].
+#[wasm_bindgen]
+pub fn concetti_di_radici(radici: &str) -> String {
+    let r: Vec<String> = radici.split(' ').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    SINONIMI.with(|s| sinonimi::testo_dei_concetti(&sinonimi::concetti_di_radici(&r, &s.borrow())))
+}

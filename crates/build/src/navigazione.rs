@@ -20,6 +20,16 @@ pub(crate) struct Voce {
     pub children: Vec<Voce>,
 }
 
+/// Top-level sections the menu lists before "Tutte le sezioni".
+pub(crate) const MENU_SEZIONI: usize = 12;
+/// Pages of the active section the menu lists before "Tutte le pagine della sezione".
+pub(crate) const MENU_PAGINE: usize = 40;
+
+/// A menu entry that leads to the full list of what the menu leaves out.
+fn altre(title: String, url: String) -> Voce {
+    Voce { title, url, current: false, active: false, children: Vec::new() }
+}
+
 /// The site's structure: every page in reading order.
 pub(crate) struct Albero<'a> {
     pages: &'a [Page],
@@ -89,18 +99,35 @@ impl<'a> Albero<'a> {
         }
     }
 
-    /// The menu for the page at `from`: the home page's children, with the children of the active one.
+    /// The menu for the page at `from`: the home page's children, with the children of the active one. Its size
+    /// does not grow with the site: at most [`MENU_SEZIONI`] top-level sections (the first ones, and the active
+    /// one), at most [`MENU_PAGINE`] pages of the active section, then a link to all of them (the A–Z page, the
+    /// section's own page), so that a page of a site with 100,000 pages is as large as one of a site with 100.
     pub(crate) fn menu(&self, from: &str) -> Vec<Voce> {
         let mut voci: Vec<Voce> = Vec::new();
         if let Some(&home) = self.index.get("") {
             voci.push(self.voce(from, home));
         }
-        for i in self.children("") {
+        let sezioni = self.children("");
+        for (n, &i) in sezioni.iter().enumerate() {
             let mut v = self.voce(from, i);
+            if n >= MENU_SEZIONI && !v.active {
+                continue;
+            }
             if v.active {
-                v.children = self.children(&self.pages[i].path).into_iter().map(|c| self.voce(from, c)).collect();
+                let figli = self.children(&self.pages[i].path);
+                v.children = figli.iter().take(MENU_PAGINE).map(|&c| self.voce(from, c)).collect();
+                if figli.len() > MENU_PAGINE {
+                    v.children.push(altre(
+                        format!("Tutte le {} pagine della sezione", figli.len()),
+                        relative(from, &self.pages[i].path),
+                    ));
+                }
             }
             voci.push(v);
+        }
+        if sezioni.len() > MENU_SEZIONI {
+            voci.push(altre(format!("Tutte le {} sezioni", sezioni.len()), relative(from, crate::pagina::INDICE_AZ)));
         }
         voci
     }

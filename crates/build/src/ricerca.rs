@@ -4,13 +4,15 @@
 
 use crate::caricato::Caricato;
 use crate::generatori::{GeneratedPage, Generati, Generatore};
+use crate::pagina::INDICE_AZ;
 use crate::url;
 use civis_content::Diagnostic;
 use civis_ricerca::indice::{file_indice, Documento};
 use civis_ricerca::sinonimi::Sinonimi;
+use rayon::prelude::*;
 
-/// The A–Z page's folder.
-pub(crate) const INDICE_AZ: &str = "indice-az/";
+/// The page of all the search results.
+const CERCA: &str = "cerca/";
 /// The glossary's page, whose sections are the glossary terms.
 const GLOSSARIO: &str = "glossario/";
 
@@ -42,19 +44,28 @@ pub(crate) struct IndiceAz;
 
 impl Generatore for IndiceAz {
     fn genera(&self, site: &Caricato, out: &mut Generati, _errori: &mut Vec<Diagnostic>) {
-        let mut voci: Vec<(String, String, String)> = Vec::new(); // (text, url from the A–Z page, where)
-        for (p, r) in site.content.pages.iter().zip(&site.rese) {
-            voci.push((p.front.title.clone(), url::relative(INDICE_AZ, &p.path), "pagina".into()));
-            for h in r.headings.iter().filter(|h| h.level == 2) {
-                let dove =
-                    if p.path == GLOSSARIO { "glossario".to_string() } else { format!("in «{}»", p.front.title) };
-                voci.push((h.text.clone(), format!("{}#{}", url::relative(INDICE_AZ, &p.path), h.id), dove));
-            }
-        }
-        voci.sort_by_key(|v| (chiave_az(&v.0), v.0.clone(), v.1.clone()));
+        // (sort key, text, url from the A–Z page, where): the key computed once per entry, in parallel, not on
+        // every comparison of the sort.
+        let mut voci: Vec<(String, String, String, String)> = site
+            .content
+            .pages
+            .par_iter()
+            .zip(&site.rese)
+            .flat_map_iter(|(p, r)| {
+                let url = url::relative(INDICE_AZ, &p.path);
+                let pagina = std::iter::once((p.front.title.clone(), url.clone(), "pagina".to_string()));
+                let sezioni = r.headings.iter().filter(|h| h.level == 2).map(move |h| {
+                    let dove =
+                        if p.path == GLOSSARIO { "glossario".to_string() } else { format!("in «{}»", p.front.title) };
+                    (h.text.clone(), format!("{url}#{}", h.id), dove)
+                });
+                pagina.chain(sezioni).map(|(t, u, d)| (chiave_az(&t), t, u, d)).collect::<Vec<_>>()
+            })
+            .collect();
+        voci.par_sort_unstable();
         let mut lettere: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
-        for (testo, link, dove) in voci {
-            let l = chiave_az(&testo)
+        for (chiave, testo, link, dove) in voci {
+            let l = chiave
                 .chars()
                 .next()
                 .map(|c| if c.is_ascii_alphabetic() { c.to_ascii_uppercase().to_string() } else { "#".into() })
@@ -70,6 +81,14 @@ impl Generatore for IndiceAz {
         }
         let lettere: Vec<serde_json::Value> =
             lettere.iter().map(|(l, v)| serde_json::json!({ "lettera": l, "voci": v })).collect();
+        // The page of all the results ("Mostra tutti i risultati"): the query travels in its fragment.
+        out.pagine.push(GeneratedPage::in_cartella(
+            CERCA,
+            "Risultati della ricerca".into(),
+            "Tutti i risultati della ricerca nella guida.".into(),
+            "cerca.html",
+            serde_json::json!({ "az": url::relative(CERCA, INDICE_AZ) }),
+        ));
         out.pagine.push(GeneratedPage::in_cartella(
             INDICE_AZ,
             "Indice dalla A alla Z".into(),

@@ -2,28 +2,33 @@
 //! of the output, anchors included; nothing points at another origin (except plain links to external pages).
 
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// An attribute value as the browser reads it (the entities our templates emit decoded).
-fn decode(value: &str) -> String {
+/// An attribute value as the browser reads it (the entities our templates emit decoded); borrowed when it has
+/// none, which is almost always.
+fn decode(value: &str) -> Cow<'_, str> {
     if !value.contains('&') {
-        return value.to_string();
+        return Cow::Borrowed(value);
     }
-    value
-        .replace("&#x2F;", "/")
-        .replace("&#x27;", "'")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    Cow::Owned(
+        value
+            .replace("&#x2F;", "/")
+            .replace("&#x27;", "'")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&"),
+    )
 }
 
 /// The values of `attr="…"` attributes in an HTML text, decoded.
-fn attributes(html: &str, attr: &str) -> Vec<String> {
+fn attributes<'a>(html: &'a str, attr: &str) -> Vec<Cow<'a, str>> {
     let needle = format!(" {attr}=\"");
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let mut out = Vec::new();
     let mut rest = html;
-    while let Some(i) = rest.find(&needle) {
+    while let Some(i) = finder.find(rest.as_bytes()) {
         let after = &rest[i + needle.len()..];
         let end = after.find('"').unwrap_or(after.len());
         out.push(decode(&after[..end]));
@@ -49,7 +54,7 @@ pub(crate) fn check_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, Str
         .filter(|(p, _)| p.ends_with(".html"))
         .filter_map(|(p, b)| std::str::from_utf8(b).ok().map(|s| (p.as_str(), s)))
         .collect();
-    let ids: HashMap<&str, HashSet<String>> =
+    let ids: HashMap<&str, HashSet<Cow<str>>> =
         html.par_iter().map(|(p, s)| (*p, attributes(s, "id").into_iter().collect())).collect();
     let mut sorted: Vec<_> = html.iter().collect();
     sorted.sort();
@@ -62,7 +67,7 @@ pub(crate) fn check_page(page: &str, text: &str, files: &BTreeMap<String, Vec<u8
     let targets: HashSet<String> = attributes(text, "href")
         .into_iter()
         .filter_map(|l| {
-            let (path, _) = l.split_once('#').unwrap_or((l.as_str(), ""));
+            let (path, _) = l.split_once('#').unwrap_or((l.as_ref(), ""));
             let path = path.split('?').next().unwrap_or_default();
             if path.is_empty() {
                 Some(page.to_string())
@@ -82,7 +87,7 @@ pub(crate) fn check_page(page: &str, text: &str, files: &BTreeMap<String, Vec<u8
             testo.map(|x| (t, x))
         })
         .collect();
-    let ids: HashMap<&str, HashSet<String>> =
+    let ids: HashMap<&str, HashSet<Cow<str>>> =
         testi.iter().map(|(p, s)| (p.as_str(), attributes(s, "id").into_iter().collect())).collect();
     page_errors(page, text, files, &ids)
 }
@@ -92,14 +97,14 @@ fn page_errors(
     page: &str,
     text: &str,
     files: &BTreeMap<String, Vec<u8>>,
-    ids: &HashMap<&str, HashSet<String>>,
+    ids: &HashMap<&str, HashSet<Cow<str>>>,
 ) -> Vec<(String, String)> {
     let mut errors = Vec::new();
     {
         let hrefs = attributes(text, "href").into_iter().map(|h| (h, true));
         let srcs = attributes(text, "src").into_iter().map(|s| (s, false));
         for (link, is_href) in hrefs.chain(srcs) {
-            let link = link.as_str();
+            let link = link.as_ref();
             if link.starts_with("data:") || link.starts_with("mailto:") || link.starts_with("tel:") {
                 continue;
             }

@@ -157,7 +157,15 @@ pub fn testo_di(html: &str) -> String {
         match c {
             '<' => {
                 in_tag = true;
-                emetti(' ', &mut out);
+                // Table cells, rows and list items are separated in the text, so a snippet does not run them
+                // together ("Termine60 giorni").
+                let separa = ["<td", "<th>", "<th ", "<li", "<tr"].iter().any(|t| resto.starts_with(t));
+                if separa && !out.is_empty() && !out.ends_with(" ·") {
+                    out.push_str(" ·");
+                    spazio = true;
+                } else {
+                    emetti(' ', &mut out);
+                }
             }
             '>' if in_tag => in_tag = false,
             _ if in_tag => {}
@@ -344,9 +352,9 @@ fn analizza(doc: &Documento) -> Analisi {
 
 /// Merges the documents' postings key by key. The work is split by a byte of the key over the threads (each thread
 /// reads every document but keeps only its keys), then sorted for a reproducible output.
-fn unisci<'a, T: Ord + Send + Sync + std::hash::Hash + 'a>(
-    analisi: &'a [Analisi],
-    voci: impl Fn(&'a Analisi, &mut dyn FnMut(T, u32)) + Sync,
+fn unisci<'a, A: Sync, T: Ord + Send + Sync + std::hash::Hash + 'a>(
+    analisi: &'a [A],
+    voci: impl Fn(&'a A, &mut dyn FnMut(T, u32)) + Sync,
     byte: impl Fn(&T) -> u8 + Sync,
 ) -> Vec<(T, String)> {
     use rayon::prelude::*;
@@ -375,7 +383,26 @@ pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(
     sinonimi: &Sinonimi,
 ) -> Vec<(String, Vec<u8>)> {
     use rayon::prelude::*;
-    let analisi: Vec<Analisi> = documenti.par_iter().map(|d| analizza(d.borrow())).collect();
+    // A section repeated word for word on several pages (boilerplate) is found once: at its first page.
+    let mut visti = std::collections::HashSet::new();
+    let ripetuti: Vec<bool> = documenti
+        .iter()
+        .map(|d| {
+            let d = d.borrow();
+            d.sezione.is_some() && !visti.insert((d.sezione.as_deref(), d.testo.as_str()))
+        })
+        .collect();
+    let analisi: Vec<Analisi> = documenti
+        .par_iter()
+        .zip(&ripetuti)
+        .map(|(d, &ripetuto)| {
+            if ripetuto {
+                Analisi { termini: Vec::new(), pesi: Vec::new(), coppie: Vec::new() }
+            } else {
+                analizza(d.borrow())
+            }
+        })
+        .collect();
     let primo = |s: &str| s.as_bytes().first().copied().unwrap_or(0) ^ s.as_bytes().get(1).copied().unwrap_or(0);
     let termini: Vec<(String, String)> = unisci(
         &analisi,
@@ -385,14 +412,20 @@ pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(
     .into_iter()
     .map(|(t, p)| (t.to_string(), p))
     .collect();
+    // Two-word phrases merged by the terms' numbers, not their text: hashing two integers instead of two strings.
+    let numero: HashMap<&str, u32> = termini.iter().enumerate().map(|(i, (t, _))| (t.as_str(), i as u32)).collect();
+    let numerate: Vec<(&Analisi, Vec<u32>)> =
+        analisi.par_iter().map(|a| (a, a.termini.iter().map(|t| numero[t.as_str()]).collect())).collect();
     let coppie = unisci(
-        &analisi,
-        |a, f| {
-            a.coppie.iter().for_each(|&(x, y)| f((a.termini[x as usize].as_str(), a.termini[y as usize].as_str()), 1))
-        },
-        |c: &(&str, &str)| primo(c.0) ^ primo(c.1).rotate_left(3),
+        &numerate,
+        |(a, g), f| a.coppie.iter().for_each(|&(x, y)| f((g[x as usize], g[y as usize]), 1)),
+        |c: &(u32, u32)| (c.0 ^ c.1.rotate_left(3)) as u8,
     );
-    let coppie: Vec<(String, String)> = coppie.into_iter().map(|((a, b), p)| (format!("{a} {b}"), p)).collect();
+    let coppie: Vec<(String, String)> = coppie
+        .into_iter()
+        .map(|((a, b), p)| (format!("{} {}", termini[a as usize].0, termini[b as usize].0), p))
+        .collect();
+    drop(numerate);
     drop(analisi);
     let mut lavori: Vec<(String, String, Vec<u8>)> = Vec::new();
     let chiavi = |cartella: &str, termini: &[(String, String)], lavori: &mut Vec<(String, String, Vec<u8>)>| {
@@ -411,6 +444,19 @@ pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(
         nomi
     };
     let chiavi_i = chiavi("i", &termini, &mut lavori);
+    // The vocabulary by stem length, `stem:documents` pairs: what the browser's typo matching reads.
+    let mut per_lunghezza: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (t, p) in &termini {
+        per_lunghezza.entry(t.chars().count()).or_default().push(format!("{t}:{}", p.split(',').count()));
+    }
+    let lunghezze: Vec<usize> = per_lunghezza.keys().copied().collect();
+    for (n, voci) in per_lunghezza {
+        lavori.push((
+            format!("ricerca/v/{n}.js"),
+            format!("v/{n}"),
+            serde_json::to_vec(&voci.join(" ")).expect("json"),
+        ));
+    }
     let chiavi_b = chiavi("b", &coppie, &mut lavori);
     for (b, blocco) in documenti.chunks(BLOCCO).enumerate() {
         let v: Vec<(&str, &str, Option<&str>, String)> = blocco
@@ -424,7 +470,7 @@ pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(
     }
     let mut file: Vec<(String, Vec<u8>)> =
         lavori.par_iter().map(|(path, nome, json)| (path.clone(), parte(nome, json))).collect();
-    let radice = serde_json::json!({ "n": documenti.len(), "blocco": BLOCCO, "i": chiavi_i, "b": chiavi_b, "s": sinonimi.compatto() });
+    let radice = serde_json::json!({ "n": documenti.len(), "blocco": BLOCCO, "i": chiavi_i, "b": chiavi_b, "v": lunghezze, "s": sinonimi.compatto() });
     file.push((
         "ricerca/radice.js".into(),
         format!("civisRicerca.radice({});\n", serde_json::to_string(&radice).expect("json").replace('<', "\\u003c"))
@@ -449,6 +495,12 @@ pub fn leggi_parte(script: &[u8]) -> Option<(String, serde_json::Value)> {
 #[cfg(test)]
 mod test {
     use super::*;
+
+    #[test]
+    fn table_cells_and_list_items_are_separated_in_the_text() {
+        let t = testo_di("<p>Termini:</p><table><tr><th>Atto</th><th>Giorni</th></tr><tr><td>Ricorso</td><td>60</td></tr></table><ul><li>uno</li><li>due</li></ul>");
+        assert_eq!(t, "Termini: · Atto · Giorni · Ricorso · 60 · uno · due");
+    }
 
     #[test]
     fn a_page_is_cut_into_its_opening_and_its_sections() {

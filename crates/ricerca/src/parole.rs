@@ -29,6 +29,21 @@ const VUOTE: &[&str] = &[
     "uno", "v", "vi",
 ];
 
+/// Words that make a question but say nothing about its subject ("quanto tempo ho per pagare", "come devo
+/// fare"): dropped from a query when something else is left (pages are indexed with them, since they are
+/// ordinary words there). Phrases that carry a meaning ("quanto tempo", "non ho pagato") are intents in the
+/// synonyms file, matched before these are dropped.
+const DOMANDA: &[&str] = &[
+    "quanto", "quanti", "quanta", "quante", "quando", "come", "cosa", "che", "dove", "perche", "chi", "quale", "quali",
+    "devo", "deve", "devono", "posso", "puo", "possono", "ho", "ha", "hanno", "sono", "mio", "mia", "miei", "mie",
+    "fare", "faccio", "serve", "servono", "bisogna", "occorre", "tempo",
+];
+
+/// Whether a query's stem is one of the question words of [`DOMANDA`].
+pub fn di_domanda(radice_: &str) -> bool {
+    DOMANDA.iter().any(|p| radice(p).is_some_and(|r| r == radice_))
+}
+
 /// A text lowercased with its accents folded (`Perché` → `perche`): what the search compares, and the A–Z page's
 /// sort key.
 pub fn piegato(testo: &str) -> String {
@@ -52,30 +67,28 @@ fn stemmer() -> &'static Stemmer {
 }
 
 thread_local! {
-    /// Stems already computed: a guide repeats its words, and Snowball is the costly step of indexing.
-    static GIA_VISTE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// Stems already computed, by the word as written (`None` for a stop word): a guide repeats its words, and
+    /// folding, the stop-word check and Snowball are the costly steps of indexing; a word seen before skips them.
+    static GIA_VISTE: RefCell<HashMap<String, Option<String>>> = RefCell::new(HashMap::new());
 }
 /// The cache is emptied when it reaches this many words, so its memory stays bounded.
 const CACHE_MASSIMA: usize = 200_000;
 
 /// A word's normal form (lowercase, folded) and its stem, or `None` for a stop word.
 pub fn radice(parola: &str) -> Option<String> {
-    let piegata = piegato(parola);
-    if VUOTE.contains(&piegata.as_str()) {
-        return None;
-    }
-    Some(GIA_VISTE.with(|c| {
+    GIA_VISTE.with(|c| {
         let mut c = c.borrow_mut();
-        if let Some(r) = c.get(&piegata) {
+        if let Some(r) = c.get(parola) {
             return r.clone();
         }
         if c.len() >= CACHE_MASSIMA {
             c.clear();
         }
-        let r = stemmer().stem(&piegata).into_owned();
-        c.insert(piegata, r.clone());
+        let piegata = piegato(parola);
+        let r = (!VUOTE.contains(&piegata.as_str())).then(|| stemmer().stem(&piegata).into_owned());
+        c.insert(parola.to_string(), r.clone());
         r
-    }))
+    })
 }
 
 /// The words of a text that are not stop words, in order, with their stems.

@@ -6,7 +6,7 @@
 //! per line, phrases joined by `|`, a one-way group's sides split by `>`), which the browser hands back to
 //! [`concetti`] through WebAssembly: the expansion runs in the same Rust code on both sides.
 
-use crate::parole::radici;
+use crate::parole::{di_domanda, radici};
 
 /// A phrase as stems.
 pub type Frase = Vec<String>;
@@ -105,7 +105,11 @@ impl Sinonimi {
 /// The concepts of a query, left to right: at each word the longest synonym phrase that starts there (if any)
 /// becomes one concept with its group's phrases as alternatives; any other word is a concept by itself.
 pub fn concetti(query: &str, sinonimi: &Sinonimi) -> Vec<Concetto> {
-    let r = radici(query);
+    concetti_di_radici(&radici(query), sinonimi)
+}
+
+/// [`concetti`] of a query already stemmed (the browser's second pass, after correcting typos).
+pub fn concetti_di_radici(r: &[String], sinonimi: &Sinonimi) -> Vec<Concetto> {
     let mut out: Vec<Concetto> = Vec::new();
     let mut i = 0;
     while i < r.len() {
@@ -135,13 +139,25 @@ pub fn concetti(query: &str, sinonimi: &Sinonimi) -> Vec<Concetto> {
             }
         }
     }
+    // Question words that no synonym or intent took ("quanto", "ho", "devo") do not make a query empty-handed:
+    // they go, unless nothing else is left.
+    let domanda =
+        |c: &Concetto| c.alternative.len() == 1 && c.alternative[0].len() == 1 && di_domanda(&c.alternative[0][0]);
+    if out.iter().any(|c| !domanda(c)) {
+        out.retain(|c| !domanda(c));
+    }
     out
 }
 
 /// [`concetti`] in the text form the browser reads: one concept per line, alternatives joined by `|`, stems by a
 /// space.
 pub fn concetti_in_testo(query: &str, sinonimi: &Sinonimi) -> String {
-    concetti(query, sinonimi).iter().map(|c| scrivi(&c.alternative)).collect::<Vec<_>>().join("\n")
+    testo_dei_concetti(&concetti(query, sinonimi))
+}
+
+/// Concepts in the text form the browser reads.
+pub fn testo_dei_concetti(c: &[Concetto]) -> String {
+    c.iter().map(|c| scrivi(&c.alternative)).collect::<Vec<_>>().join("\n")
 }
 
 /// Where the words of `testo` whose stem is among `radici` are, in UTF-16 code units (JavaScript's string
@@ -182,6 +198,24 @@ mod test {
         assert_eq!(c[1].alternative, vec![radici("scaduto")]);
         let n = concetti("notificata", &esempio());
         assert!(n[0].alternative.contains(&radici("notifica")), "{n:?}");
+    }
+
+    #[test]
+    fn question_words_do_not_empty_a_query_and_intents_match_first() {
+        let mut s = esempio();
+        s.verso(&["quanto tempo ho", "entro quando"], &["termine"]);
+        let c = concetti("Quanto tempo ho per pagare?", &s);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert!(c[0].alternative.contains(&radici("termine")));
+        assert_eq!(c[1].alternative, vec![radici("pagare")]);
+        let d = concetti("come devo fare ricorso", &s);
+        assert_eq!(d.len(), 1, "only the subject is left: {d:?}");
+        assert_eq!(d[0].alternative, vec![radici("ricorso")]);
+        assert_eq!(
+            concetti("come devo fare", &s).len(),
+            2,
+            "a query of question words only keeps them (`come` is a stop word)"
+        );
     }
 
     #[test]

@@ -79,8 +79,7 @@ fn rispondi(c: &mut TcpStream, porta: u16, gestore: &Gestore) -> std::io::Result
             }
         }
     }
-    let ammessi = [format!("127.0.0.1:{porta}"), format!("localhost:{porta}")];
-    let risposta = if !host.as_ref().is_some_and(|h| ammessi.contains(h)) {
+    let risposta = if !host.as_deref().is_some_and(|h| host_ammesso(h, porta)) {
         testo(403, "Host non ammesso: apri l'anteprima da http://127.0.0.1 o http://localhost.")
     } else if metodo != "GET" && metodo != "HEAD" {
         testo(405, "Metodo non ammesso.")
@@ -88,6 +87,16 @@ fn rispondi(c: &mut TcpStream, porta: u16, gestore: &Gestore) -> std::io::Result
         gestore(&percorso)
     };
     scrivi(c, &risposta, metodo == "HEAD")
+}
+
+/// `127.0.0.1` or `localhost`, with this port or none: a name that resolves here through someone else's DNS
+/// (rebinding) is refused.
+fn host_ammesso(host: &str, porta: u16) -> bool {
+    let (nome, p) = match host.rsplit_once(':') {
+        Some((n, p)) => (n, p.parse::<u16>().ok()),
+        None => (host, Some(porta)),
+    };
+    matches!(nome, "127.0.0.1" | "localhost") && p == Some(porta)
 }
 
 fn testo(stato: u16, messaggio: &str) -> Risposta {

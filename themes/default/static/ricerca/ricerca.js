@@ -92,8 +92,13 @@
   azLink.href = linkAz ? linkAz.getAttribute('href') : radiceSito + 'indice-az/index.html';
   azLink.textContent = 'Indice dalla A alla Z';
   az.appendChild(azLink);
+  var tuttiLink = document.createElement('p');
+  tuttiLink.className = 'ricerca-tutti';
+  tuttiLink.hidden = true;
+  tuttiLink.appendChild(document.createElement('a'));
   pannello.appendChild(stato);
   pannello.appendChild(lista);
+  pannello.appendChild(tuttiLink);
   pannello.appendChild(az);
   contenitore.appendChild(etichetta);
   contenitore.appendChild(campo);
@@ -153,6 +158,13 @@
   // `prefisso`, also matches longer stems); a two-word alternative found as a phrase counts more.
   function punteggi(concetto, prefisso, trovate) {
     var punti = new Map();
+    // A synonym weighs like the word typed (Equitalia → Agenzia delle entrate-Riscossione): each alternative's
+    // score is its stems' mean weight times the rarest stem's idf among all the alternatives, so common words of
+    // a long name do not sink it below a rare old name.
+    var idfMassimo = 0;
+    concetto.forEach(function (alt) {
+      alt.forEach(function (s) { var l = postings('i', s); if (l) idfMassimo = Math.max(idfMassimo, idf(l.size)); });
+    });
     concetto.forEach(function (alt) {
       var mappe = alt.map(function (s) {
         if (s === prefisso) {
@@ -182,7 +194,12 @@
       mappe[0].forEach(function (_, d) {
         if (!mappe.every(function (m) { return m.has(d); })) return;
         var p = mappe.reduce(function (a, m) { return a + m.get(d); }, 0);
+        if (concetto.length > 1 && idfMassimo > 0) {
+          var idfAlt = alt.reduce(function (a, s) { var l = postings('i', s); return a + (l ? idf(l.size) : 0); }, 0);
+          if (idfAlt > 0) p = p / idfAlt * idfMassimo;
+        }
         if (frasi.length && frasi.every(function (f) { return f && f.has(d); })) p *= 1.5;
+        if (alt.corretta) p *= 0.5;
         if (p > (punti.get(d) || 0)) punti.set(d, p);
       });
     });
@@ -203,8 +220,68 @@
     return out;
   }
 
+  // Typos: a stem the index does not have (and that no longer word starts with, for the word being typed) is
+  // matched by edit distance against the vocabulary parts of nearby lengths, in the Rust module. The correction
+  // is added as a further alternative, weighing half: results of a corrected word rank below exact ones.
+  function correggi(concetti, prefisso, q) {
+    var trovato = function (alt) {
+      return alt.every(function (s) { return postings('i', s) || (s === prefisso && termini(s).length); });
+    };
+    var mancanti = [];
+    concetti.forEach(function (c) {
+      if (c.some(trovato)) return;
+      c.forEach(function (alt) { alt.forEach(function (s) { if (!trovato([s]) && mancanti.indexOf(s) < 0) mancanti.push(s); }); });
+    });
+    if (!mancanti.length || !R.indice.v) return Promise.resolve([]);
+    var lunghezze = {};
+    mancanti.forEach(function (m) {
+      R.indice.v.forEach(function (n) { if (Math.abs(n - m.length) <= 2) lunghezze[n] = true; });
+    });
+    var nomi = Object.keys(lunghezze);
+    return Promise.all(nomi.map(function (n) { return carica('v/' + n); })).then(function () {
+      // The synonyms' own words count too: "esattoriale" is on no page, but "cartella esattoriale" is a synonym.
+      var deiSinonimi = R.indice.s.split(/[\n|> ]+/).filter(Boolean).map(function (s) { return s + ':1'; });
+      var vocabolario = nomi.map(function (n) { return parti['v/' + n]; }).concat(deiSinonimi).join(' ');
+      var corrette = {}, elenco = [];
+      mancanti.forEach(function (m) {
+        var c = civisRicercaMod.correggi(m, vocabolario);
+        if (c) { corrette[m] = c; elenco.push(c); }
+      });
+      if (!elenco.length) return [];
+      // The query again with the corrected stems, so that its phrases meet their synonyms
+      // ("cartela esatoriale" → "cartella esattoriale" = "cartella di pagamento").
+      var radici = civisRicercaMod.radici(q).split(' ').filter(Boolean).map(function (s) { return corrette[s] || s; });
+      var nuovi = civisRicercaMod.concetti_di_radici(radici.join(' ')).split('\n').filter(Boolean).map(function (l) {
+        return l.split('|').map(function (a) {
+          var alt = a.split(' ');
+          alt.corretta = alt.some(function (s) { return elenco.indexOf(s) >= 0; });
+          return alt;
+        });
+      });
+      concetti.length = 0;
+      nuovi.forEach(function (c) { concetti.push(c); });
+      var richieste = [];
+      concetti.forEach(function (c) {
+        c.forEach(function (a) { a.forEach(function (s) { var k = chiaveDi(R.chiaviI, s); if (k) richieste.push(carica('i/' + k)); }); });
+      });
+      return Promise.all(richieste).then(function () { return elenco; });
+    });
+  }
+
+  // The corrected words as the pages write them: the first highlighted word of the results for each stem.
+  function comeCorretta(docs, corrette) {
+    return corrette.map(function (c) {
+      for (var i = 0; i < docs.length; i++) {
+        var t = docs[i][3] || '', r = civisRicercaMod.evidenzia(t, c).split(',').filter(Boolean)[0];
+        if (r) { var x = r.split('-').map(Number); return t.slice(x[0], x[1]).toLowerCase(); }
+      }
+      return c + '…';
+    }).join(' ');
+  }
+
   var turno = 0;
   var mostrata = null;
+  var massimo = MASSIMO;
   function cerca(q, dopo) {
     var mio = ++turno, t0 = performance.now();
     if (q.trim().length < 2) { mostra(mio, q, [], []); return; }
@@ -229,7 +306,7 @@
         var k = chiaveDi(R.chiaviB, f[1]);
         if (k) richieste.push(carica('b/' + k));
       });
-      return Promise.all(richieste).then(function () {
+      return Promise.all(richieste).then(function () { return correggi(concetti, prefisso, q); }).then(function (corrette) {
         var trovate = [];
         var perConcetto = concetti.map(function (c, i) { return punteggi(c, i === concetti.length - 1 ? prefisso : null, trovate); });
         var totale = new Map();
@@ -243,11 +320,11 @@
           var l = postings('b', f[1]);
           if (l) l.forEach(function (_, d) { if (totale.has(d)) totale.set(d, totale.get(d) * 3); });
         });
-        var ordinati = Array.from(totale.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; }).slice(0, MASSIMO);
+        var ordinati = Array.from(totale.entries()).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; }).slice(0, massimo);
         var blocchi = ordinati.map(function (e) { return carica('d/' + Math.floor(e[0] / R.indice.blocco)); });
         return Promise.all(blocchi).then(function () {
           var docs = ordinati.map(function (e) { return parti['d/' + Math.floor(e[0] / R.indice.blocco)][e[0] % R.indice.blocco]; });
-          mostra(mio, q, docs, trovate, totale.size);
+          mostra(mio, q, docs, trovate, totale.size, corrette.length ? comeCorretta(docs, corrette) : null);
           // For measurements (bench/ricerca): how long the query took, from its start to the results on screen.
           if (mio === turno) contenitore.dispatchEvent(new CustomEvent('civis-ricerca', { detail: { ms: performance.now() - t0, risultati: totale.size } }));
           if (dopo && mio === turno) dopo();
@@ -286,7 +363,7 @@
     return f;
   }
 
-  function mostra(mio, q, docs, radici, quanti) {
+  function mostra(mio, q, docs, radici, quanti, corretta) {
     if (mio !== turno) return;
     mostrata = q;
     lista.textContent = '';
@@ -306,8 +383,31 @@
       li.appendChild(a);
       lista.appendChild(li);
     });
-    annuncia(docs.length ? (quanti > docs.length ? 'I primi ' + docs.length + ' di ' + quanti + ' risultati' : docs.length === 1 ? '1 risultato' : docs.length + ' risultati') + ' per «' + q.trim() + '». Premi Invio per aprire il primo.'
+    var per = corretta ? ' per «' + corretta + '» (hai scritto «' + q.trim() + '»)' : ' per «' + q.trim() + '»';
+    annuncia(docs.length ? (quanti > docs.length ? 'I primi ' + docs.length + ' di ' + quanti + ' risultati' : docs.length === 1 ? '1 risultato' : docs.length + ' risultati') + per + '.' + (paginaTutti ? '' : ' Premi Invio per aprire il primo.')
       : 'Nessun risultato per «' + q.trim() + '». Prova con un\'altra parola o apri l\'indice dalla A alla Z.');
+    tuttiLink.hidden = Boolean(paginaTutti) || !(quanti > docs.length);
+    if (!tuttiLink.hidden) {
+      tuttiLink.firstChild.textContent = 'Mostra tutti i risultati (' + quanti + ')';
+      tuttiLink.firstChild.href = radiceSito + 'cerca/index.html#q=' + encodeURIComponent(q.trim());
+    }
+  }
+
+  // The page of all the results (`cerca/`): the query is in the fragment (never sent anywhere, kept by the
+  // history), every result is listed in the page's own section.
+  var paginaTutti = document.getElementById('risultati-tutti');
+  if (paginaTutti) {
+    massimo = Infinity;
+    paginaTutti.appendChild(pannello);
+    pannello.classList.add('ricerca-pagina');
+    var daFrammento = function () {
+      var m = /(?:^|&)q=([^&]*)/.exec(location.hash.slice(1));
+      var q = m ? decodeURIComponent(m[1].replace(/\+/g, ' ')) : '';
+      campo.value = q;
+      if (q) cerca(q);
+    };
+    window.addEventListener('hashchange', daFrammento);
+    daFrammento();
   }
 
   // Keyboard: "/" focuses the box; arrows move through the results; Enter opens the first; Escape closes.
@@ -316,6 +416,8 @@
   campo.addEventListener('input', function () {
     clearTimeout(attesa);
     var q = campo.value;
+    // On the page of all the results the query goes into the fragment, so "back" and a reload keep it.
+    if (paginaTutti && history.replaceState) history.replaceState(null, '', '#q=' + encodeURIComponent(q.trim()));
     attesa = setTimeout(function () { cerca(q); }, 60);
   });
   function link() { return Array.prototype.slice.call(lista.querySelectorAll('a')); }
