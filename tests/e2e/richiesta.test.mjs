@@ -121,7 +121,7 @@ test('eleven files, a file over 20 MB and a text over 3,000 characters are refus
   assert.match(await page.textContent('[role="alert"]'), /al massimo 10 file: ne hai scelti 11/);
   const grande = Buffer.concat([pdf(), Buffer.alloc(21_000_000, 32)]);
   await page.setInputFiles('#file-allegati', [file('grande.pdf', grande)]);
-  assert.match((await verdicts(page, 1))['grande.pdf'], /^da sistemare.*21\.0 MB/s);
+  assert.match((await verdicts(page, 1))['grande.pdf'], /^da sistemare.*21,0 MB/s);
   await page.fill('#testo-richiesta', 'a'.repeat(3001));
   assert.match(await page.textContent('#testo-conteggio'), /togline 1/);
   assert.ok(await page.isDisabled('#copia-testo'), 'a text over the limit cannot be copied');

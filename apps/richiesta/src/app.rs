@@ -14,7 +14,7 @@ use yew::prelude::*;
 fn oggi() -> NaiveDate {
     let search = gloo::utils::window().location().search().unwrap_or_default();
     let fissato = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("oggi="));
-    fissato.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).unwrap_or_else(|| {
+    fissato.and_then(civis_richiesta::contesto::data_iso).unwrap_or_else(|| {
         let now = js_sys::Date::new_0();
         NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
             .expect("the browser's date is valid")
@@ -57,7 +57,7 @@ pub fn app() -> Html {
                     <p class="callout-title">{"Dal percorso guidato"}</p>
                     <p>{"Canale consigliato: "}<strong>{ canale }</strong>{"."}
                     { for contesto.termine.iter().map(|(cosa, data)| html! {
-                        <>{" Prossima scadenza: "}<strong data-termine={data.format("%Y-%m-%d").to_string()}>{ format!("{cosa}, {}", data.format("%d/%m/%Y")) }</strong>{"."}</>
+                        <>{" Prossima scadenza: "}<strong data-termine={data.to_string()}>{ format!("{cosa}, {}", civis_richiesta::contesto::data_italiana(*data)) }</strong>{"."}</>
                     }) }</p>
                     { for contesto.percorso.iter().map(|p| html! {
                         <p class="non-stampare"><a href={format!("../assistente/index.html#{p}")}>{"Torna al risultato del percorso guidato"}</a></p>

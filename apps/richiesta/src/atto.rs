@@ -86,7 +86,7 @@ pub fn atto(p: &AttoProps) -> Html {
             if p.seconda {
                 <Campo id="protocollo" etichetta="Numero di pratica della prima richiesta" valore={p.protocollo.clone()}
                     aiuto="13 cifre, in «Consultazione delle richieste»: le prime 8 sono la data della richiesta (anno, mese, giorno)."
-                    esito={esito(&p.protocollo, |t| protocollo(t, oggi).map(|(n, d)| format!("{n} — richiesta del {}", d.format("%d/%m/%Y"))))}
+                    esito={esito(&p.protocollo, |t| protocollo(t, oggi).map(|(n, d)| format!("{n} — richiesta del {}", civis_richiesta::contesto::data_italiana(d))))}
                     cambia={p.cambia_protocollo.clone()} modo="numeric" guida={Some(AttrValue::from("../civis/consultazione-richieste/index.html"))} />
             }
         </section>

@@ -55,7 +55,7 @@ pub fn riepilogo(p: &RiepilogoProps) -> Html {
                 { if pronta { "Tutto in ordine: puoi inviare la richiesta in CIVIS." } else { "Prima di inviare sistema i punti segnati qui sotto." } }
             </p>
             <p>{ if p.seconda { "Richiesta: seconda richiesta CIVIS, con allegati." } else { "Richiesta: prima richiesta CIVIS, senza allegati." } }
-            { for p.contesto.termine.iter().map(|(cosa, data)| html! { <>{" Scadenza da rispettare: "}<strong>{ format!("{cosa}, {}", data.format("%d/%m/%Y")) }</strong>{"."}</> }) }</p>
+            { for p.contesto.termine.iter().map(|(cosa, data)| html! { <>{" Scadenza da rispettare: "}<strong>{ format!("{cosa}, {}", civis_richiesta::contesto::data_italiana(*data)) }</strong>{"."}</> }) }</p>
             <dl class="campi-civis">
                 { for righe.iter().map(|r| html! {
                     <>

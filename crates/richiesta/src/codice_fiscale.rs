@@ -48,7 +48,7 @@ fn cifra_di_controllo(primi: &[u32]) -> u32 {
 
 /// Checks a codice fiscale as typed (spaces and lowercase accepted); returns it normalised, or what is wrong.
 pub fn verifica(testo: &str) -> Result<String, String> {
-    let cf: String = testo.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let cf: String = testo.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
     if cf.is_empty() {
         return Err("Scrivi il codice fiscale.".into());
     }

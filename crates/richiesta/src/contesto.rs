@@ -77,9 +77,16 @@ impl Contesto {
     }
 }
 
+/// A date as people read it, `GG/MM/AAAA`. Written by hand, like [`data_iso`]: chrono's formatting machinery
+/// would be a large part of a WebAssembly module.
+pub fn data_italiana(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
 /// A `YYYY-MM-DD` date (`NaiveDate`'s `Display` writes it). Read by hand: chrono's format parser would be the
 /// largest part of the date code in the wizard's WebAssembly module.
-fn data_iso(s: &str) -> Option<NaiveDate> {
+pub fn data_iso(s: &str) -> Option<NaiveDate> {
     let mut parti = s.splitn(3, '-');
     let mut numero = |cifre: usize| -> Option<u32> {
         parti.next().filter(|p| p.len() == cifre && p.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()

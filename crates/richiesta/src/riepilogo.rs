@@ -54,7 +54,7 @@ pub fn righe(d: &Dati, oggi: NaiveDate) -> Vec<Riga> {
     ];
     if d.seconda {
         let p = protocollo(d.protocollo, oggi)
-            .map(|(n, data)| format!("{n} (prima richiesta del {})", data.format("%d/%m/%Y")));
+            .map(|(n, data)| format!("{n} (prima richiesta del {})", crate::contesto::data_italiana(data)));
         r.push(riga("Numero di pratica della prima richiesta", d.protocollo, p));
     }
     let (_, stato, frase) = testo::stato(d.testo);

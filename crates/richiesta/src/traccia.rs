@@ -164,7 +164,7 @@ pub fn mancanti(motivo: Motivo, valori: &BTreeMap<String, String>) -> Vec<Campo>
 /// The text to copy into "Informazioni relative alla richiesta di assistenza": the reason, then one line per filled
 /// field ("Label: value"), in the outline's order. Empty fields are left out.
 pub fn componi(motivo: Motivo, valori: &BTreeMap<String, String>) -> String {
-    let mut righe = vec![format!("Motivo della richiesta: {}.", motivo.nome().to_lowercase())];
+    let mut righe = vec![format!("Motivo della richiesta: {}.", motivo.nome().to_ascii_lowercase())];
     for c in motivo.campi() {
         if let Some(v) =
             valori.get(c.id).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|v| !v.is_empty())

@@ -123,13 +123,13 @@ fn count_size_and_first_request() {
     assert!(verifica(&undici[..10], Richiesta::Seconda).ammesso());
     let mut grande = pdf("");
     grande.resize(21_000_000, b' ');
-    assert!(errori("grande.pdf", &grande).iter().any(|e| e.contains("21.0 MB") && e.contains("20 MB")));
+    assert!(errori("grande.pdf", &grande).iter().any(|e| e.contains("21,0 MB") && e.contains("20 MB")));
     let mut al_limite = pdf("");
     al_limite.resize(MASSIMO_BYTE, b' ');
     assert!(errori("giusto.pdf", &al_limite).is_empty(), "exactly 20,000,000 bytes is allowed");
     // The browser judges an oversized file by its size alone, without reading it.
     let v = oltre_il_limite("grande.pdf", 21_000_000).expect("over the limit");
-    assert!(!v.ammesso() && v.rilievi[0].testo.contains("21.0 MB"), "{v:?}");
+    assert!(!v.ammesso() && v.rilievi[0].testo.contains("21,0 MB"), "{v:?}");
     assert!(oltre_il_limite("giusto.pdf", MASSIMO_BYTE as u64).is_none());
     assert!(verifica(&undici[..1], Richiesta::Prima).generali[0].contains("Consegna documenti e istanze"));
 }

@@ -220,8 +220,10 @@ pub fn generali(quanti: usize, richiesta: Richiesta) -> Vec<String> {
 
 fn troppo_pesante(dimensione: u64) -> Rilievo {
     errore(format!(
-        "Il file pesa {:.1} MB: il massimo è 20 MB (contiamo 20.000.000 di byte, la lettura più prudente). Riducilo, per esempio stampandolo di nuovo in PDF/A a risoluzione più bassa.",
-        dimensione as f64 / 1e6
+        "Il file pesa {},{} MB: il massimo è 20 MB (contiamo 20.000.000 di byte, la lettura più prudente). Riducilo, per esempio stampandolo di nuovo in PDF/A a risoluzione più bassa.",
+        // Tenths of a megabyte in integers, with the Italian decimal comma (no float formatting in the module).
+        dimensione.saturating_add(50_000) / 1_000_000,
+        dimensione.saturating_add(50_000) / 100_000 % 10
     ))
 }
 

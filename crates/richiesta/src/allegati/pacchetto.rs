@@ -1,9 +1,12 @@
-//! ZIP packages (Office Open XML, OpenDocument) opened within the file's budget: at most [`VOCI`] entries, each
-//! read only up to what the budget has left, and entries whose data overlap refused, since overlapping entries
-//! are how a few kilobytes become gigabytes ("non-recursive" ZIP bombs) and no office suite writes them.
+//! ZIP packages (Office Open XML, OpenDocument) read within the file's budget, with a reader of our own: the
+//! central directory and each entry's local header (APPNOTE 4.3), stored or deflated entries only. A general ZIP
+//! library would add its CRC tables and extra-field parsers to the browser module for nothing: we never trust a
+//! CRC, and a package we cannot read in full is reported as such. Checked before anything is inflated: at most
+//! [`VOCI`] entries, every entry inside the file, no two entries sharing their bytes (overlapping entries are how
+//! a few kilobytes become gigabytes, and no office suite writes them), no name twice.
 
 use super::budget::{Budget, VOCI};
-use std::io::{Cursor, Read};
+use std::io::Read;
 
 /// Why a package cannot be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,39 +19,80 @@ pub(crate) enum Difetto {
     TroppeVoci,
 }
 
+/// One entry: where its data is and how it is stored.
+struct Voce {
+    nome: String,
+    metodo: u16,
+    cifrata: bool,
+    dati: std::ops::Range<usize>,
+    /// Where its local header starts: the entry's bytes run from here to the end of its data.
+    locale: usize,
+}
+
 /// A package opened, with the names of its entries.
 pub(crate) struct Pacchetto<'a> {
-    zip: zip::ZipArchive<Cursor<&'a [u8]>>,
+    byte: &'a [u8],
+    voci: Vec<Voce>,
     /// The entries' names, in the archive's order.
     pub(crate) nomi: Vec<String>,
+}
+
+fn u16_a(b: &[u8], i: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(b.get(i..i + 2)?.try_into().ok()?))
+}
+
+fn u32_a(b: &[u8], i: usize) -> Option<usize> {
+    Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize)
 }
 
 impl<'a> Pacchetto<'a> {
     /// Opens `b`, checking its entries before anything is inflated.
     pub(crate) fn apri(b: &'a [u8]) -> Result<Self, Difetto> {
-        let mut zip = zip::ZipArchive::new(Cursor::new(b)).map_err(|_| Difetto::Danneggiato)?;
-        if zip.len() > VOCI {
+        use Difetto::Danneggiato;
+        // The end-of-central-directory record: in the last 22 + 65,535 bytes.
+        let da = b.len().saturating_sub(22 + 65_535);
+        let fine =
+            (da..=b.len().saturating_sub(22)).rev().find(|&i| b[i..].starts_with(b"PK\x05\x06")).ok_or(Danneggiato)?;
+        let quante = usize::from(u16_a(b, fine + 10).ok_or(Danneggiato)?);
+        if quante > VOCI {
             return Err(Difetto::TroppeVoci);
         }
-        let mut estensioni = Vec::with_capacity(zip.len());
-        for i in 0..zip.len() {
-            let voce = zip.by_index_raw(i).map_err(|_| Difetto::Danneggiato)?;
-            // A local header is at least 30 bytes, then the name and the data.
-            let minimo = 30 + voce.name_raw().len() as u64 + voce.compressed_size();
-            estensioni.push((voce.header_start(), voce.header_start().saturating_add(minimo)));
+        let mut pos = u32_a(b, fine + 16).ok_or(Danneggiato)?;
+        let mut voci = Vec::with_capacity(quante);
+        for _ in 0..quante {
+            if !b.get(pos..).is_some_and(|r| r.starts_with(b"PK\x01\x02")) {
+                return Err(Danneggiato);
+            }
+            let campo = |i| u16_a(b, pos + i).map(usize::from).ok_or(Danneggiato);
+            let (flag, metodo) = (campo(8)?, campo(10)?);
+            let compressi = u32_a(b, pos + 20).ok_or(Danneggiato)?;
+            let (n, extra, commento) = (campo(28)?, campo(30)?, campo(32)?);
+            let locale = u32_a(b, pos + 42).ok_or(Danneggiato)?;
+            let nome = String::from_utf8_lossy(b.get(pos + 46..pos + 46 + n).ok_or(Danneggiato)?).into_owned();
+            // The local header: its own name and extra field lengths say where the data starts.
+            if !b.get(locale..).is_some_and(|r| r.starts_with(b"PK\x03\x04")) {
+                return Err(Danneggiato);
+            }
+            let inizio = locale
+                + 30
+                + usize::from(u16_a(b, locale + 26).ok_or(Danneggiato)?)
+                + usize::from(u16_a(b, locale + 28).ok_or(Danneggiato)?);
+            let dati = inizio..inizio.checked_add(compressi).filter(|&f| f <= b.len()).ok_or(Danneggiato)?;
+            voci.push(Voce { nome, metodo: metodo as u16, cifrata: flag & 1 == 1, dati, locale });
+            pos += 46 + n + extra + commento;
         }
+        let mut estensioni: Vec<(usize, usize)> = voci.iter().map(|v| (v.locale, v.dati.end)).collect();
         estensioni.sort_unstable();
         if estensioni.windows(2).any(|w| w[1].0 < w[0].1) {
             return Err(Difetto::Sovrapposto);
         }
-        let mut nomi: Vec<String> = zip.file_names().map(str::to_string).collect();
-        let quanti = nomi.len();
-        nomi.sort_unstable_by_key(|n| n.to_ascii_lowercase());
-        nomi.dedup_by_key(|n| n.to_ascii_lowercase());
-        if nomi.len() != quanti || nomi.len() != zip.len() {
+        let mut nomi: Vec<String> = voci.iter().map(|v| v.nome.to_ascii_lowercase()).collect();
+        nomi.sort_unstable();
+        if nomi.windows(2).any(|w| w[0] == w[1]) {
             return Err(Difetto::Sovrapposto);
         }
-        Ok(Pacchetto { zip, nomi })
+        let nomi = voci.iter().map(|v| v.nome.clone()).collect();
+        Ok(Pacchetto { byte: b, voci, nomi })
     }
 
     /// Whether an entry of that name exists (ASCII case ignored, as Office and LibreOffice ignore it).
@@ -56,19 +100,24 @@ impl<'a> Pacchetto<'a> {
         self.nomi.iter().any(|n| n.eq_ignore_ascii_case(nome))
     }
 
-    /// An entry's bytes, inflated within the budget. `None` when it is missing, cannot be inflated or the
-    /// budget ran out (then the budget says so).
+    /// An entry's bytes, inflated within the budget. `None` when it is missing, cannot be read (encrypted, a
+    /// method other than stored or deflated) or the budget ran out (then the budget says so).
     pub(crate) fn leggi(&mut self, nome: &str, budget: &mut Budget) -> Option<Vec<u8>> {
-        let vero = self.nomi.iter().find(|n| n.eq_ignore_ascii_case(nome))?.clone();
-        let voce = match self.zip.by_name(&vero) {
-            Ok(v) => v,
-            Err(_) => {
-                budget.esaurisci();
-                return None;
-            }
-        };
+        let voce = self.voci.iter().find(|v| v.nome.eq_ignore_ascii_case(nome))?;
+        let dati = &self.byte[voce.dati.clone()];
         let mut out = Vec::new();
-        if voce.take(budget.restanti().saturating_add(1)).read_to_end(&mut out).is_err() {
+        let letto = match (voce.cifrata, voce.metodo) {
+            (false, 0) => {
+                out.extend_from_slice(dati);
+                true
+            }
+            (false, 8) => flate2::read::DeflateDecoder::new(dati)
+                .take(budget.restanti().saturating_add(1))
+                .read_to_end(&mut out)
+                .is_ok(),
+            _ => false,
+        };
+        if !letto {
             budget.esaurisci();
             return None;
         }

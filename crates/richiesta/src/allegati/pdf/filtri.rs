@@ -76,23 +76,68 @@ fn inflate(dati: &[u8], budget: &mut Budget) -> Option<Vec<u8>> {
     budget.spendi(out.len() as u64).then_some(out)
 }
 
-/// LZW with the early code-size change PDF uses by default.
+/// LZW as PDF writes it (ISO 32000-1 §7.4.4.2): codes read most significant bit first, 9 to 12 bits wide, 256
+/// clears the table, 257 ends the data, and the width grows one code early (`EarlyChange` 1, the default).
+/// Written here rather than taken from a crate: it is 50 lines, and the general decoders cost the browser
+/// module four copies of their state machine. The table keeps each string as its prefix's code and last byte,
+/// so memory stays bounded whatever the input.
 fn lzw(dati: &[u8], budget: &mut Budget) -> Option<Vec<u8>> {
-    let mut decoder = weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8);
+    const VUOTO: u16 = u16::MAX;
+    // (prefix code, last byte, first byte, length)
+    let mut tabella: Vec<(u16, u8, u8, u16)> = (0..=255u8).map(|b| (VUOTO, b, b, 1)).collect();
+    tabella.extend([(VUOTO, 0, 0, 0), (VUOTO, 0, 0, 0)]);
+    let (mut larghezza, mut bit, mut accumulo, mut letti) = (9u32, 0u32, 0u32, 0usize);
+    let mut precedente: Option<u16> = None;
     let mut out = Vec::new();
-    let mut blocco = vec![0u8; 64 * 1024];
-    let mut resto = dati;
+    let mut stringa = Vec::new();
     loop {
-        let r = decoder.decode_bytes(resto, &mut blocco);
-        resto = &resto[r.consumed_in..];
-        if !budget.spendi(r.consumed_out as u64) {
+        while bit < larghezza {
+            let Some(&b) = dati.get(letti) else { return Some(out) };
+            accumulo = (accumulo << 8) | u32::from(b);
+            bit += 8;
+            letti += 1;
+        }
+        let codice = ((accumulo >> (bit - larghezza)) & ((1 << larghezza) - 1)) as u16;
+        bit -= larghezza;
+        match codice {
+            256 => {
+                tabella.truncate(258);
+                larghezza = 9;
+                precedente = None;
+                continue;
+            }
+            257 => return Some(out),
+            _ => {}
+        }
+        // The string of `codice` (or, for the code being defined, the previous string and its own first byte).
+        let (base, extra) = match (usize::from(codice) < tabella.len(), precedente) {
+            (true, _) => (codice, None),
+            (false, Some(p)) if usize::from(codice) == tabella.len() => (p, Some(tabella[usize::from(p)].2)),
+            _ => return Some(out),
+        };
+        stringa.clear();
+        let mut c = base;
+        while c != VUOTO {
+            let (prefisso, ultimo, _, _) = tabella[usize::from(c)];
+            stringa.push(ultimo);
+            c = prefisso;
+        }
+        stringa.reverse();
+        stringa.extend(extra);
+        if !budget.spendi(stringa.len() as u64) {
             return None;
         }
-        out.extend_from_slice(&blocco[..r.consumed_out]);
-        match r.status {
-            Ok(weezl::LzwStatus::Ok) if r.consumed_in > 0 || r.consumed_out > 0 => {}
-            _ => return Some(out),
+        out.extend_from_slice(&stringa);
+        if let Some(p) = precedente {
+            if tabella.len() < 4096 {
+                let (_, _, primo, lunghezza) = tabella[usize::from(p)];
+                tabella.push((p, stringa[0], primo, lunghezza.saturating_add(1)));
+            }
         }
+        if tabella.len() + 1 >= 1 << larghezza && larghezza < 12 {
+            larghezza += 1;
+        }
+        precedente = Some(codice);
     }
 }
 
@@ -237,6 +282,9 @@ mod tests {
         let p = Parametri { predictor: 12, colors: 1, bits: 8, columns: 3 };
         assert_eq!(predittore(&[0, 1, 2, 3, 2, 1, 1, 1], p).unwrap(), [1, 2, 3, 2, 3, 4]);
         let mut b = Budget::new();
+        // The example of ISO 32000-1 §7.4.4.2.
+        let atteso = [0x2D, 0x2D, 0x2D, 0x2D, 0x2D, 0x41, 0x2D, 0x2D, 0x2D, 0x42];
+        assert_eq!(lzw(&[0x80, 0x0B, 0x60, 0x50, 0x22, 0x0C, 0x0C, 0x85, 0x01], &mut b).unwrap(), atteso);
         assert_eq!(run_length(&[2, b'a', b'b', b'c', 254, b'x', 128], &mut b).unwrap(), b"abcxxx");
     }
 

@@ -13,7 +13,6 @@ mod lessico;
 use super::budget::Budget;
 use filtri::{decodifica, Decodifica, Parametri};
 use lessico::{Lessico, Token, Valore};
-use std::collections::{HashMap, HashSet};
 
 /// What was found in a PDF.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -48,15 +47,17 @@ pub(crate) fn leggi(b: &[u8], budget: &mut Budget) -> Reperti {
         budget,
         indizi: Budget::con(TESTO_INDIZI),
         reperti: Reperti::default(),
-        azioni: HashMap::new(),
+        azioni: Vec::new(),
         aperture: Vec::new(),
-        visti: HashSet::new(),
+        visti: Vec::new(),
     };
     indizi(b, &mut l.reperti);
     l.in_ordine();
     l.oggetti_nascosti();
+    l.azioni.sort_unstable();
     for n in std::mem::take(&mut l.aperture) {
-        if l.azioni.get(&n).is_some_and(|s| !innocua(s)) {
+        let da = l.azioni.partition_point(|(m, _)| *m < n);
+        if l.azioni[da..].iter().take_while(|(m, _)| *m == n).any(|(_, s)| !innocua(s)) {
             l.reperti.azione_apertura = true;
         }
     }
@@ -82,11 +83,12 @@ struct Lettura<'a, 'b> {
     budget: &'b mut Budget,
     indizi: Budget,
     reperti: Reperti,
-    /// Object number → the `/S` of the action it is (to judge an `/OpenAction` given by reference).
-    azioni: HashMap<u32, Vec<u8>>,
+    /// (object number, the `/S` of the action it is): to judge an `/OpenAction` given by reference. Sorted
+    /// vectors rather than hash maps: the browser module does without another hash table's code.
+    azioni: Vec<(u32, Vec<u8>)>,
     aperture: Vec<u32>,
-    /// Where the `obj` keywords read in pass 1 are.
-    visti: HashSet<usize>,
+    /// Where the `obj` keywords read in pass 1 are, in increasing order.
+    visti: Vec<usize>,
 }
 
 impl Lettura<'_, '_> {
@@ -98,7 +100,7 @@ impl Lettura<'_, '_> {
             match t {
                 Token::Numero(n) => numeri = [numeri[1], n],
                 Token::Parola(a, z) if &self.b[a..z] == b"obj" => {
-                    self.visti.insert(a);
+                    self.visti.push(a);
                     let numero = numeri[0].and_then(|n| u32::try_from(n).ok());
                     self.oggetto(&mut lex, numero);
                     numeri = [None, None];
@@ -118,7 +120,7 @@ impl Lettura<'_, '_> {
         let limite = 4 * self.b.len() + (1 << 20);
         let mut letti = 0;
         let posizioni: Vec<usize> = memchr::memmem::find_iter(self.b, b"obj")
-            .filter(|&p| !self.visti.contains(&p) && intestazione_oggetto(self.b, p).is_some())
+            .filter(|&p| self.visti.binary_search(&p).is_err() && intestazione_oggetto(self.b, p).is_some())
             .collect();
         for p in posizioni {
             let numero = intestazione_oggetto(self.b, p);
@@ -137,7 +139,7 @@ impl Lettura<'_, '_> {
         let Some(t) = lex.token() else { return };
         let v = self.valore(lex, t);
         if let (Some(n), Some(s)) = (numero, v.as_ref().and_then(|v| v.nome_di(b"S"))) {
-            self.azioni.insert(n, s.to_vec());
+            self.azioni.push((n, s.to_vec()));
         }
         self.forse_flusso(lex, v.as_ref(), true);
     }
@@ -209,7 +211,7 @@ impl Lettura<'_, '_> {
             let mut lex = Lessico::new(t, inizio, t.len());
             if let (Some(tok), Ok(num)) = (lex.token(), u32::try_from(num)) {
                 if let Some(s) = lex.valore(tok, &mut |_| {}).as_ref().and_then(|v| v.nome_di(b"S")) {
-                    self.azioni.insert(num, s.to_vec());
+                    self.azioni.push((num, s.to_vec()));
                 }
             }
         }
