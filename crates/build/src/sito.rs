@@ -59,6 +59,13 @@ impl Site {
             self.c.content.pages.iter().map(|p| p.path.as_str()).chain(generati.pagine.iter().map(|g| g.path.as_str()));
         let menus = Menus::render(&albero, &self.c.theme, percorsi.chain([""])).map_err(|e| vec![e])?;
         self.menus = Some(menus);
+        // The search index first: it needs only the pages' Markdown, and its working set (every document's
+        // stems, postings, JSON) is gone before the pages' HTML fills the memory, so the peak is the larger of
+        // the two, not their sum.
+        let inizio = std::time::Instant::now();
+        let indice = self.indice();
+        let file_indice = indice.file();
+        let ricerca = (indice.quanti(), inizio.elapsed());
         let pagine: Vec<Result<(String, Vec<u8>), Diagnostic>> =
             (0..self.c.content.pages.len()).into_par_iter().map(|i| self.rendi_pagina(i, &albero)).collect();
         let generate: Vec<Result<(String, Vec<u8>), Diagnostic>> =
@@ -73,10 +80,7 @@ impl Site {
             }
         }
         files.append(&mut generati.file);
-        let inizio = std::time::Instant::now();
-        let indice = self.indice();
-        files.extend(indice.file());
-        let ricerca = (indice.quanti(), inizio.elapsed());
+        files.extend(file_indice);
         for (path, bytes) in self.c.theme.static_files.iter().chain(&self.c.opts.assets) {
             files.insert(path.clone(), bytes.clone());
         }
