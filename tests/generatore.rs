@@ -363,3 +363,23 @@ fn an_unknown_key_in_the_synonyms() {
         "simili",
     );
 }
+
+#[test]
+fn a_large_a_to_z_is_split_into_pages_per_letter() {
+    let dir = fixture("sito");
+    let sezioni: String = (0..5_100).map(|i| format!("## Sezione {i:05}\n\nTesto.\n\n")).collect();
+    std::fs::write(
+        dir.path().join("content/guida/grande.md"),
+        format!("---\ntitle: Grande\ndescription: Molte sezioni.\nupdated: 2026-11-25\nsources: [\"prova\"]\n---\n\n{sezioni}"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = civis(dir.path(), &["build", "--no-wasm", "--output", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let indice = std::fs::read_to_string(out.join("indice-az/index.html")).unwrap();
+    assert!(indice.contains("href=\"s/index.html\"") && indice.contains("href=\"s-2/index.html\""), "{indice}");
+    let s2 = std::fs::read_to_string(out.join("indice-az/s-2/index.html")).unwrap();
+    assert!(s2.contains("Sezione 05099") && s2.contains("href=\"../../guida/grande/index.html#sezione-05099\""));
+    assert!(s2.contains("href=\"../index.html\">Tutte le lettere"));
+    assert!(std::fs::metadata(out.join("indice-az/s/index.html")).unwrap().len() < 2_000_000);
+}

@@ -11,6 +11,18 @@ use civis_ricerca::indice::{file_indice, Documento};
 use civis_ricerca::sinonimi::Sinonimi;
 use rayon::prelude::*;
 
+/// Entries above which the A–Z page becomes one page per letter.
+const AZ_PER_PAGINA: usize = 5000;
+
+/// The folder of a letter's A–Z page (`a`…`z`, `altro` for digits and signs).
+fn cartella_lettera(l: &str) -> String {
+    if l == "#" {
+        "altro".into()
+    } else {
+        l.to_ascii_lowercase()
+    }
+}
+
 /// The page of all the search results.
 const CERCA: &str = "cerca/";
 /// The glossary's page, whose sections are the glossary terms.
@@ -63,7 +75,8 @@ impl Generatore for IndiceAz {
             })
             .collect();
         voci.par_sort_unstable();
-        let mut lettere: Vec<(String, Vec<serde_json::Value>)> = Vec::new();
+        let totale = voci.len();
+        let mut lettere: Vec<(String, Vec<VoceAz>)> = Vec::new();
         for (chiave, testo, link, dove) in voci {
             let l = chiave
                 .chars()
@@ -73,14 +86,13 @@ impl Generatore for IndiceAz {
             if lettere.last().is_none_or(|x| x.0 != l) {
                 lettere.push((l.clone(), Vec::new()));
             }
-            lettere
-                .last_mut()
-                .expect("pushed")
-                .1
-                .push(serde_json::json!({ "testo": testo, "url": link, "dove": dove }));
+            lettere.last_mut().expect("pushed").1.push((testo, link, dove));
         }
-        let lettere: Vec<serde_json::Value> =
-            lettere.iter().map(|(l, v)| serde_json::json!({ "lettera": l, "voci": v })).collect();
+        let lettere = if totale > AZ_PER_PAGINA {
+            pagine_per_lettera(&lettere, out)
+        } else {
+            lettere.iter().map(|(l, v)| serde_json::json!({ "lettera": l, "voci": json_az(v, "") })).collect()
+        };
         // The page of all the results ("Mostra tutti i risultati"): the query travels in its fragment.
         out.pagine.push(GeneratedPage::in_cartella(
             CERCA,
@@ -97,6 +109,40 @@ impl Generatore for IndiceAz {
             serde_json::json!({ "lettere": lettere }),
         ));
     }
+}
+
+/// An A–Z entry: its text, its URL from the A–Z page, where it is.
+type VoceAz = (String, String, String);
+
+/// Entries as the template reads them, their URLs prefixed (`../` from a letter's page).
+fn json_az(voci: &[VoceAz], prefisso: &str) -> Vec<serde_json::Value> {
+    voci.iter().map(|(t, u, d)| serde_json::json!({ "testo": t, "url": format!("{prefisso}{u}"), "dove": d })).collect()
+}
+
+/// A large site's A–Z: pages per letter of at most [`AZ_PER_PAGINA`] entries each (so that no page of the guide
+/// is tens of megabytes, whatever the number of pages), and the main page's list of them.
+fn pagine_per_lettera(lettere: &[(String, Vec<VoceAz>)], out: &mut Generati) -> Vec<serde_json::Value> {
+    let mut indice = Vec::new();
+    for (l, v) in lettere {
+        let mut parti = Vec::new();
+        for (n, parte) in v.chunks(AZ_PER_PAGINA).enumerate() {
+            let cartella = match n {
+                0 => cartella_lettera(l),
+                n => format!("{}-{}", cartella_lettera(l), n + 1),
+            };
+            let (da, a) = (&parte[0].0, &parte[parte.len() - 1].0);
+            out.pagine.push(GeneratedPage::in_cartella(
+                &format!("{INDICE_AZ}{cartella}/"),
+                format!("Indice dalla A alla Z: {l}, da «{da}» a «{a}»"),
+                format!("Gli argomenti che iniziano con {l}, in ordine alfabetico."),
+                "indice-az.html",
+                serde_json::json!({ "lettere": [{ "lettera": l, "voci": json_az(parte, "../") }], "indietro": "../index.html" }),
+            ));
+            parti.push(serde_json::json!({ "pagina": format!("{cartella}/index.html"), "da": da, "a": a, "quante": parte.len() }));
+        }
+        indice.push(serde_json::json!({ "lettera": l, "parti": parti }));
+    }
+    indice
 }
 
 /// The sort key of an A–Z entry: lowercase, accents folded, leading articles and punctuation ignored.
