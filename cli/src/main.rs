@@ -3,6 +3,11 @@
 
 mod cmd;
 
+/// mimalloc instead of glibc's malloc: the build allocates and frees millions of small strings (stems,
+/// postings, attribute values) across threads, where glibc spent a fifth of a 10,000-page build.
+#[global_allocator]
+static ALLOCATORE: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -22,6 +22,9 @@ pub struct Site {
     /// Every output file.
     files: BTreeMap<String, Vec<u8>>,
     conti: Vec<(&'static str, usize)>,
+    /// The search documents of the last full build: above [`ricerca::RIFAI_FINO_A`], serve leaves the index to
+    /// the next full build, and the documents' texts are not kept in memory after it is written.
+    documenti: usize,
 }
 
 impl Site {
@@ -34,7 +37,7 @@ impl Site {
         }
         generatori.push(Box::new(ricerca::IndiceAz));
         generatori.push(Box::new(extra::Extra));
-        Ok(Site { c, generatori, menus: None, files: BTreeMap::new(), conti: Vec::new() })
+        Ok(Site { c, generatori, menus: None, files: BTreeMap::new(), conti: Vec::new(), documenti: 0 })
     }
 
     /// Builds (or, without `output`, checks) the whole site.
@@ -66,6 +69,14 @@ impl Site {
         let indice = self.indice();
         let file_indice = indice.file();
         let ricerca = (indice.quanti(), inizio.elapsed());
+        drop(indice);
+        self.documenti = ricerca.0;
+        if self.documenti > ricerca::RIFAI_FINO_A {
+            // A large site's index is written again only by a full build: its documents' texts can go now.
+            for r in &mut self.c.rese {
+                r.documenti = Vec::new();
+            }
+        }
         let pagine: Vec<Result<(String, Vec<u8>), Diagnostic>> =
             (0..self.c.content.pages.len()).into_par_iter().map(|i| self.rendi_pagina(i, &albero)).collect();
         let generate: Vec<Result<(String, Vec<u8>), Diagnostic>> =
@@ -263,7 +274,7 @@ impl Site {
             return Err(errori);
         }
         let mut ricerca = (0, std::time::Duration::ZERO);
-        if self.indice().quanti() <= ricerca::RIFAI_FINO_A {
+        if self.documenti <= ricerca::RIFAI_FINO_A {
             let inizio = std::time::Instant::now();
             let indice = self.indice();
             scritti.extend(crate::aggiorna::indice_cambiato(&indice, &self.files));
