@@ -101,14 +101,21 @@ impl Site {
             &mut files,
             &mut errori,
         );
-        for (file, msg) in verifica::check_links(&files) {
+        // The links are checked while the files are written into a temporary folder, which is swapped in only
+        // when nothing was wrong (and removed otherwise): the previous site stays until then.
+        let uscita = self.c.opts.output.as_deref();
+        let (rotti, scritto) = rayon::join(
+            || verifica::check_links(&files),
+            || uscita.filter(|_| errori.is_empty()).map(|out| uscita::prepara(out, &files)),
+        );
+        for (file, msg) in rotti {
             errori.push(Diagnostic::new(format!("output: {file}"), 0, 0, msg));
         }
         if !errori.is_empty() {
             return Err(errori);
         }
-        if let Some(out) = &self.c.opts.output {
-            uscita::write_atomic(out, &files).map_err(|e| vec![uscita::errore_uscita(out, e)])?;
+        if let (Some(out), Some(scritto)) = (uscita, scritto) {
+            scritto.and_then(|tmp| uscita::scambia_con(out, tmp)).map_err(|e| vec![uscita::errore_uscita(out, e)])?;
         }
         self.files = files;
         self.conti = generati.conti;

@@ -1,5 +1,5 @@
-//! Writing the output folder atomically: write every file (in parallel) into a temporary folder beside it,
-//! then swap. On Linux the swap is one `renameat2(RENAME_EXCHANGE)`, so there is no moment without a site (a
+//! Writing the output folder atomically: write every file (in parallel) into a temporary folder beside it
+//! ([`prepara`], while the build checks the links), then swap ([`scambia_con`]). On Linux the swap is one `renameat2(RENAME_EXCHANGE)`, so there is no moment without a site (a
 //! reader, or `serve`, always sees the old site or the new one); elsewhere it is two renames. Temporary
 //! folders left by a build that was killed are removed by the next one.
 
@@ -7,15 +7,15 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Writes every file under a fresh temporary folder next to `out`, then replaces `out` with it. On any error
-/// the previous `out` is left untouched.
-pub(crate) fn write_atomic(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std::io::Result<()> {
+/// Writes every file into a fresh temporary folder beside `out` (removed when dropped): the build writes it
+/// while it checks the links, and swaps it in only when nothing was wrong.
+pub(crate) fn prepara(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std::io::Result<tempfile::TempDir> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent)?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = nome(out);
     pulisci(&parent, &name);
     let tmp = tempfile::Builder::new().prefix(&format!(".{name}.nuovo-")).tempdir_in(&parent)?;
     let dirs: BTreeSet<_> =
@@ -24,6 +24,11 @@ pub(crate) fn write_atomic(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std
         std::fs::create_dir_all(dir)?;
     }
     files.par_iter().try_for_each(|(rel, bytes)| std::fs::write(tmp.path().join(rel), bytes))?;
+    Ok(tmp)
+}
+
+/// Puts the folder written by [`prepara`] in the place of `out`.
+pub(crate) fn scambia_con(out: &Path, tmp: tempfile::TempDir) -> std::io::Result<()> {
     if !out.exists() {
         return std::fs::rename(tmp.keep(), out);
     }
@@ -31,12 +36,18 @@ pub(crate) fn write_atomic(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std
         // `tmp` now holds the old site; dropping it removes it.
         return Ok(());
     }
+    let parent = tmp.path().parent().map(Path::to_path_buf).unwrap_or_else(|| ".".into());
     let built = tmp.keep();
-    let old = tempfile::Builder::new().prefix(&format!(".{name}.vecchio-")).tempdir_in(&parent)?.keep();
+    let old = tempfile::Builder::new().prefix(&format!(".{}.vecchio-", nome(out))).tempdir_in(&parent)?.keep();
     std::fs::remove_dir(&old)?;
     std::fs::rename(out, &old)?;
     std::fs::rename(&built, out)?;
     std::fs::remove_dir_all(old)
+}
+
+/// The output folder's name, for its temporary siblings.
+fn nome(out: &Path) -> String {
+    out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into())
 }
 
 /// Removes the temporary folders of earlier builds of `name` that did not finish.
@@ -90,9 +101,9 @@ mod tests {
         let out = d.path().join("sito");
         std::fs::create_dir_all(d.path().join(".sito.nuovo-vecchio123/x")).unwrap();
         let uno = BTreeMap::from([("a.html".to_string(), b"uno".to_vec())]);
-        write_atomic(&out, &uno).unwrap();
+        scambia_con(&out, prepara(&out, &uno).unwrap()).unwrap();
         let due = BTreeMap::from([("b/c.html".to_string(), b"due".to_vec())]);
-        write_atomic(&out, &due).unwrap();
+        scambia_con(&out, prepara(&out, &due).unwrap()).unwrap();
         assert!(!out.join("a.html").exists());
         assert_eq!(std::fs::read(out.join("b/c.html")).unwrap(), b"due");
         let resti: Vec<_> = std::fs::read_dir(d.path()).unwrap().flatten().map(|e| e.file_name()).collect();
