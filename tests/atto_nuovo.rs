@@ -5,10 +5,9 @@
 
 mod support;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use support::{civis, copy_dir, repo, stderr};
+use std::process::Command;
+use support::{civis, con_input, copy_dir, repo, stderr};
 
 const ATTO: &str = "  - id: sollecito_di_prova
     etichetta: \"Un sollecito di prova\"
@@ -56,15 +55,8 @@ fn advise(root: Option<&Path>, oggi: &str, risposte: &str) -> std::process::Outp
     } else {
         cmd.current_dir(std::env::temp_dir());
     }
-    let mut figlio = cmd
-        .args(["advise", "--today", oggi, "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    figlio.stdin.take().unwrap().write_all(risposte.as_bytes()).unwrap();
-    figlio.wait_with_output().unwrap()
+    cmd.args(["advise", "--today", oggi, "-"]);
+    con_input(cmd, risposte.as_bytes())
 }
 
 #[test]

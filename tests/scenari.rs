@@ -6,9 +6,8 @@
 mod support;
 
 use serde_json::Value;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 fn schema(name: &str) -> jsonschema::Validator {
     let text = std::fs::read_to_string(support::repo().join("schemas").join(name)).unwrap();
@@ -16,15 +15,9 @@ fn schema(name: &str) -> jsonschema::Validator {
 }
 
 fn advise(oggi: &str, risposte: &Value) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_civis-guida"))
-        .args(["advise", "--today", oggi, "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(risposte.to_string().as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_civis-guida"));
+    cmd.args(["advise", "--today", oggi, "-"]);
+    let out = support::con_input(cmd, risposte.to_string().as_bytes());
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into(),

@@ -36,6 +36,15 @@ pub(crate) fn civis(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_civis-guida")).arg("--root").arg(root).args(args).output().unwrap()
 }
 
+/// Runs `cmd` with `input` on its standard input, capturing its output.
+pub(crate) fn con_input(mut cmd: Command, input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut figlio = cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    figlio.stdin.take().unwrap().write_all(input).unwrap();
+    figlio.wait_with_output().unwrap()
+}
+
 /// Standard error as text.
 pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
