@@ -69,12 +69,7 @@ pub(crate) fn run_build_sito(root: &Path, output: Option<&Path>, wasm: bool, tod
 
 /// Prints a build's warnings and its outcome in one line.
 pub(crate) fn riferisci(r: &civis_build::Report, what: &str, start: Instant) {
-    for w in r.warnings.iter().take(PROBLEMI_MOSTRATI) {
-        eprintln!("{w}");
-    }
-    if r.warnings.len() > PROBLEMI_MOSTRATI {
-        eprintln!("… e altri {} avvisi non mostrati", r.warnings.len() - PROBLEMI_MOSTRATI);
-    }
+    stampa(&r.warnings, "avvisi");
     let wizard = if r.wizard_paths > 0 {
         format!(", percorso guidato: {} percorsi verificati, {} pagine senza JavaScript", r.wizard_paths, r.generated)
     } else {
@@ -95,13 +90,18 @@ pub(crate) fn riferisci(r: &civis_build::Report, what: &str, start: Instant) {
 /// Problems printed at most: past these, a count (a crafted page can produce hundreds of thousands).
 const PROBLEMI_MOSTRATI: usize = 200;
 
+/// Prints at most [`PROBLEMI_MOSTRATI`] of `voci`, then how many more (`cosa`: "problemi", "avvisi").
+fn stampa(voci: &[impl std::fmt::Display], cosa: &str) {
+    for v in voci.iter().take(PROBLEMI_MOSTRATI) {
+        eprintln!("{v}");
+    }
+    if voci.len() > PROBLEMI_MOSTRATI {
+        eprintln!("… e altri {} {cosa} non mostrati", voci.len() - PROBLEMI_MOSTRATI);
+    }
+}
+
 /// Prints the problems (at most [`PROBLEMI_MOSTRATI`], then how many more), then how many and what happened.
 pub(crate) fn problemi(errors: &[civis_build::Diagnostic], esito: &str) {
-    for e in errors.iter().take(PROBLEMI_MOSTRATI) {
-        eprintln!("{e}");
-    }
-    if errors.len() > PROBLEMI_MOSTRATI {
-        eprintln!("… e altri {} problemi non mostrati", errors.len() - PROBLEMI_MOSTRATI);
-    }
+    stampa(errors, "problemi");
     eprintln!("{} problemi: {esito}", errors.len());
 }
