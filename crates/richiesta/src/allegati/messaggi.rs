@@ -11,6 +11,14 @@ pub(super) fn difetto(d: Difetto) -> Rilievo {
     })
 }
 
+/// The findings, led by "not fully checked" when the parser did not read the whole file.
+fn primo_se_incompleto(incompleto_: bool, mut r: Vec<Rilievo>) -> Vec<Rilievo> {
+    if incompleto_ {
+        r.insert(0, incompleto());
+    }
+    r
+}
+
 pub(super) fn incompleto() -> Rilievo {
     errore("Non siamo riusciti a controllare il file per intero (dati compressi troppo grandi, o una struttura che non leggiamo): potrebbe nascondere elementi attivi. Salvalo di nuovo in PDF/A e controllalo ancora.")
 }
@@ -29,7 +37,7 @@ pub(super) fn rilievi_pdf(p: &pdf::Reperti) -> Vec<Rilievo> {
     if p.cifrato {
         return messaggi(&[(true, Errore, "Il PDF è cifrato o protetto: non possiamo controllarne il contenuto e CIVIS potrebbe scartarlo. Togli la protezione o stampalo di nuovo in PDF/A.")]);
     }
-    let mut r = messaggi(&[
+    let r = messaggi(&[
         (p.javascript, Errore, "Il PDF contiene codice JavaScript, un elemento attivo. Stampalo di nuovo in PDF/A («Stampa» → «Salva come PDF»)."),
         (p.avvio_programmi, Errore, "Il PDF contiene un comando che avvia programmi, un elemento attivo. Stampalo di nuovo in PDF/A."),
         (p.azione_apertura, Errore, "Il PDF esegue un'azione appena viene aperto (per esempio apre un indirizzo internet o un altro file), un elemento attivo. Stampalo di nuovo in PDF/A."),
@@ -42,15 +50,12 @@ pub(super) fn rilievi_pdf(p: &pdf::Reperti) -> Vec<Rilievo> {
         (p.f24, Avviso, "Sembra la ricevuta di un modello F24: l'Agenzia ha già i pagamenti fatti con l'F24. Non allegarlo, a meno che l'ufficio non te lo chieda."),
         (p.dichiarazione, Avviso, "Sembra una dichiarazione dei redditi: l'Agenzia ha già le dichiarazioni presentate. Non allegarla."),
     ]);
-    if p.incompleto {
-        r.insert(0, incompleto());
-    }
-    r
+    primo_se_incompleto(p.incompleto, r)
 }
 
 pub(super) fn rilievi_ooxml(o: &ooxml::Reperti) -> Vec<Rilievo> {
     use Gravita::{Avviso, Errore};
-    let mut r = messaggi(&[
+    let r = messaggi(&[
         (o.macro_vba, Errore, "Il documento contiene macro, elementi attivi. Salvalo come PDF/A, o come docx/xlsx senza macro."),
         (o.macro_excel4, Errore, "Il foglio contiene macro di Excel 4 (fogli macro o avvio automatico), elementi attivi. Salvalo come PDF/A."),
         (o.activex, Errore, "Il documento contiene controlli ActiveX, elementi attivi. Salvalo come PDF/A."),
@@ -61,23 +66,17 @@ pub(super) fn rilievi_ooxml(o: &ooxml::Reperti) -> Vec<Rilievo> {
         (o.campi, Errore, "Il documento contiene campi che si aggiornano da soli («campi variabili», per esempio date o riferimenti). Salvalo come PDF/A: i campi diventano testo fisso."),
         (o.link, Avviso, "Il documento contiene link a indirizzi internet. Un link che si apre solo con un clic non è un elemento attivo; se puoi, salvalo in PDF/A."),
     ]);
-    if o.incompleto {
-        r.insert(0, incompleto());
-    }
-    r
+    primo_se_incompleto(o.incompleto, r)
 }
 
 pub(super) fn rilievi_odf(o: &odf::Reperti) -> Vec<Rilievo> {
     use Gravita::{Avviso, Errore};
-    let mut r = messaggi(&[
+    let r = messaggi(&[
         (o.macro_, Errore, "Il documento contiene macro (Basic o script, o link che le avviano), elementi attivi. Salvalo come PDF/A."),
         (o.eventi, Errore, "Il documento avvia script al verificarsi di eventi (per esempio all'apertura), elementi attivi. Salvalo come PDF/A."),
         (o.dde, Errore, "Il documento contiene collegamenti DDE ad altri programmi, che si aggiornano da soli. Salvalo come PDF/A."),
         (o.oggetti_incorporati, Errore, "Il documento contiene oggetti incorporati (OLE). Salvalo come PDF/A."),
         (o.link, Avviso, "Il documento contiene link a indirizzi internet. Un link che si apre solo con un clic non è un elemento attivo; se puoi, salvalo in PDF/A."),
     ]);
-    if o.incompleto {
-        r.insert(0, incompleto());
-    }
-    r
+    primo_se_incompleto(o.incompleto, r)
 }

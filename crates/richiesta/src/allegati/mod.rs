@@ -283,16 +283,16 @@ fn leggi(b: &[u8], budget: &mut Budget) -> (Formato, Vec<Rilievo>) {
     if !b.starts_with(b"PK\x03\x04") {
         return (Formato::Sconosciuto, Vec::new());
     }
-    let mut p = match Pacchetto::apri(b) {
+    let p = match Pacchetto::apri(b) {
         Ok(p) => p,
         Err(d) => return (Formato::Zip, vec![difetto(d)]),
     };
-    pacchetto(&mut p, budget)
+    pacchetto(&p, budget)
 }
 
 /// A ZIP package: OpenDocument when it has a manifest or a `mimetype`, Office Open XML when it has content
 /// types; both checks run when it has both (an Office file dressed as OpenDocument), and that alone is refused.
-fn pacchetto(p: &mut Pacchetto, budget: &mut Budget) -> (Formato, Vec<Rilievo>) {
+fn pacchetto(p: &Pacchetto, budget: &mut Budget) -> (Formato, Vec<Rilievo>) {
     let (odf, ooxml) = (p.ha("mimetype") || p.ha("META-INF/manifest.xml"), p.ha("[Content_Types].xml"));
     let mut r = Vec::new();
     let mut formato = Formato::Zip;

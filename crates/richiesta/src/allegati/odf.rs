@@ -22,10 +22,9 @@ pub(crate) struct Reperti {
 }
 
 /// Reads every XML part of the package within the budget.
-pub(crate) fn leggi(p: &mut Pacchetto, budget: &mut Budget) -> Reperti {
+pub(crate) fn leggi(p: &Pacchetto, budget: &mut Budget) -> Reperti {
     let mut r = Reperti::default();
-    let nomi = p.nomi.clone();
-    for nome in &nomi {
+    for nome in &p.nomi {
         let minuscolo = nome.to_ascii_lowercase();
         r.macro_ |= minuscolo.starts_with("basic/") || minuscolo.starts_with("scripts/");
         if !(minuscolo.ends_with(".xml") || minuscolo.ends_with(".rdf")) {

@@ -81,10 +81,9 @@ impl Tipi {
 }
 
 /// Reads every part of the package within the budget.
-pub(crate) fn leggi(p: &mut Pacchetto, tipi: &Tipi, budget: &mut Budget) -> Reperti {
+pub(crate) fn leggi(p: &Pacchetto, tipi: &Tipi, budget: &mut Budget) -> Reperti {
     let mut r = Reperti::default();
-    let nomi = p.nomi.clone();
-    for nome in &nomi {
+    for nome in &p.nomi {
         let minuscolo = nome.to_ascii_lowercase();
         let tipo = tipi.di(nome);
         giudica_tipo(&minuscolo, tipo, &mut r);

@@ -102,7 +102,7 @@ impl<'a> Pacchetto<'a> {
 
     /// An entry's bytes, inflated within the budget. `None` when it is missing, cannot be read (encrypted, a
     /// method other than stored or deflated) or the budget ran out (then the budget says so).
-    pub(crate) fn leggi(&mut self, nome: &str, budget: &mut Budget) -> Option<Vec<u8>> {
+    pub(crate) fn leggi(&self, nome: &str, budget: &mut Budget) -> Option<Vec<u8>> {
         let voce = self.voci.iter().find(|v| v.nome.eq_ignore_ascii_case(nome))?;
         let dati = &self.byte[voce.dati.clone()];
         let mut out = Vec::new();

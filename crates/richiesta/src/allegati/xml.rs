@@ -28,11 +28,11 @@ pub(crate) fn testo(b: &[u8]) -> Cow<'_, str> {
             .collect();
         Cow::Owned(String::from_utf16_lossy(&unita))
     };
+    // A byte-order mark, or `<` as the first UTF-16 unit without one.
     match b {
-        [0xFF, 0xFE, resto @ ..] | [b'<', 0, resto @ ..] if b[0] == 0xFF || resto.len() % 2 == 0 => {
-            utf16(false, if b[0] == 0xFF { resto } else { b })
-        }
+        [0xFF, 0xFE, resto @ ..] => utf16(false, resto),
         [0xFE, 0xFF, resto @ ..] => utf16(true, resto),
+        [b'<', 0, ..] if b.len() % 2 == 0 => utf16(false, b),
         [0, b'<', ..] => utf16(true, b),
         [0xEF, 0xBB, 0xBF, resto @ ..] => String::from_utf8_lossy(resto),
         _ => String::from_utf8_lossy(b),

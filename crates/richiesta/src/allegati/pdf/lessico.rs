@@ -55,7 +55,7 @@ impl Valore {
         }
     }
 
-    /// Whether `chiave` is the name `nome`.
+    /// The name that is the value of `chiave`, when this is a dictionary and that value is a name.
     pub(crate) fn nome_di(&self, chiave: &[u8]) -> Option<&[u8]> {
         match self.voce(chiave) {
             Some(Valore::Nome(n)) => Some(n),
@@ -229,11 +229,11 @@ impl<'a> Lessico<'a> {
                     let chiave = match self.token() {
                         None | Some(Token::ChiudiDizionario) => break,
                         Some(Token::Nome(k)) => k,
-                        Some(Token::Parola(..)) if self.ultima_parola_chiude() => break,
+                        Some(t @ Token::Parola(..)) if self.chiude(&t) => break,
                         Some(_) => continue,
                     };
                     let Some(t) = self.token() else { break };
-                    if t == Token::ChiudiDizionario || matches!(t, Token::Parola(..)) && self.ultima_parola_chiude() {
+                    if t == Token::ChiudiDizionario || self.chiude(&t) {
                         break;
                     }
                     let v = self.valore_a(t, giudica, livello + 1)?;
@@ -250,7 +250,7 @@ impl<'a> Lessico<'a> {
                 loop {
                     match self.token() {
                         None | Some(Token::ChiudiVettore) => break,
-                        Some(Token::Parola(..)) if self.ultima_parola_chiude() => break,
+                        Some(t @ Token::Parola(..)) if self.chiude(&t) => break,
                         Some(t) => {
                             let v = self.valore_a(t, giudica, livello + 1)?;
                             if elementi.len() < ELEMENTI {
@@ -265,25 +265,14 @@ impl<'a> Lessico<'a> {
         })
     }
 
-    /// A keyword that cannot be inside a value (`endobj`, `stream`…) ends an unclosed one, as readers recover.
-    fn ultima_parola_chiude(&mut self) -> bool {
-        let mut fine = self.pos;
-        let mut inizio = fine;
-        while inizio > 0 && !spazio(self.testo[inizio - 1]) && !delimitatore(self.testo[inizio - 1]) {
-            inizio -= 1;
+    /// Whether `t` is a keyword that cannot be inside a value (`endobj`, `stream`…): it ends an unclosed one, as
+    /// readers recover, and is given back so that the caller reads it next.
+    fn chiude(&mut self, t: &Token) -> bool {
+        let chiude = matches!(self.parola(t), b"endobj" | b"stream" | b"endstream" | b"obj" | b"trailer" | b"xref");
+        if let (true, Token::Parola(a, z)) = (chiude, t) {
+            self.avanti.push(Token::Parola(*a, *z));
         }
-        while fine < self.fine && !spazio(self.testo[fine]) && !delimitatore(self.testo[fine]) {
-            fine += 1;
-        }
-        let parola = &self.testo[inizio..fine];
-        if matches!(parola, b"endobj" | b"stream" | b"endstream" | b"obj" | b"trailer" | b"xref") {
-            self.pos = inizio;
-            self.avanti.push(Token::Parola(inizio, fine));
-            self.pos = fine;
-            true
-        } else {
-            false
-        }
+        chiude
     }
 
     /// `n` followed by `g R` is a reference; otherwise the tokens read ahead are kept for the next calls.

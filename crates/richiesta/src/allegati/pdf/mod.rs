@@ -196,7 +196,7 @@ impl Lettura<'_, '_> {
                 self.valore(&mut lex, tok);
             }
         }
-        let (Some(Valore::Intero(n)), Some(Valore::Intero(primo))) = (d.voce(b"N"), first(d)) else { return };
+        let (Some(Valore::Intero(n)), Some(Valore::Intero(primo))) = (d.voce(b"N"), d.voce(b"First")) else { return };
         let mut testa = Lessico::new(t, 0, t.len());
         let coppie = (*n).clamp(0, t.len() as i64);
         for _ in 0..coppie {
@@ -216,11 +216,6 @@ impl Lettura<'_, '_> {
             }
         }
     }
-}
-
-/// `/First`, which the lexer does not keep as a key of its own (it is read only here).
-fn first(d: &Valore) -> Option<&Valore> {
-    d.voce(b"First")
 }
 
 /// The object number when `p` is the `obj` of `N G obj` (digits, space, digits, space before it).
