@@ -4,6 +4,7 @@
 use crate::caricato::Caricato;
 use crate::ricerca::Indice;
 use crate::uscita::errore_uscita;
+use crate::verifica::Mappa;
 use civis_content::{Diagnostic, Page};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -51,19 +52,21 @@ pub(crate) fn pagine_cambiate(site: &Caricato, cambiati: &[PathBuf]) -> Option<R
 /// The folders of the index's parts, whose names follow the terms.
 const PARTI: [&str; 3] = ["ricerca/i/", "ricerca/b/", "ricerca/d/"];
 
-/// The index files that differ from those in `files`: new contents, and `None` for a part no longer named.
-pub(crate) fn indice_cambiato(indice: &Indice, files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, Option<Vec<u8>>)> {
+/// The index files that differ from those of the output folder `out`: new contents, and `None` for a part no
+/// longer named.
+pub(crate) fn indice_cambiato(indice: &Indice, mappa: &Mappa, uscita: Option<&Path>) -> Vec<(String, Option<Vec<u8>>)> {
     let nuovi: BTreeMap<String, Vec<u8>> = indice.file().into_iter().collect();
-    let vecchi = files.keys().filter(|f| PARTI.iter().any(|d| f.starts_with(d)) && !nuovi.contains_key(*f));
-    let mut out: Vec<(String, Option<Vec<u8>>)> = vecchi.map(|f| (f.clone(), None)).collect();
-    out.extend(nuovi.into_iter().filter(|(f, b)| files.get(f) != Some(b)).map(|(f, b)| (f, Some(b))));
-    out
+    let vecchi = mappa.nomi().filter(|f| PARTI.iter().any(|d| f.starts_with(d)) && !nuovi.contains_key(*f));
+    let mut cambiati: Vec<(String, Option<Vec<u8>>)> = vecchi.map(|f| (f.to_string(), None)).collect();
+    let prima = |f: &str| uscita.and_then(|o| std::fs::read(o.join(f)).ok());
+    cambiati.extend(nuovi.into_iter().filter(|(f, b)| prima(f).as_ref() != Some(b)).map(|(f, b)| (f, Some(b))));
+    cambiati
 }
 
-/// Writes (or removes) these files in the output folder `out` and in the site's `files`.
+/// Writes (or removes) these files in the output folder `out`, and records them in the link check's map.
 pub(crate) fn scrivi(
     out: Option<&Path>,
-    files: &mut BTreeMap<String, Vec<u8>>,
+    mappa: &mut Mappa,
     file: Vec<(String, Option<Vec<u8>>)>,
 ) -> Result<(), Vec<Diagnostic>> {
     for (f, bytes) in file {
@@ -76,9 +79,12 @@ pub(crate) fn scrivi(
             fatto.map_err(|e| vec![errore_uscita(out, e)])?;
         }
         match bytes {
-            Some(b) => files.insert(f, b),
-            None => files.remove(&f),
-        };
+            Some(_) if !mappa.esiste(&f) => {
+                mappa.registra(f, None);
+            }
+            Some(_) => {}
+            None => mappa.rimuovi(&f),
+        }
     }
     Ok(())
 }

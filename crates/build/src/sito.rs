@@ -8,10 +8,10 @@ use crate::contesto::{Contesto, Data, Figlio, PaginaCtx, SitoCtx, VoceIndice};
 use crate::generatori::{Arricchimento, GeneratedPage, Generati, Generatore};
 use crate::navigazione::{Albero, Menus};
 use crate::ricerca::Indice;
+use crate::verifica::{Esame, Mappa};
 use crate::{assistente, extra, pagina, ricerca, statici, uscita, verifica, Options, Report};
 use civis_content::{Diagnostic, Page};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// A loaded and rendered site.
@@ -19,8 +19,9 @@ pub struct Site {
     c: Caricato,
     generatori: Vec<Box<dyn Generatore>>,
     menus: Option<Menus>,
-    /// Every output file.
-    files: BTreeMap<String, Vec<u8>>,
+    /// What the link check knows of the output (file names, pages' ids): serve's rebuild checks edited pages
+    /// against it. The output's bytes are not kept: they are on disk.
+    mappa: Mappa,
     conti: Vec<(&'static str, usize)>,
     /// The search documents of the last full build: above [`ricerca::RIFAI_FINO_A`], serve leaves the index to
     /// the next full build, and the documents' texts are not kept in memory after it is written.
@@ -37,7 +38,7 @@ impl Site {
         }
         generatori.push(Box::new(ricerca::IndiceAz));
         generatori.push(Box::new(extra::Extra));
-        Ok(Site { c, generatori, menus: None, files: BTreeMap::new(), conti: Vec::new(), documenti: 0 })
+        Ok(Site { c, generatori, menus: None, mappa: Mappa::default(), conti: Vec::new(), documenti: 0 })
     }
 
     /// Builds (or, without `output`, checks) the whole site.
@@ -77,47 +78,66 @@ impl Site {
                 r.documenti = Vec::new();
             }
         }
-        let pagine: Vec<Result<(String, Vec<u8>), Diagnostic>> =
-            (0..self.c.content.pages.len()).into_par_iter().map(|i| self.rendi_pagina(i, &albero)).collect();
-        let generate: Vec<Result<(String, Vec<u8>), Diagnostic>> =
-            generati.pagine.par_iter().map(|g| self.rendi_generata(g, &albero)).collect();
-        let mut files = BTreeMap::new();
-        for r in pagine.into_iter().chain(generate) {
-            match r {
-                Ok((file, bytes)) => {
-                    files.insert(file, bytes);
+        let mut altri = std::mem::take(&mut generati.file);
+        altri.extend(file_indice);
+        for (path, bytes) in self.c.theme.static_files.iter().chain(&self.c.opts.assets) {
+            altri.insert(path.clone(), bytes.clone());
+        }
+        let static_dir = self.c.opts.root.join("content").join("static");
+        statici::copy_static(&self.c.opts.root, &static_dir, &mut altri, &mut errori);
+        let file_pagine: Vec<String> = self.c.content.pages.iter().map(|p| format!("{}index.html", p.path)).collect();
+        let nomi = file_pagine.iter().chain(generati.pagine.iter().map(|g| &g.file)).chain(altri.keys());
+        let mut mappa = Mappa::con_nomi(nomi.map(String::as_str));
+        // Every file is written into a temporary folder as soon as it is made, and checked from what the check
+        // keeps of it (its ids and links), so the output is never all in memory; the folder is swapped in only
+        // when nothing was wrong (and removed otherwise): the previous site stays until then.
+        let uscita = self.c.opts.output.clone().filter(|_| errori.is_empty());
+        let cartella = match &uscita {
+            Some(out) => {
+                Some(uscita::Nuova::accanto(out, mappa.nomi()).map_err(|e| vec![uscita::errore_uscita(out, e)])?)
+            }
+            None => None,
+        };
+        let emetti = |file: String, bytes: &[u8]| -> Result<(String, Option<Esame>), Diagnostic> {
+            let esame = file
+                .ends_with(".html")
+                .then(|| verifica::esamina(&file, &String::from_utf8_lossy(bytes), &|f| mappa.esiste(f)));
+            if let (Some(c), Some(out)) = (&cartella, &uscita) {
+                c.scrivi(&file, bytes).map_err(|e| uscita::errore_uscita(out, e))?;
+            }
+            Ok((file, esame))
+        };
+        // The other files first (the generators' files override a page of the same name, as they always did).
+        let mut esiti: Vec<_> = altri.par_iter().map(|(f, b)| emetti(f.clone(), b)).collect();
+        let scritti_altri: std::collections::HashSet<String> = altri.into_keys().collect();
+        let resta =
+            |r: &Result<(String, Vec<u8>), Diagnostic>| r.as_ref().map_or(true, |(f, _)| !scritti_altri.contains(f));
+        let pagine = (0..self.c.content.pages.len()).into_par_iter().map(|i| self.rendi_pagina(i, &albero));
+        let generate = generati.pagine.par_iter().map(|g| self.rendi_generata(g, &albero));
+        esiti.par_extend(pagine.chain(generate).filter(resta).map(|r| r.and_then(|(f, b)| emetti(f, &b))));
+        let mut problemi = Vec::new();
+        let mut rinvii = Vec::new();
+        for esito in esiti {
+            match esito {
+                Ok((file, Some(esame))) => {
+                    problemi.extend(esame.problemi);
+                    rinvii.extend(esame.rinvii);
+                    mappa.registra(file, Some(esame.ids));
                 }
+                Ok((_, None)) => {}
                 Err(e) => errori.push(e),
             }
         }
-        files.append(&mut generati.file);
-        files.extend(file_indice);
-        for (path, bytes) in self.c.theme.static_files.iter().chain(&self.c.opts.assets) {
-            files.insert(path.clone(), bytes.clone());
-        }
-        statici::copy_static(
-            &self.c.opts.root,
-            &self.c.opts.root.join("content").join("static"),
-            &mut files,
-            &mut errori,
-        );
-        // The links are checked while the files are written into a temporary folder, which is swapped in only
-        // when nothing was wrong (and removed otherwise): the previous site stays until then.
-        let uscita = self.c.opts.output.as_deref();
-        let (rotti, scritto) = rayon::join(
-            || verifica::check_links(&files),
-            || uscita.filter(|_| errori.is_empty()).map(|out| uscita::prepara(out, &files)),
-        );
-        for (file, msg) in rotti {
-            errori.push(Diagnostic::new(format!("output: {file}"), 0, 0, msg));
-        }
+        problemi.extend(mappa.rinvii_rotti(&rinvii));
+        problemi.sort_by(|a, b| a.0.cmp(&b.0));
+        errori.extend(problemi.into_iter().map(diagnostica));
         if !errori.is_empty() {
             return Err(errori);
         }
-        if let (Some(out), Some(scritto)) = (uscita, scritto) {
-            scritto.and_then(|tmp| uscita::scambia_con(out, tmp)).map_err(|e| vec![uscita::errore_uscita(out, e)])?;
+        if let (Some(out), Some(cartella)) = (&uscita, cartella) {
+            cartella.scambia_con(out).map_err(|e| vec![uscita::errore_uscita(out, e)])?;
         }
-        self.files = files;
+        self.mappa = mappa;
         self.conti = generati.conti;
         Ok(self.report(ricerca))
     }
@@ -128,7 +148,7 @@ impl Site {
         Report {
             pages: self.c.content.pages.len(),
             generated: conto(assistente::PAGINE),
-            files: self.files.len(),
+            files: self.mappa.quanti(),
             wizard_paths: conto(assistente::PERCORSI),
             warnings: crate::revisione::avvisi(&self.c.content.pages, self.c.regole.as_ref(), self.c.opts.today),
             ricerca,
@@ -262,34 +282,52 @@ impl Site {
         errori.extend(self.c.ancore_rotte(indici));
         let albero = Albero::new(&self.c.content.pages);
         let mut scritti = Vec::new();
+        let mut esami = Vec::new();
         for &i in indici {
             match self.rendi_pagina(i, &albero) {
                 Ok((file, bytes)) => {
-                    let html = String::from_utf8_lossy(&bytes);
-                    for (f, msg) in verifica::check_page(&file, &html, &self.files) {
-                        errori.push(Diagnostic::new(format!("output: {f}"), 0, 0, msg));
-                    }
+                    let esame = verifica::esamina(&file, &String::from_utf8_lossy(&bytes), &|f| self.mappa.esiste(f));
+                    esami.push((file.clone(), esame));
                     scritti.push((file, Some(bytes)));
                 }
                 Err(e) => errori.push(e),
             }
         }
+        // The edited pages' new ids first, so that they may link to each other's new anchors; the old ones are
+        // put back if anything is wrong.
+        let mut rinvii = Vec::new();
+        let mut ids_prima = Vec::new();
+        for (file, esame) in esami {
+            errori.extend(esame.problemi.into_iter().map(diagnostica));
+            rinvii.extend(esame.rinvii);
+            ids_prima.push((file.clone(), self.mappa.registra(file, Some(esame.ids))));
+        }
+        errori.extend(self.mappa.rinvii_rotti(&rinvii).into_iter().map(diagnostica));
         if !errori.is_empty() {
             for (&i, r) in indici.iter().zip(vecchie) {
                 self.c.rese[i] = r;
             }
+            for (file, ids) in ids_prima {
+                self.mappa.registra(file, ids.flatten());
+            }
             return Err(errori);
         }
         let mut ricerca = (0, std::time::Duration::ZERO);
+        let out = self.c.opts.output.as_deref();
         if self.documenti <= ricerca::RIFAI_FINO_A {
             let inizio = std::time::Instant::now();
             let indice = self.indice();
-            scritti.extend(crate::aggiorna::indice_cambiato(&indice, &self.files));
+            scritti.extend(crate::aggiorna::indice_cambiato(&indice, &self.mappa, out));
             ricerca = (indice.quanti(), inizio.elapsed());
         }
-        crate::aggiorna::scrivi(self.c.opts.output.as_deref(), &mut self.files, scritti)?;
+        crate::aggiorna::scrivi(out, &mut self.mappa, scritti)?;
         Ok(self.report(ricerca))
     }
+}
+
+/// A problem of the output as an author reads it.
+fn diagnostica((file, msg): verifica::Problema) -> Diagnostic {
+    Diagnostic::new(format!("output: {file}"), 0, 0, msg)
 }
 
 /// The table of contents, nested: level-3 headings go under the level-2 heading before them (or stand alone

@@ -1,48 +1,59 @@
-//! Writing the output folder atomically: write every file (in parallel) into a temporary folder beside it
-//! ([`prepara`], while the build checks the links), then swap ([`scambia_con`]). On Linux the swap is one `renameat2(RENAME_EXCHANGE)`, so there is no moment without a site (a
+//! Writing the output folder atomically: every file is written into a temporary folder beside it ([`Nuova`], as
+//! the build renders it), then the folder is swapped in ([`Nuova::scambia_con`]). On Linux the swap is one `renameat2(RENAME_EXCHANGE)`, so there is no moment without a site (a
 //! reader, or `serve`, always sees the old site or the new one); elsewhere it is two renames. Temporary
 //! folders left by a build that was killed are removed by the next one.
 
-use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
-/// Writes every file into a fresh temporary folder beside `out` (removed when dropped): the build writes it
-/// while it checks the links, and swaps it in only when nothing was wrong.
-pub(crate) fn prepara(out: &Path, files: &BTreeMap<String, Vec<u8>>) -> std::io::Result<tempfile::TempDir> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)?;
-    let name = nome(out);
-    pulisci(&parent, &name);
-    let tmp = tempfile::Builder::new().prefix(&format!(".{name}.nuovo-")).tempdir_in(&parent)?;
-    let dirs: BTreeSet<_> =
-        files.keys().filter_map(|rel| tmp.path().join(rel).parent().map(Path::to_path_buf)).collect();
-    for dir in dirs {
-        std::fs::create_dir_all(dir)?;
-    }
-    files.par_iter().try_for_each(|(rel, bytes)| std::fs::write(tmp.path().join(rel), bytes))?;
-    Ok(tmp)
+/// The temporary folder beside the output folder that a build writes into, file by file as it renders them,
+/// and swaps in ([`Nuova::scambia_con`]) only when nothing was wrong; removed when dropped otherwise.
+pub(crate) struct Nuova {
+    tmp: tempfile::TempDir,
 }
 
-/// Puts the folder written by [`prepara`] in the place of `out`.
-pub(crate) fn scambia_con(out: &Path, tmp: tempfile::TempDir) -> std::io::Result<()> {
-    if !out.exists() {
-        return std::fs::rename(tmp.keep(), out);
+impl Nuova {
+    /// A fresh temporary folder beside `out`, with the folders of every output file `nomi` already made (so that
+    /// files can be written in parallel, in any order).
+    pub(crate) fn accanto<'a>(out: &Path, nomi: impl Iterator<Item = &'a str>) -> std::io::Result<Nuova> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent)?;
+        let name = nome(out);
+        pulisci(&parent, &name);
+        let tmp = tempfile::Builder::new().prefix(&format!(".{name}.nuovo-")).tempdir_in(&parent)?;
+        let dirs: BTreeSet<&str> = nomi.filter_map(|rel| rel.rsplit_once('/').map(|(d, _)| d)).collect();
+        for dir in dirs {
+            std::fs::create_dir_all(tmp.path().join(dir))?;
+        }
+        Ok(Nuova { tmp })
     }
-    if scambia(tmp.path(), out).is_ok() {
-        // `tmp` now holds the old site; dropping it removes it.
-        return Ok(());
+
+    /// Writes one output file (`rel`, relative to the output folder).
+    pub(crate) fn scrivi(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
+        std::fs::write(self.tmp.path().join(rel), bytes)
     }
-    let parent = tmp.path().parent().map(Path::to_path_buf).unwrap_or_else(|| ".".into());
-    let built = tmp.keep();
-    let old = tempfile::Builder::new().prefix(&format!(".{}.vecchio-", nome(out))).tempdir_in(&parent)?.keep();
-    std::fs::remove_dir(&old)?;
-    std::fs::rename(out, &old)?;
-    std::fs::rename(&built, out)?;
-    std::fs::remove_dir_all(old)
+
+    /// Puts this folder in the place of `out`.
+    pub(crate) fn scambia_con(self, out: &Path) -> std::io::Result<()> {
+        let tmp = self.tmp;
+        if !out.exists() {
+            return std::fs::rename(tmp.keep(), out);
+        }
+        if scambia(tmp.path(), out).is_ok() {
+            // `tmp` now holds the old site; dropping it removes it.
+            return Ok(());
+        }
+        let parent = tmp.path().parent().map(Path::to_path_buf).unwrap_or_else(|| ".".into());
+        let built = tmp.keep();
+        let old = tempfile::Builder::new().prefix(&format!(".{}.vecchio-", nome(out))).tempdir_in(&parent)?.keep();
+        std::fs::remove_dir(&old)?;
+        std::fs::rename(out, &old)?;
+        std::fs::rename(&built, out)?;
+        std::fs::remove_dir_all(old)
+    }
 }
 
 /// The output folder's name, for its temporary siblings.
@@ -100,12 +111,16 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("sito");
         std::fs::create_dir_all(d.path().join(".sito.nuovo-vecchio123/x")).unwrap();
-        let uno = BTreeMap::from([("a.html".to_string(), b"uno".to_vec())]);
-        scambia_con(&out, prepara(&out, &uno).unwrap()).unwrap();
-        let due = BTreeMap::from([("b/c.html".to_string(), b"due".to_vec())]);
-        scambia_con(&out, prepara(&out, &due).unwrap()).unwrap();
+        let uno = Nuova::accanto(&out, ["a.html"].into_iter()).unwrap();
+        uno.scrivi("a.html", b"uno").unwrap();
+        uno.scambia_con(&out).unwrap();
+        let due = Nuova::accanto(&out, ["b/c.html", "b/d/e/f.html", "b/d/g.html"].into_iter()).unwrap();
+        due.scrivi("b/c.html", b"due").unwrap();
+        due.scrivi("b/d/e/f.html", b"tre").unwrap();
+        due.scambia_con(&out).unwrap();
         assert!(!out.join("a.html").exists());
         assert_eq!(std::fs::read(out.join("b/c.html")).unwrap(), b"due");
+        assert_eq!(std::fs::read(out.join("b/d/e/f.html")).unwrap(), b"tre");
         let resti: Vec<_> = std::fs::read_dir(d.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(resti, ["sito"], "stale and temporary folders removed");
     }

@@ -1,9 +1,84 @@
-//! The final check over the output: every `href`/`src` in every HTML file is relative and resolves to a file
-//! of the output, anchors included; nothing points at another origin (except plain links to external pages).
+//! The link check of the output: every `href`/`src` in every HTML file is relative and resolves to a file of the
+//! output, anchors included; nothing points at another origin (except plain links to external pages).
+//!
+//! Each page is examined once, as it is rendered ([`esamina`]), against the names of every output file, which are
+//! known before any page is rendered. What the check keeps of a page is its ids ([`Mappa`]) and its links into
+//! other pages' anchors ([`Rinvio`]), checked once every page's ids are known ([`Mappa::rinvii_rotti`]): the
+//! page's bytes can be written and dropped at once, so a build never holds its whole output in memory.
 
-use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
+
+/// A problem of the output: (output file, message).
+pub(crate) type Problema = (String, String);
+
+/// A link into another page's anchor, checked once every page's ids are known.
+pub(crate) struct Rinvio {
+    da: Box<str>,
+    verso: Box<str>,
+    ancora: Box<str>,
+    link: Box<str>,
+}
+
+/// What the check learnt of one page: its ids, its problems, its links into other pages' anchors.
+#[derive(Default)]
+pub(crate) struct Esame {
+    pub(crate) ids: HashSet<Box<str>>,
+    pub(crate) problemi: Vec<Problema>,
+    pub(crate) rinvii: Vec<Rinvio>,
+}
+
+/// The output as the link check knows it: every file's name and, once examined, each HTML file's ids.
+#[derive(Default)]
+pub(crate) struct Mappa {
+    file: HashMap<String, Option<HashSet<Box<str>>>>,
+}
+
+impl Mappa {
+    /// The output's file names, none examined yet.
+    pub(crate) fn con_nomi<'a>(nomi: impl IntoIterator<Item = &'a str>) -> Mappa {
+        Mappa { file: nomi.into_iter().map(|n| (n.to_string(), None)).collect() }
+    }
+
+    /// Whether the output has this file.
+    pub(crate) fn esiste(&self, file: &str) -> bool {
+        self.file.contains_key(file)
+    }
+
+    /// Every file's name, in no order.
+    pub(crate) fn nomi(&self) -> impl Iterator<Item = &str> {
+        self.file.keys().map(String::as_str)
+    }
+
+    /// How many files.
+    pub(crate) fn quanti(&self) -> usize {
+        self.file.len()
+    }
+
+    /// Records a file, with the ids of an HTML file; what was recorded before under its name.
+    pub(crate) fn registra(
+        &mut self,
+        file: String,
+        ids: Option<HashSet<Box<str>>>,
+    ) -> Option<Option<HashSet<Box<str>>>> {
+        self.file.insert(file, ids)
+    }
+
+    /// Forgets a file no longer in the output.
+    pub(crate) fn rimuovi(&mut self, file: &str) {
+        self.file.remove(file);
+    }
+
+    /// The links among `rinvii` whose anchor names no id of the page they point to (a page not examined, like
+    /// any file that is not HTML, has no ids to check).
+    pub(crate) fn rinvii_rotti(&self, rinvii: &[Rinvio]) -> Vec<Problema> {
+        rinvii
+            .iter()
+            .filter(|r| self.file.get(&*r.verso).and_then(Option::as_ref).is_some_and(|ids| !ids.contains(&r.ancora)))
+            .map(|r| (r.da.to_string(), format!("ancora rotta `{}`: nessun id `{}` in {}", r.link, r.ancora, r.verso)))
+            .collect()
+    }
+}
 
 /// An attribute value as the browser reads it (the entities our templates emit decoded); borrowed when it has
 /// none, which is almost always.
@@ -47,119 +122,86 @@ fn resolve(from: &str, target: &str) -> Option<String> {
     })
 }
 
-/// Problems: (output file, message).
-pub(crate) fn check_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
-    let html: HashMap<&str, &str> = files
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html"))
-        .filter_map(|(p, b)| std::str::from_utf8(b).ok().map(|s| (p.as_str(), s)))
-        .collect();
-    let ids: HashMap<&str, HashSet<Cow<str>>> =
-        html.par_iter().map(|(p, s)| (*p, attributes(s, "id").into_iter().collect())).collect();
-    let mut sorted: Vec<_> = html.iter().collect();
-    sorted.sort();
-    sorted.par_iter().flat_map_iter(|(page, text)| page_errors(page, text, files, &ids)).collect()
-}
-
-/// The link problems of one output page against the rest of the output, reading the ids only of the files the
-/// page links to (the fast rebuild of one page in `serve`).
-pub(crate) fn check_page(page: &str, text: &str, files: &BTreeMap<String, Vec<u8>>) -> Vec<(String, String)> {
-    let targets: HashSet<String> = attributes(text, "href")
-        .into_iter()
-        .filter_map(|l| {
-            let (path, _) = l.split_once('#').unwrap_or((l.as_ref(), ""));
-            let path = path.split('?').next().unwrap_or_default();
-            if path.is_empty() {
-                Some(page.to_string())
-            } else {
-                resolve(page, path)
+/// Examines the output page `page` (its HTML `text`): every link against the files the output has (`esiste`),
+/// anchors into the page itself at once, anchors into other pages left as [`Rinvio`]s.
+pub(crate) fn esamina(page: &str, text: &str, esiste: &dyn Fn(&str) -> bool) -> Esame {
+    let ids: HashSet<Box<str>> = attributes(text, "id").into_iter().map(|i| Box::from(i.as_ref())).collect();
+    let mut problemi = Vec::new();
+    let mut rinvii = Vec::new();
+    let hrefs = attributes(text, "href").into_iter().map(|h| (h, true));
+    let srcs = attributes(text, "src").into_iter().map(|s| (s, false));
+    for (link, is_href) in hrefs.chain(srcs) {
+        let link = link.as_ref();
+        if link.starts_with("data:") || link.starts_with("mailto:") || link.starts_with("tel:") {
+            continue;
+        }
+        if link.starts_with('/') {
+            let msg = format!("indirizzo assoluto `{link}`: ogni indirizzo interno deve essere relativo");
+            problemi.push((page.to_string(), msg));
+            continue;
+        }
+        if link.contains("://") {
+            if !is_href {
+                problemi.push((page.to_string(), format!("risorsa da un altro sito `{link}`")));
             }
-        })
-        .collect();
-    let testi: Vec<(String, String)> = targets
-        .into_iter()
-        .filter_map(|t| {
-            let testo = if t == page {
-                Some(text.to_string())
-            } else {
-                files.get(&t).and_then(|b| String::from_utf8(b.clone()).ok())
-            };
-            testo.map(|x| (t, x))
-        })
-        .collect();
-    let ids: HashMap<&str, HashSet<Cow<str>>> =
-        testi.iter().map(|(p, s)| (p.as_str(), attributes(s, "id").into_iter().collect())).collect();
-    page_errors(page, text, files, &ids)
-}
-
-/// The link problems of one page.
-fn page_errors(
-    page: &str,
-    text: &str,
-    files: &BTreeMap<String, Vec<u8>>,
-    ids: &HashMap<&str, HashSet<Cow<str>>>,
-) -> Vec<(String, String)> {
-    let mut errors = Vec::new();
-    {
-        let hrefs = attributes(text, "href").into_iter().map(|h| (h, true));
-        let srcs = attributes(text, "src").into_iter().map(|s| (s, false));
-        for (link, is_href) in hrefs.chain(srcs) {
-            let link = link.as_ref();
-            if link.starts_with("data:") || link.starts_with("mailto:") || link.starts_with("tel:") {
-                continue;
+            continue;
+        }
+        let (path, anchor) = link.split_once('#').unwrap_or((link, ""));
+        let path = path.split('?').next().unwrap_or_default();
+        let target = if path.is_empty() { Some(page.to_string()) } else { resolve(page, path) };
+        let Some(target) = target.filter(|t| t == page || esiste(t)) else {
+            problemi.push((page.to_string(), format!("link rotto `{link}`: il file non esiste nel sito generato")));
+            continue;
+        };
+        // A fragment with `=` is a state of the wizard (its answers), checked by the engine, not a heading id.
+        if anchor.is_empty() || anchor.contains('=') {
+            continue;
+        }
+        if target == page {
+            if !ids.contains(anchor) {
+                problemi.push((page.to_string(), format!("ancora rotta `{link}`: nessun id `{anchor}` in {target}")));
             }
-            if link.starts_with('/') {
-                errors.push((
-                    page.to_string(),
-                    format!("indirizzo assoluto `{link}`: ogni indirizzo interno deve essere relativo"),
-                ));
-                continue;
-            }
-            if link.contains("://") {
-                if !is_href {
-                    errors.push((page.to_string(), format!("risorsa da un altro sito `{link}`")));
-                }
-                continue;
-            }
-            let (path, anchor) = link.split_once('#').unwrap_or((link, ""));
-            let path = path.split('?').next().unwrap_or_default();
-            let target = if path.is_empty() { Some(page.to_string()) } else { resolve(page, path) };
-            let Some(target) = target.filter(|t| files.contains_key(t)) else {
-                errors.push((page.to_string(), format!("link rotto `{link}`: il file non esiste nel sito generato")));
-                continue;
-            };
-            // A fragment with `=` is a state of the wizard (its answers), checked by the engine, not a heading id.
-            let stato = anchor.contains('=');
-            if !anchor.is_empty() && !stato && ids.get(target.as_str()).is_some_and(|set| !set.contains(anchor)) {
-                errors.push((page.to_string(), format!("ancora rotta `{link}`: nessun id `{anchor}` in {target}")));
-            }
+        } else {
+            rinvii.push(Rinvio { da: page.into(), verso: target.into(), ancora: anchor.into(), link: link.into() });
         }
     }
-    errors
+    Esame { ids, problemi, rinvii }
 }
 
 #[cfg(test)]
 mod test {
     use super::*;
 
-    fn site(pages: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
-        pages.iter().map(|(p, h)| (p.to_string(), h.as_bytes().to_vec())).collect()
+    /// Every problem of a whole output, the way a build finds them: each page examined, then the anchors.
+    fn problemi(pages: &[(&str, &str)]) -> Vec<String> {
+        let mut mappa = Mappa::con_nomi(pages.iter().map(|(p, _)| *p));
+        let mut out = Vec::new();
+        let mut rinvii = Vec::new();
+        for (p, html) in pages.iter().filter(|(p, _)| p.ends_with(".html")) {
+            let esame = esamina(p, html, &|f| mappa.esiste(f));
+            out.extend(esame.problemi);
+            rinvii.extend(esame.rinvii);
+            mappa.registra(p.to_string(), Some(esame.ids));
+        }
+        out.extend(mappa.rinvii_rotti(&rinvii));
+        out.into_iter().map(|(_, m)| m).collect()
     }
 
     #[test]
     fn finds_broken_absolute_foreign_and_anchor_links() {
-        let s = site(&[
+        let msgs = problemi(&[
             (
                 "index.html",
-                r#"<a href="a/index.html#x">ok</a><a href="/a/">abs</a><img src="https://cdn.example/x.png"><a href="b/index.html">no</a><a href="a/index.html#y">anchor</a><a href="https://example.org">ext</a>"#,
+                r##"<a href="a/index.html#x">ok</a><a href="/a/">abs</a><img src="https://cdn.example/x.png"><a href="b/index.html">no</a><a href="a/index.html#y">anchor</a><a href="https://example.org">ext</a><a href="#z">self</a><a href="#qui" id="qui">ok</a>"##,
             ),
-            ("a/index.html", r#"<h2 id="x">X</h2><a href="../index.html">up</a>"#),
+            ("a/index.html", r#"<h2 id="x">X</h2><a href="../index.html">up</a><a href="../x.pdf#page=2">pdf</a>"#),
+            ("x.pdf", ""),
         ]);
-        let msgs: Vec<String> = check_links(&s).into_iter().map(|(_, m)| m).collect();
-        assert_eq!(msgs.len(), 4, "{msgs:?}");
+        assert_eq!(msgs.len(), 5, "{msgs:?}");
         assert!(msgs[0].starts_with("indirizzo assoluto"), "{msgs:?}");
         assert!(msgs.iter().any(|m| m.starts_with("risorsa da un altro sito")));
         assert!(msgs.iter().any(|m| m.starts_with("link rotto `b/index.html`")));
         assert!(msgs.iter().any(|m| m.starts_with("ancora rotta `a/index.html#y`")));
+        assert!(msgs.iter().any(|m| m.starts_with("ancora rotta `#z`: nessun id `z` in index.html")));
     }
 }
