@@ -91,22 +91,30 @@ pub fn radice(parola: &str) -> Option<String> {
     })
 }
 
-/// The words of a text that are not stop words, in order, with their stems.
-pub fn parole(testo: &str) -> Vec<Parola> {
-    let mut out = Vec::new();
+/// Calls `f` with each word of a text as written, in order, and its byte offset (stop words included: nothing
+/// is stemmed here).
+pub fn per_parola<'t>(testo: &'t str, mut f: impl FnMut(usize, &'t str)) {
     let mut inizio = None;
     for (i, c) in testo.char_indices().chain([(testo.len(), ' ')]) {
         match (c.is_alphanumeric(), inizio) {
             (true, None) => inizio = Some(i),
             (false, Some(s)) => {
-                if let Some(r) = radice(&testo[s..i]) {
-                    out.push(Parola { inizio: s, fine: i, radice: r });
-                }
+                f(s, &testo[s..i]);
                 inizio = None;
             }
             _ => {}
         }
     }
+}
+
+/// The words of a text that are not stop words, in order, with their stems.
+pub fn parole(testo: &str) -> Vec<Parola> {
+    let mut out = Vec::new();
+    per_parola(testo, |inizio, p| {
+        if let Some(radice) = radice(p) {
+            out.push(Parola { inizio, fine: inizio + p.len(), radice });
+        }
+    });
     out
 }
 

@@ -3,7 +3,7 @@
 //! for the browser's typo matching.
 
 use super::{Documento, BLOCCO, LIMITE, TESTO_MASSIMO};
-use crate::parole::radici;
+use crate::parole::{per_parola, radice};
 use crate::sinonimi::Sinonimi;
 use std::collections::{BTreeMap, HashMap};
 
@@ -39,35 +39,38 @@ pub(super) fn dividi<'a>(
     }
 }
 
-/// Postings in text: `doc[:weight]` with the document as a base-36 delta.
-fn liste(voci: &[(usize, u32)]) -> String {
+/// Postings in text: `doc[:weight]` with the document as a base-36 delta, comma-separated.
+fn liste(voci: &[(u32, u32)]) -> String {
+    let mut out = String::with_capacity(voci.len() * 4);
     let mut prima = 0;
-    voci.iter()
-        .map(|&(d, w)| {
-            let delta = radix36(d - prima);
-            prima = d;
-            if w == 1 {
-                delta
-            } else {
-                format!("{delta}:{}", radix36(w as usize))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(",")
+    for &(d, w) in voci {
+        if !out.is_empty() {
+            out.push(',');
+        }
+        radix36((d - prima) as usize, &mut out);
+        prima = d;
+        if w != 1 {
+            out.push(':');
+            radix36(w as usize, &mut out);
+        }
+    }
+    out
 }
 
-fn radix36(mut n: usize) -> String {
+/// Appends `n` in base 36 (digits, then lowercase letters).
+fn radix36(n: usize, out: &mut String) {
     const C: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut s = Vec::new();
+    let mut cifre = [0u8; 16];
+    let (mut n, mut i) = (n, cifre.len());
     loop {
-        s.push(C[n % 36]);
+        i -= 1;
+        cifre[i] = C[n % 36];
         n /= 36;
         if n == 0 {
             break;
         }
     }
-    s.reverse();
-    String::from_utf8(s).expect("ascii")
+    out.extend(cifre[i..].iter().map(|&b| b as char));
 }
 
 /// A part of the index as a classic script: `civisRicerca.parte(name, "<base64 of the gzipped JSON>")`. The
@@ -102,80 +105,149 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-/// A document's analysis with its stems as numbers: (stems, their weights, two-word phrases as pairs of
-/// indices into the stems).
+/// A document's analysis with its stems as numbers of the build's [`Vocabolario`]: (its distinct stems, their
+/// weights, its two-word phrases as pairs of stems).
 type Numerata = (Vec<u32>, Vec<u32>, Vec<(u32, u32)>);
 
-/// Documents analysed at a time before their stems become numbers (bounds the strings alive at once).
-const ANALISI_PER_BLOCCO: usize = 20_000;
+/// Documents that share one cache of the words already numbered (its keys borrow their text).
+const PER_CACHE: usize = 512;
 
-/// One document: its distinct stems with their weights, and its two-word phrases as pairs of indices into them.
-struct Analisi {
-    termini: Vec<String>,
-    pesi: Vec<u32>,
-    coppie: Vec<(u32, u32)>,
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The stems of a build, numbered as they are met (by any thread): the analysis works on numbers, and a stem's
+/// text exists once. The numbers depend on the threads' timing, so nothing written follows them: terms and
+/// phrases are written in the order of their text.
+#[derive(Default)]
+struct Vocabolario(std::sync::Mutex<(FnvMap<String, u32>, Vec<String>)>);
+
+impl Vocabolario {
+    fn numero(&self, radice: String) -> u32 {
+        let mut v = self.0.lock().expect("no thread panics holding the vocabulary");
+        let (numeri, nomi) = &mut *v;
+        *numeri.entry(radice).or_insert_with_key(|r| {
+            nomi.push(r.clone());
+            nomi.len() as u32 - 1
+        })
+    }
+
+    /// The stems' texts, by number.
+    fn nomi(self) -> Vec<String> {
+        self.0.into_inner().expect("no thread panics holding the vocabulary").1
+    }
+}
+
+/// Analyses the documents (a repeated one as if empty), each word stemmed and numbered once per
+/// [`PER_CACHE`] documents.
+fn analizza_tutti<D: std::borrow::Borrow<Documento> + Sync>(
+    documenti: &[D],
+    ripetuti: &[bool],
+    vocabolario: &Vocabolario,
+) -> Vec<Numerata> {
+    use rayon::prelude::*;
+    documenti
+        .par_chunks(PER_CACHE)
+        .zip(ripetuti.par_chunks(PER_CACHE))
+        .flat_map_iter(|(blocco, ripetuti)| {
+            let mut cache = Cache::default();
+            let vuota = || (Vec::new(), Vec::new(), Vec::new());
+            let analisi = blocco.iter().zip(ripetuti);
+            analisi
+                .map(|(d, &r)| if r { vuota() } else { analizza(d.borrow(), &mut cache, vocabolario) })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Words as written, already stemmed and numbered (`None`: a stop word).
+type Cache<'d> = FnvMap<&'d str, Option<u32>>;
+
+/// The stems of a text, as numbers.
+fn numeri<'d>(testo: &'d str, cache: &mut Cache<'d>, vocabolario: &Vocabolario) -> Vec<u32> {
+    let mut out = Vec::new();
+    per_parola(testo, |_, p| out.extend(*cache.entry(p).or_insert_with(|| radice(p).map(|r| vocabolario.numero(r)))));
+    out
 }
 
 /// One document's weighted stems and its two-word phrases.
-fn analizza(doc: &Documento) -> Analisi {
-    let mut indici: HashMap<String, u32> = HashMap::new();
-    let mut a = Analisi { termini: Vec::new(), pesi: Vec::new(), coppie: Vec::new() };
-    let mut indice = |r: String, a: &mut Analisi| -> u32 {
-        *indici.entry(r).or_insert_with_key(|r| {
-            a.termini.push(r.clone());
-            a.pesi.push(0);
-            a.termini.len() as u32 - 1
-        })
+fn analizza<'d>(doc: &'d Documento, cache: &mut Cache<'d>, vocabolario: &Vocabolario) -> Numerata {
+    let mut numeri = |testo: &'d str| numeri(testo, cache, vocabolario);
+    let mut locali: FnvMap<u32, u32> = FnvMap::default();
+    let (mut termini, mut pesi) = (Vec::new(), Vec::new());
+    let mut locale = |t: u32, termini: &mut Vec<u32>, pesi: &mut Vec<u32>| -> usize {
+        *locali.entry(t).or_insert_with(|| {
+            termini.push(t);
+            pesi.push(0);
+            termini.len() as u32 - 1
+        }) as usize
     };
     // Title and heading words weigh more than body words (at most 3 for repetition).
-    let titolo = radici(&doc.pagina);
-    let campi: Vec<(Vec<String>, u32)> = match &doc.sezione {
+    let titolo = numeri(&doc.pagina);
+    let campi = match &doc.sezione {
         None => vec![(titolo, 10)],
-        Some(s) => vec![(radici(s), 6), (titolo, 1)],
+        Some(s) => vec![(numeri(s), 6), (titolo, 1)],
     };
-    let mut sequenze: Vec<Vec<u32>> = Vec::new();
-    let corpo: Vec<u32> = radici(&doc.testo).into_iter().map(|r| indice(r, &mut a)).collect();
-    for &i in &corpo {
-        let p = &mut a.pesi[i as usize];
-        *p = (*p + 1).min(3);
+    let corpo = numeri(&doc.testo);
+    for &t in &corpo {
+        let i = locale(t, &mut termini, &mut pesi);
+        pesi[i] = (pesi[i] + 1).min(3);
     }
-    for (campo, peso) in campi {
-        let ids: Vec<u32> = campo.into_iter().map(|r| indice(r, &mut a)).collect();
-        for &i in &ids {
-            let p = &mut a.pesi[i as usize];
-            *p = (*p).max(peso).max(*p + peso / 2);
+    for (campo, peso) in &campi {
+        for &t in campo {
+            let i = locale(t, &mut termini, &mut pesi);
+            pesi[i] = pesi[i].max(*peso).max(pesi[i] + peso / 2);
         }
-        sequenze.push(ids);
     }
-    sequenze.push(corpo);
-    let mut coppie: Vec<(u32, u32)> = sequenze.iter().flat_map(|s| s.windows(2).map(|w| (w[0], w[1]))).collect();
+    let sequenze = campi.iter().map(|(c, _)| c).chain([&corpo]);
+    let mut coppie: Vec<(u32, u32)> = sequenze.flat_map(|s| s.windows(2).map(|w| (w[0], w[1]))).collect();
     coppie.sort_unstable();
     coppie.dedup();
-    a.coppie = coppie;
-    a
+    (termini, pesi, coppie)
 }
 
-/// Merges the documents' postings key by key. The work is split by a byte of the key over the threads (each thread
-/// reads every document but keeps only its keys), then sorted for a reproducible output.
-fn unisci<'a, A: Sync, T: Ord + Send + Sync + std::hash::Hash + 'a>(
-    analisi: &'a [A],
-    voci: impl Fn(&'a A, &mut dyn FnMut(T, u32)) + Sync,
-    byte: impl Fn(&T) -> u8 + Sync,
-) -> Vec<(T, String)> {
+/// Every term's postings, by the term's number (every number has some): the numbers are dense, so the postings
+/// are placed by counting, in one pass over the documents, with no map.
+fn per_termine(analisi: &[Numerata], termini: usize) -> Vec<String> {
+    use rayon::prelude::*;
+    let mut inizio = vec![0usize; termini + 1];
+    for (t, _, _) in analisi {
+        for &t in t {
+            inizio[t as usize + 1] += 1;
+        }
+    }
+    for i in 1..inizio.len() {
+        inizio[i] += inizio[i - 1];
+    }
+    let mut voci = vec![(0u32, 0u32); inizio[termini]];
+    let mut cursore = inizio.clone();
+    for (d, (t, p, _)) in analisi.iter().enumerate() {
+        for (&t, &p) in t.iter().zip(p) {
+            let c = &mut cursore[t as usize];
+            voci[*c] = (d as u32, p);
+            *c += 1;
+        }
+    }
+    (0..termini).into_par_iter().map(|t| liste(&voci[inizio[t]..inizio[t + 1]])).collect()
+}
+
+/// Every two-word phrase's postings, the phrase as the text-order positions (`rango`) of its stems, sorted. The
+/// phrases are sparse, so they are merged in maps: split by a hash of the phrase over the threads (each thread
+/// reads every document but keeps only its phrases).
+fn per_coppia(analisi: &[Numerata], rango: &[u32]) -> Vec<((u32, u32), String)> {
     use rayon::prelude::*;
     let parti = rayon::current_num_threads().max(1) * 4;
-    let mut out: Vec<(T, String)> = (0..parti)
+    let mut out: Vec<((u32, u32), String)> = (0..parti)
         .into_par_iter()
         .flat_map_iter(|k| {
-            let mut m: HashMap<T, Vec<(usize, u32)>> = HashMap::new();
-            for (d, a) in analisi.iter().enumerate() {
-                voci(a, &mut |t, p| {
-                    if byte(&t) as usize % parti == k {
-                        m.entry(t).or_default().push((d, p));
+            let mut m: FnvMap<(u32, u32), Vec<(u32, u32)>> = FnvMap::default();
+            for (d, (_, _, coppie)) in analisi.iter().enumerate() {
+                for &(x, y) in coppie {
+                    let c = (rango[x as usize], rango[y as usize]);
+                    if (c.0 ^ c.1.rotate_left(3)) as usize % parti == k {
+                        m.entry(c).or_default().push((d as u32, 1));
                     }
-                });
+                }
             }
-            m.into_iter().map(|(t, v)| (t, liste(&v))).collect::<Vec<_>>()
+            m.into_iter().map(|(c, v)| (c, liste(&v))).collect::<Vec<_>>()
         })
         .collect();
     out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -197,64 +269,24 @@ pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(
             d.sezione.is_some() && !visti.insert((d.sezione.as_deref(), d.testo.as_str()))
         })
         .collect();
-    // Documents analysed a block at a time, their stems then replaced by numbers from one table: the index of a
-    // site with 100,000 pages keeps 700,000 documents' stems as 4-byte numbers, not as strings.
-    let mut numeri: HashMap<String, u32, std::hash::BuildHasherDefault<Fnv>> = HashMap::default();
-    let mut nomi: Vec<String> = Vec::new();
-    let mut analisi: Vec<Numerata> = Vec::with_capacity(documenti.len());
-    for (blocco, ripetuti) in documenti.chunks(ANALISI_PER_BLOCCO).zip(ripetuti.chunks(ANALISI_PER_BLOCCO)) {
-        let parziali: Vec<Analisi> = blocco
-            .par_iter()
-            .zip(ripetuti)
-            .map(|(d, &ripetuto)| {
-                if ripetuto {
-                    Analisi { termini: Vec::new(), pesi: Vec::new(), coppie: Vec::new() }
-                } else {
-                    analizza(d.borrow())
-                }
-            })
-            .collect();
-        for a in parziali {
-            let ids = a
-                .termini
-                .into_iter()
-                .map(|t| {
-                    *numeri.entry(t).or_insert_with_key(|t| {
-                        nomi.push(t.clone());
-                        nomi.len() as u32 - 1
-                    })
-                })
-                .collect();
-            analisi.push((ids, a.pesi, a.coppie));
-        }
-    }
-    drop(numeri);
-    let per_termine =
-        unisci(&analisi, |(t, p, _), f| t.iter().zip(p).for_each(|(t, p)| f(*t, *p)), |t: &u32| (*t ^ (*t >> 8)) as u8);
+    let vocabolario = Vocabolario::default();
+    let analisi = analizza_tutti(documenti, &ripetuti, &vocabolario);
+    let mut nomi = vocabolario.nomi();
+    let mut liste_per_numero = per_termine(&analisi, nomi.len());
     // The terms in text order; `rango` turns a term's number into its position in that order, so that the
     // phrases, merged by numbers, come out in the order of their text.
-    let mut ordine: Vec<u32> = per_termine.iter().map(|(t, _)| *t).collect();
+    let mut ordine: Vec<u32> = (0..nomi.len() as u32).collect();
     ordine.par_sort_unstable_by(|a, b| nomi[*a as usize].cmp(&nomi[*b as usize]));
     let mut rango = vec![0u32; nomi.len()];
     for (posizione, &t) in ordine.iter().enumerate() {
         rango[t as usize] = posizione as u32;
-    }
-    let mut liste_per_numero: Vec<String> = vec![String::new(); nomi.len()];
-    for (t, p) in per_termine {
-        liste_per_numero[t as usize] = p;
     }
     let termini: Vec<(String, String)> = ordine
         .iter()
         .map(|&t| (std::mem::take(&mut nomi[t as usize]), std::mem::take(&mut liste_per_numero[t as usize])))
         .collect();
     drop((nomi, liste_per_numero, ordine));
-    let coppie = unisci(
-        &analisi,
-        |(g, _, c), f| {
-            c.iter().for_each(|&(x, y)| f((rango[g[x as usize] as usize], rango[g[y as usize] as usize]), 1))
-        },
-        |c: &(u32, u32)| (c.0 ^ c.1.rotate_left(3)) as u8,
-    );
+    let coppie = per_coppia(&analisi, &rango);
     let coppie: Vec<(String, String)> = coppie
         .into_iter()
         .map(|((a, b), p)| (format!("{} {}", termini[a as usize].0, termini[b as usize].0), p))
@@ -325,4 +357,15 @@ pub fn leggi_parte(script: &[u8]) -> Option<(String, serde_json::Value)> {
     let mut json = String::new();
     flate2::read::GzDecoder::new(&compresso[..]).read_to_string(&mut json).ok()?;
     Some((nome, serde_json::from_str(&json).ok()?))
+}
+
+#[cfg(test)]
+mod test {
+    use super::liste;
+
+    #[test]
+    fn postings_are_base36_deltas_with_weights_other_than_one() {
+        assert_eq!(liste(&[(3, 1), (40, 2), (40 + 36 * 36, 1), (40 + 36 * 36, 35)]), "3,11:2,100,0:z");
+        assert_eq!(liste(&[]), "");
+    }
 }
