@@ -46,6 +46,15 @@ async function secondRequest(page) {
   assert.match(await page.textContent('#codice-fiscale-esito'), /Corretto: in CIVIS scrivi RSSMRA85T10A562S/);
   await page.getByLabel('Numero della comunicazione o dell\'avviso telematico').pressSequentially('1234 5678 90123');
   assert.match(await page.textContent('#numero-atto-esito'), /1234567890123/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'numero-atto', 'the field keeps the focus while its message changes');
+  // Another kind of number: the field's label, help and check follow it, and what was typed stays.
+  await page.getByLabel('Quale numero hai?').selectOption({ label: 'Cartella: codice atto (11 cifre)' });
+  assert.match(await page.textContent('label[for="numero-atto"]'), /[Cc]odice atto/);
+  assert.match(await page.textContent('#numero-atto-aiuto'), /11 cifre/);
+  assert.equal(await page.getAttribute('#numero-atto', 'aria-invalid'), 'true', '13 digits are not a codice atto');
+  assert.equal(await page.inputValue('#numero-atto'), '1234 5678 90123');
+  await page.getByLabel('Quale numero hai?').selectOption({ label: 'Numero della comunicazione o dell\'avviso telematico (13 cifre)' });
+  assert.equal(await page.getAttribute('#numero-atto', 'aria-invalid'), 'false');
   // Each identifier links the guide's explanation of where to find it, and the link leads to a real section.
   for (const href of await page.$$eval('a.dove-trovarlo', as => as.map(a => a.href))) {
     const [file, anchor] = decodeURIComponent(new URL(href).pathname).split('#').concat(new URL(href).hash.slice(1));
@@ -119,6 +128,11 @@ test('eleven files, a file over 20 MB and a text over 3,000 characters are refus
   await page.setInputFiles('#file-allegati', Array.from({ length: 11 }, (_, i) => file(`f${i}.pdf`, pdf())));
   await page.waitForSelector('[role="alert"]');
   assert.match(await page.textContent('[role="alert"]'), /al massimo 10 file: ne hai scelti 11/);
+  // A file's name is shown as text, whatever it holds.
+  await page.setInputFiles('#file-allegati', [file('<img src=x onerror=alert(1)>.pdf', pdf())]);
+  const nome = await page.waitForSelector('.verdetto strong');
+  assert.equal(await nome.textContent(), '<img src=x onerror=alert(1)>.pdf');
+  assert.equal(await page.$$eval('section[aria-labelledby="titolo-allegati"] img', i => i.length), 0);
   const grande = Buffer.concat([pdf(), Buffer.alloc(21_000_000, 32)]);
   await page.setInputFiles('#file-allegati', [file('grande.pdf', grande)]);
   assert.match((await verdicts(page, 1))['grande.pdf'], /^da sistemare.*21,0 MB/s);

@@ -1,56 +1,13 @@
-//! The act's identifier, the codice fiscale and, for a second request, the first request's protocol.
+//! Section 1, the act's identifier, the codice fiscale and, for a second request, the first request's protocol.
 
-use crate::campo::Campo;
-use chrono::NaiveDate;
+use crate::html::{campo, esc, esito_campo, Modifica};
+use crate::stato::Stato;
 use civis_richiesta::codice_fiscale;
 use civis_richiesta::identificativi::{protocollo, Identificativo};
-use web_sys::HtmlSelectElement;
-use yew::prelude::*;
 
-/// The section's properties.
-#[derive(Properties, PartialEq)]
-#[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
-pub struct AttoProps {
-    /// How the act is identified.
-    pub identificativo: Identificativo,
-    /// Changes it.
-    pub scegli: Callback<Identificativo>,
-    /// The identifier as typed.
-    pub numero: AttrValue,
-    /// Changes it.
-    pub cambia_numero: Callback<String>,
-    /// The codice fiscale as typed.
-    pub codice_fiscale: AttrValue,
-    /// Changes it.
-    pub cambia_codice_fiscale: Callback<String>,
-    /// Whether this is the second request (which asks for the first one's protocol).
-    pub seconda: bool,
-    /// The first request's protocol as typed.
-    pub protocollo: AttrValue,
-    /// Changes it.
-    pub cambia_protocollo: Callback<String>,
-    /// Today, which the protocol's date cannot follow.
-    pub oggi: NaiveDate,
-}
-
-/// The check of a non-empty value.
-fn esito(testo: &str, verifica: impl FnOnce(&str) -> Result<String, String>) -> Option<Result<String, String>> {
-    (!testo.trim().is_empty()).then(|| verifica(testo))
-}
-
-/// The section "L'atto e chi chiede".
-#[function_component(Atto)]
-pub fn atto(p: &AttoProps) -> Html {
-    let scegli = p.scegli.clone();
-    let onchange = Callback::from(move |e: Event| {
-        if let Some(i) = Identificativo::da_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
-            scegli.emit(i);
-        }
-    });
-    let id = p.identificativo;
-    let opzione =
-        |i: Identificativo, testo: &'static str| html! { <option value={i.id()} selected={i == id}>{ testo }</option> };
-    let aiuto_numero = match id {
+/// Where to find the identifier, for each kind.
+fn aiuto(id: Identificativo) -> &'static str {
+    match id {
         Identificativo::NumeroComunicazione => "13 cifre, in alto sulla comunicazione o sull'avviso telematico.",
         Identificativo::IdentificativoCartella => {
             "17 cifre, sulla prima pagina della cartella: puoi scriverlo con gli spazi, te lo mostriamo senza."
@@ -59,36 +16,87 @@ pub fn atto(p: &AttoProps) -> Html {
         Identificativo::PartitaDiRuolo => {
             "Sulla cartella. La guida non ne indica il formato: controlliamo solo che ci siano lettere e cifre."
         }
-    };
-    let oggi = p.oggi;
-    let guida = match id {
+    }
+}
+
+/// The guide's explanation of where to find it.
+fn guida(id: Identificativo) -> &'static str {
+    match id {
         Identificativo::NumeroComunicazione => "../civis/prima-richiesta/index.html#numero-comunicazione",
         _ => "../civis/prima-richiesta/index.html#cartella",
-    };
-    html! {
-        <section class="sezione-richiesta" aria-labelledby="titolo-atto">
-            <h2 id="titolo-atto">{"1. L'atto e chi chiede"}</h2>
-            <div class="campo non-stampare">
-                <label for="tipo-numero">{"Quale numero hai?"}</label>
-                <select id="tipo-numero" {onchange}>
-                    { opzione(Identificativo::NumeroComunicazione, "Numero della comunicazione o dell'avviso telematico (13 cifre)") }
-                    { opzione(Identificativo::IdentificativoCartella, "Cartella: identificativo della cartella (17 cifre)") }
-                    { opzione(Identificativo::CodiceAtto, "Cartella: codice atto (11 cifre)") }
-                    { opzione(Identificativo::PartitaDiRuolo, "Cartella: identificativo della partita di ruolo") }
-                </select>
-            </div>
-            <Campo id="numero-atto" etichetta={id.campo()} aiuto={aiuto_numero} valore={p.numero.clone()}
-                esito={esito(&p.numero, |t| id.verifica(t))} cambia={p.cambia_numero.clone()} modo={if id == Identificativo::PartitaDiRuolo { "text" } else { "numeric" }}
-                guida={Some(AttrValue::from(guida))} />
-            <Campo id="codice-fiscale" etichetta="Codice fiscale" valore={p.codice_fiscale.clone()}
-                aiuto="16 caratteri per una persona, 11 cifre per una società o un ente. Controlliamo il carattere di controllo; non ricaviamo nessun dato su di te."
-                esito={esito(&p.codice_fiscale, codice_fiscale::verifica)} cambia={p.cambia_codice_fiscale.clone()} />
-            if p.seconda {
-                <Campo id="protocollo" etichetta="Numero di pratica della prima richiesta" valore={p.protocollo.clone()}
-                    aiuto="13 cifre, in «Consultazione delle richieste»: le prime 8 sono la data della richiesta (anno, mese, giorno)."
-                    esito={esito(&p.protocollo, |t| protocollo(t, oggi).map(|(n, d)| format!("{n} — richiesta del {}", civis_richiesta::contesto::data_italiana(d))))}
-                    cambia={p.cambia_protocollo.clone()} modo="numeric" guida={Some(AttrValue::from("../civis/consultazione-richieste/index.html"))} />
-            }
-        </section>
     }
+}
+
+/// The choice of identifier, with its label.
+const OPZIONI: [(Identificativo, &str); 4] = [
+    (Identificativo::NumeroComunicazione, "Numero della comunicazione o dell'avviso telematico (13 cifre)"),
+    (Identificativo::IdentificativoCartella, "Cartella: identificativo della cartella (17 cifre)"),
+    (Identificativo::CodiceAtto, "Cartella: codice atto (11 cifre)"),
+    (Identificativo::PartitaDiRuolo, "Cartella: identificativo della partita di ruolo"),
+];
+
+/// The section, built once.
+pub(crate) fn sezione(s: &Stato) -> String {
+    let id = s.identificativo;
+    let opzioni: String = OPZIONI
+        .iter()
+        .map(|(i, t)| {
+            let scelta = if *i == id { " selected" } else { "" };
+            format!("<option value=\"{}\"{scelta}>{}</option>", i.id(), esc(t))
+        })
+        .collect();
+    let modo = if id == Identificativo::PartitaDiRuolo { "text" } else { "numeric" };
+    format!(
+        "<section class=\"sezione-richiesta\" aria-labelledby=\"titolo-atto\"><h2 id=\"titolo-atto\">1. L'atto e chi chiede</h2>\
+         <div class=\"campo non-stampare\"><label for=\"tipo-numero\">Quale numero hai?</label>\
+         <select id=\"tipo-numero\">{opzioni}</select></div>{}{}<div id=\"protocollo-posto\"></div></section>",
+        campo("numero-atto", id.campo(), aiuto(id), Some(guida(id)), &s.numero, modo),
+        campo(
+            "codice-fiscale",
+            "Codice fiscale",
+            "16 caratteri per una persona, 11 cifre per una società o un ente. Controlliamo il carattere di controllo; non ricaviamo nessun dato su di te.",
+            None,
+            &s.codice_fiscale,
+            "text"
+        ),
+    )
+}
+
+/// The protocol field, in a second request only.
+pub(crate) fn protocollo_html(s: &Stato) -> String {
+    if !s.seconda {
+        return String::new();
+    }
+    campo(
+        "protocollo",
+        "Numero di pratica della prima richiesta",
+        "13 cifre, in «Consultazione delle richieste»: le prime 8 sono la data della richiesta (anno, mese, giorno).",
+        Some("../civis/consultazione-richieste/index.html"),
+        &s.protocollo,
+        "numeric",
+    )
+}
+
+/// The check of a non-empty value.
+fn esito(testo: &str, verifica: impl FnOnce(&str) -> Result<String, String>) -> Option<Result<String, String>> {
+    (!testo.trim().is_empty()).then(|| verifica(testo))
+}
+
+/// The identifier's label and help (they follow its kind) and every field's check.
+pub(crate) fn aggiorna(s: &Stato, out: &mut Vec<Modifica>) {
+    let id = s.identificativo;
+    let link = format!(" <a class=\"dove-trovarlo\" href=\"{}\">Dove lo trovo?</a>", guida(id));
+    out.push(Modifica::Html("numero-atto-etichetta", esc(id.campo())));
+    out.push(Modifica::Html("numero-atto-aiuto", esc(aiuto(id)) + &link));
+    let modo = if id == Identificativo::PartitaDiRuolo { "text" } else { "numeric" };
+    out.push(Modifica::Attributo("numero-atto", "inputmode", Some(modo.into())));
+    let numero = esito(&s.numero, |t| id.verifica(t));
+    esito_campo("numero-atto", "numero-atto-campo", "numero-atto-esito", &numero, out);
+    let cf = esito(&s.codice_fiscale, codice_fiscale::verifica);
+    esito_campo("codice-fiscale", "codice-fiscale-campo", "codice-fiscale-esito", &cf, out);
+    let p = esito(&s.protocollo, |t| {
+        protocollo(t, s.oggi)
+            .map(|(n, d)| format!("{n} — richiesta del {}", civis_richiesta::contesto::data_italiana(d)))
+    });
+    esito_campo("protocollo", "protocollo-campo", "protocollo-esito", &p, out);
 }

@@ -1,105 +1,88 @@
-//! The request's text: a guided outline by reason that composes the text, the text itself with the prudent
-//! 3,000-character counter, and "Copia".
+//! Section 2, the request's text: a guided outline by reason that composes the text, the text itself with the
+//! prudent 3,000-character counter, and "Copia".
 
-use civis_richiesta::testo::{self, Stato, MASSIMO};
-use civis_richiesta::traccia::{componi, mancanti, Motivo};
-use std::collections::BTreeMap;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
-use yew::prelude::*;
+use crate::html::{esc, Modifica};
+use crate::stato::Stato;
+use civis_richiesta::testo::{self, Stato as Conteggio, MASSIMO};
+use civis_richiesta::traccia::{mancanti, Motivo};
 
-/// The section's properties.
-#[derive(Properties, PartialEq)]
-#[allow(unreachable_pub)] // Yew's #[function_component] makes the component, and so its props, public
-pub struct TestoProps {
-    /// The text.
-    pub testo: AttrValue,
-    /// Changes it.
-    pub cambia: Callback<String>,
+/// The section, built once (the outline's fields go in `#traccia-campi`).
+pub(crate) fn sezione(s: &Stato) -> String {
+    let motivi: String = Motivo::TUTTI
+        .iter()
+        .map(|m| {
+            let scelto = if *m == s.motivo { " selected" } else { "" };
+            format!("<option value=\"{}\"{scelto}>{}</option>", m.id(), esc(m.nome()))
+        })
+        .collect();
+    format!(
+        "<section class=\"sezione-richiesta\" aria-labelledby=\"titolo-testo\"><h2 id=\"titolo-testo\">2. Il testo della richiesta</h2>\
+         <p>In CIVIS il campo si chiama «Informazioni relative alla richiesta di assistenza» e contiene al massimo 3.000 caratteri. Scegli il motivo e compila la traccia: ti prepariamo il testo da copiare.</p>\
+         <div class=\"non-stampare\"><div class=\"campo\"><label for=\"motivo\">Perché pensi che la comunicazione sia sbagliata?</label>\
+         <select id=\"motivo\">{motivi}</select></div>\
+         <fieldset class=\"traccia\"><legend>Traccia: gli elementi che servono all'ufficio</legend><div id=\"traccia-campi\"></div>\
+         <p class=\"aiuto\" id=\"traccia-mancanti\"></p>\
+         <button type=\"button\" class=\"secondario\" id=\"componi\">Prepara il testo dalla traccia</button></fieldset></div>\
+         <div class=\"campo\" id=\"testo-campo\"><label for=\"testo-richiesta\">Il testo da copiare in CIVIS</label>\
+         <p class=\"aiuto\" id=\"testo-conteggio-regola\">Contiamo come il browser e il modulo: un a capo vale 2 caratteri e un'emoji 2, così il testo non viene mai tagliato.</p>\
+         <textarea id=\"testo-richiesta\" rows=\"10\" aria-invalid=\"false\" aria-describedby=\"testo-conteggio testo-conteggio-regola\">{}</textarea>\
+         <p id=\"testo-conteggio\" class=\"conteggio\"></p></div>\
+         <p class=\"non-stampare\"><button type=\"button\" class=\"pulsante\" id=\"copia-testo\">Copia il testo</button>\
+         <span aria-live=\"polite\" id=\"testo-copiato\"></span></p></section>",
+        esc(&s.testo)
+    )
 }
 
-/// The section "Il testo della richiesta".
-#[function_component(Testo)]
-pub fn testo(p: &TestoProps) -> Html {
-    let motivo = use_state(|| Motivo::Versamento);
-    let valori = use_state(BTreeMap::<String, String>::new);
-    let copiato = use_state(|| false);
-    let scegli = {
-        let motivo = motivo.clone();
-        Callback::from(move |e: Event| {
-            if let Some(m) = Motivo::da_id(&e.target_unchecked_into::<HtmlSelectElement>().value()) {
-                motivo.set(m);
-            }
+/// The outline's fields for the reason chosen, with what was typed in them.
+pub(crate) fn campi_traccia(s: &Stato) -> String {
+    s.motivo
+        .campi()
+        .into_iter()
+        .map(|c| {
+            let valore = s.valori.get(c.id).map(String::as_str).unwrap_or_default();
+            format!(
+                "<div class=\"campo\"><label for=\"traccia-{id}\">{}</label><p class=\"aiuto\" id=\"traccia-{id}-aiuto\">{}</p>\
+                 <input id=\"traccia-{id}\" type=\"text\" autocomplete=\"off\" value=\"{}\" aria-describedby=\"traccia-{id}-aiuto\"></div>",
+                esc(c.etichetta),
+                esc(c.aiuto),
+                esc(valore),
+                id = c.id,
+            )
         })
+        .collect()
+}
+
+/// What is still empty in the outline, the counter, the text marked too long, "Copia" and its confirmation.
+pub(crate) fn aggiorna(s: &Stato, out: &mut Vec<Modifica>) {
+    let vuoti = mancanti(s.motivo, &s.valori);
+    let vuoti = match vuoti.is_empty() {
+        true => String::new(),
+        false => {
+            let nomi: Vec<&str> = vuoti.iter().map(|c| c.etichetta).collect();
+            esc(&format!("Ancora vuoti (l'ufficio potrebbe chiederli): {}.", nomi.join("; ")))
+        }
     };
-    let componi_testo = {
-        let (motivo, valori, cambia) = (motivo.clone(), valori.clone(), p.cambia.clone());
-        Callback::from(move |_: MouseEvent| cambia.emit(componi(*motivo, &valori)))
+    out.push(Modifica::Html("traccia-mancanti", vuoti));
+    let (n, stato, frase) = testo::stato(&s.testo);
+    let oltre = stato == Conteggio::Oltre;
+    out.push(Modifica::Attributo(
+        "testo-campo",
+        "class",
+        Some(if oltre { "campo campo-errato" } else { "campo" }.into()),
+    ));
+    out.push(Modifica::Attributo("testo-richiesta", "aria-invalid", Some(oltre.to_string())));
+    let classe = match stato {
+        Conteggio::Ok => "conteggio",
+        Conteggio::Vicino => "conteggio vicino",
+        Conteggio::Oltre => "conteggio errore",
     };
-    let oninput = {
-        let (cambia, copiato) = (p.cambia.clone(), copiato.clone());
-        Callback::from(move |e: InputEvent| {
-            copiato.set(false);
-            cambia.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value())
-        })
-    };
-    let copia = {
-        let (t, copiato) = (p.testo.to_string(), copiato.clone());
-        Callback::from(move |_: MouseEvent| {
-            let _ = gloo::utils::window().navigator().clipboard().write_text(&t);
-            copiato.set(true);
-        })
-    };
-    let (n, stato, frase) = testo::stato(&p.testo);
-    let da_completare = mancanti(*motivo, &valori);
-    html! {
-        <section class="sezione-richiesta" aria-labelledby="titolo-testo">
-            <h2 id="titolo-testo">{"2. Il testo della richiesta"}</h2>
-            <p>{"In CIVIS il campo si chiama «Informazioni relative alla richiesta di assistenza» e contiene al massimo 3.000 caratteri. Scegli il motivo e compila la traccia: ti prepariamo il testo da copiare."}</p>
-            <div class="non-stampare">
-                <div class="campo">
-                    <label for="motivo">{"Perché pensi che la comunicazione sia sbagliata?"}</label>
-                    <select id="motivo" onchange={scegli}>
-                        { for Motivo::TUTTI.iter().map(|m| html! { <option value={m.id()} selected={*m == *motivo}>{ m.nome() }</option> }) }
-                    </select>
-                </div>
-                <fieldset class="traccia">
-                    <legend>{"Traccia: gli elementi che servono all'ufficio"}</legend>
-                    { for motivo.campi().into_iter().map(|c| {
-                        let valore = valori.get(c.id).cloned().unwrap_or_default();
-                        let valori = valori.clone();
-                        let id = c.id;
-                        let oninput = Callback::from(move |e: InputEvent| {
-                            let mut v = (*valori).clone();
-                            v.insert(id.to_string(), e.target_unchecked_into::<HtmlInputElement>().value());
-                            valori.set(v);
-                        });
-                        html! {
-                            <div class="campo">
-                                <label for={format!("traccia-{}", c.id)}>{ c.etichetta }</label>
-                                <p class="aiuto" id={format!("traccia-{}-aiuto", c.id)}>{ c.aiuto }</p>
-                                <input id={format!("traccia-{}", c.id)} type="text" autocomplete="off" value={valore}
-                                    aria-describedby={format!("traccia-{}-aiuto", c.id)} {oninput} />
-                            </div>
-                        }
-                    }) }
-                    if !da_completare.is_empty() {
-                        <p class="aiuto">{"Ancora vuoti (l'ufficio potrebbe chiederli): "}{ da_completare.iter().map(|c| c.etichetta).collect::<Vec<_>>().join("; ") }{"."}</p>
-                    }
-                    <button type="button" class="secondario" id="componi" onclick={componi_testo}>{"Prepara il testo dalla traccia"}</button>
-                </fieldset>
-            </div>
-            <div class={classes!("campo", (stato == Stato::Oltre).then_some("campo-errato"))}>
-                <label for="testo-richiesta">{"Il testo da copiare in CIVIS"}</label>
-                <p class="aiuto" id="testo-conteggio-regola">{"Contiamo come il browser e il modulo: un a capo vale 2 caratteri e un'emoji 2, così il testo non viene mai tagliato."}</p>
-                <textarea id="testo-richiesta" rows="10" value={p.testo.clone()} {oninput}
-                    aria-invalid={(stato == Stato::Oltre).to_string()} aria-describedby="testo-conteggio testo-conteggio-regola" />
-                <p id="testo-conteggio" class={classes!("conteggio", match stato { Stato::Ok => None, Stato::Vicino => Some("vicino"), Stato::Oltre => Some("errore") })}
-                    data-caratteri={n.to_string()} aria-live={if stato == Stato::Ok { "off" } else { "polite" }}>{ frase }</p>
-            </div>
-            <p class="non-stampare">
-                <button type="button" class="pulsante" id="copia-testo" onclick={copia} disabled={n == 0 || n > MASSIMO}>{"Copia il testo"}</button>
-                <span aria-live="polite">{ if *copiato { " Testo copiato: incollalo nel campo di CIVIS." } else { "" } }</span>
-            </p>
-        </section>
-    }
+    out.push(Modifica::Html("testo-conteggio", esc(&frase)));
+    out.push(Modifica::Attributo("testo-conteggio", "class", Some(classe.into())));
+    out.push(Modifica::Attributo("testo-conteggio", "data-caratteri", Some(n.to_string())));
+    let annuncia = if stato == Conteggio::Ok { "off" } else { "polite" };
+    out.push(Modifica::Attributo("testo-conteggio", "aria-live", Some(annuncia.into())));
+    let disattivo = (n == 0 || n > MASSIMO).then(String::new);
+    out.push(Modifica::Attributo("copia-testo", "disabled", disattivo));
+    let copiato = if s.copiato { " Testo copiato: incollalo nel campo di CIVIS." } else { "" };
+    out.push(Modifica::Html("testo-copiato", copiato.into()));
 }
