@@ -98,23 +98,27 @@ impl Site {
             }
             None => None,
         };
-        let emetti = |file: String, bytes: &[u8]| -> Result<(String, Option<Esame>), Diagnostic> {
-            let esame = file
-                .ends_with(".html")
-                .then(|| verifica::esamina(&file, &String::from_utf8_lossy(bytes), &|f| mappa.esiste(f)));
+        // `testo`: the bytes as text when they are known to be (a rendered page), not to validate them again.
+        let emetti = |file: String, bytes: &[u8], testo: Option<&str>| -> Result<(String, Option<Esame>), Diagnostic> {
+            let esame = file.ends_with(".html").then(|| {
+                let testo = testo.map_or_else(|| String::from_utf8_lossy(bytes), std::borrow::Cow::Borrowed);
+                verifica::esamina(&file, &testo, &|f| mappa.esiste(f))
+            });
             if let (Some(c), Some(out)) = (&cartella, &uscita) {
                 c.scrivi(&file, bytes).map_err(|e| uscita::errore_uscita(out, e))?;
             }
             Ok((file, esame))
         };
         // The other files first (the generators' files override a page of the same name, as they always did).
-        let mut esiti: Vec<_> = altri.par_iter().map(|(f, b)| emetti(f.clone(), b)).collect();
+        let mut esiti: Vec<_> = altri.par_iter().map(|(f, b)| emetti(f.clone(), b, None)).collect();
         let scritti_altri: std::collections::HashSet<String> = altri.into_keys().collect();
         let resta =
-            |r: &Result<(String, Vec<u8>), Diagnostic>| r.as_ref().map_or(true, |(f, _)| !scritti_altri.contains(f));
+            |r: &Result<(String, String), Diagnostic>| r.as_ref().map_or(true, |(f, _)| !scritti_altri.contains(f));
         let pagine = (0..self.c.content.pages.len()).into_par_iter().map(|i| self.rendi_pagina(i, &albero));
         let generate = generati.pagine.par_iter().map(|g| self.rendi_generata(g, &albero));
-        esiti.par_extend(pagine.chain(generate).filter(resta).map(|r| r.and_then(|(f, b)| emetti(f, &b))));
+        esiti.par_extend(
+            pagine.chain(generate).filter(resta).map(|r| r.and_then(|(f, h)| emetti(f, h.as_bytes(), Some(&h)))),
+        );
         let mut problemi = Vec::new();
         let mut rinvii = Vec::new();
         for esito in esiti {
@@ -192,7 +196,7 @@ impl Site {
     }
 
     /// The one path of a Markdown page through its template: (output file, bytes).
-    pub(crate) fn rendi_pagina(&self, i: usize, albero: &Albero) -> Result<(String, Vec<u8>), Diagnostic> {
+    pub(crate) fn rendi_pagina(&self, i: usize, albero: &Albero) -> Result<(String, String), Diagnostic> {
         let p = &self.c.content.pages[i];
         let r = &self.c.rese[i];
         let template =
@@ -233,22 +237,18 @@ impl Site {
         ctx.dati = arricchimento.dati.as_ref();
         ctx.blocchi_json = &arricchimento.blocchi;
         ctx.script_dati = &arricchimento.script_dati;
-        self.c
-            .theme
-            .render(&template, &ctx.tera())
-            .map(|html| (format!("{}index.html", p.path), html.into_bytes()))
-            .map_err(|e| {
-                let messaggio = format!("template `{template}` ({}): {}", e.file, e.message);
-                Diagnostic::new(p.file.clone(), p.key_line("template"), 1, messaggio)
-            })
+        self.c.theme.render(&template, &ctx.tera()).map(|html| (format!("{}index.html", p.path), html)).map_err(|e| {
+            let messaggio = format!("template `{template}` ({}): {}", e.file, e.message);
+            Diagnostic::new(p.file.clone(), p.key_line("template"), 1, messaggio)
+        })
     }
 
     /// A generated page through its template: (output file, bytes).
-    fn rendi_generata(&self, g: &GeneratedPage, albero: &Albero) -> Result<(String, Vec<u8>), Diagnostic> {
+    fn rendi_generata(&self, g: &GeneratedPage, albero: &Albero) -> Result<(String, String), Diagnostic> {
         let page = PaginaCtx { title: &g.title, description: &g.description, ..Default::default() };
         let mut ctx = self.contesto(&g.path, page, albero, false);
         ctx.dati = Some(&g.data);
-        self.c.theme.render(&g.template, &ctx.tera()).map(|html| (g.file.clone(), html.into_bytes()))
+        self.c.theme.render(&g.template, &ctx.tera()).map(|html| (g.file.clone(), html))
     }
 
     /// `serve`'s rebuild after the files `cambiati` changed: when only the text of existing pages changed (not
@@ -285,10 +285,10 @@ impl Site {
         let mut esami = Vec::new();
         for &i in indici {
             match self.rendi_pagina(i, &albero) {
-                Ok((file, bytes)) => {
-                    let esame = verifica::esamina(&file, &String::from_utf8_lossy(&bytes), &|f| self.mappa.esiste(f));
+                Ok((file, html)) => {
+                    let esame = verifica::esamina(&file, &html, &|f| self.mappa.esiste(f));
                     esami.push((file.clone(), esame));
-                    scritti.push((file, Some(bytes)));
+                    scritti.push((file, Some(html.into_bytes())));
                 }
                 Err(e) => errori.push(e),
             }
