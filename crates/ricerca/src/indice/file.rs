@@ -167,6 +167,40 @@ impl Vocabolario {
     }
 }
 
+/// Which documents repeat, word for word, a section met earlier (boilerplate): such a section is found once, at
+/// its first page. The texts are hashed in parallel (hundreds of MB on a large site); equal hashes are confirmed
+/// by comparing the texts.
+fn ripetuti<D: std::borrow::Borrow<Documento> + Sync>(documenti: &[D]) -> Vec<bool> {
+    use rayon::prelude::*;
+    use std::hash::{Hash, Hasher};
+    fn chiave(d: &Documento) -> Option<(&str, &str)> {
+        d.sezione.as_deref().map(|s| (s, d.testo.as_str()))
+    }
+    let impronte: Vec<Option<u64>> = documenti
+        .par_iter()
+        .map(|d| {
+            chiave(d.borrow()).map(|k| {
+                let mut h = Fnv::default();
+                k.hash(&mut h);
+                h.finish()
+            })
+        })
+        .collect();
+    let mut visti: FnvMap<u64, Vec<usize>> = FnvMap::default();
+    let mut out = vec![false; documenti.len()];
+    for (i, impronta) in impronte.into_iter().enumerate() {
+        let Some(impronta) = impronta else { continue };
+        let primi = visti.entry(impronta).or_default();
+        let k = chiave(documenti[i].borrow());
+        if primi.iter().any(|&p| chiave(documenti[p].borrow()) == k) {
+            out[i] = true;
+        } else {
+            primi.push(i);
+        }
+    }
+    out
+}
+
 /// Analyses the documents (a repeated one as if empty), each word stemmed and numbered once per
 /// [`PER_CACHE`] documents.
 fn analizza_tutti<D: std::borrow::Borrow<Documento> + Sync>(
@@ -291,15 +325,7 @@ pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(
     sinonimi: &Sinonimi,
 ) -> Vec<(String, Vec<u8>)> {
     use rayon::prelude::*;
-    // A section repeated word for word on several pages (boilerplate) is found once: at its first page.
-    let mut visti = std::collections::HashSet::new();
-    let ripetuti: Vec<bool> = documenti
-        .iter()
-        .map(|d| {
-            let d = d.borrow();
-            d.sezione.is_some() && !visti.insert((d.sezione.as_deref(), d.testo.as_str()))
-        })
-        .collect();
+    let ripetuti = ripetuti(documenti);
     let vocabolario = Vocabolario::default();
     let analisi = analizza_tutti(documenti, &ripetuti, &vocabolario);
     let mut nomi = vocabolario.nomi();
