@@ -40,10 +40,11 @@ pub(super) fn dividi<'a>(
 }
 
 /// Postings in text: `doc[:weight]` with the document as a base-36 delta, comma-separated.
-fn liste(voci: &[(u32, u32)]) -> String {
-    let mut out = String::with_capacity(voci.len() * 4);
+fn liste(voci: impl IntoIterator<Item = (u32, u32)>) -> String {
+    let voci = voci.into_iter();
+    let mut out = String::with_capacity(voci.size_hint().0 * 4);
     let mut prima = 0;
-    for &(d, w) in voci {
+    for (d, w) in voci {
         if !out.is_empty() {
             out.push(',');
         }
@@ -291,28 +292,52 @@ fn per_termine(analisi: &[Numerata], termini: usize) -> Vec<String> {
             *c += 1;
         }
     }
-    (0..termini).into_par_iter().map(|t| liste(&voci[inizio[t]..inizio[t + 1]])).collect()
+    (0..termini).into_par_iter().map(|t| liste(voci[inizio[t]..inizio[t + 1]].iter().copied())).collect()
 }
 
+/// Phrases (as pairs of stems' positions) and their documents, in order.
+type Coppie = FnvMap<(u32, u32), Vec<u32>>;
+
 /// Every two-word phrase's postings, the phrase as the text-order positions (`rango`) of its stems, sorted. The
-/// phrases are sparse, so they are merged in maps: split by a hash of the phrase over the threads (each thread
-/// reads every document but keeps only its phrases).
+/// phrases are sparse, so they are merged in maps, in one pass over the documents: each thread reads a run of
+/// consecutive documents into maps split by a hash of the phrase; then each split joins its maps in the runs'
+/// order, so every phrase's documents stay in order.
 fn per_coppia(analisi: &[Numerata], rango: &[u32]) -> Vec<((u32, u32), String)> {
     use rayon::prelude::*;
     let parti = rayon::current_num_threads().max(1) * 4;
-    let mut out: Vec<((u32, u32), String)> = (0..parti)
-        .into_par_iter()
-        .flat_map_iter(|k| {
-            let mut m: FnvMap<(u32, u32), Vec<(u32, u32)>> = FnvMap::default();
-            for (d, (_, _, coppie)) in analisi.iter().enumerate() {
+    let parte = |c: (u32, u32)| (c.0 ^ c.1.rotate_left(3)) as usize % parti;
+    let corsa = analisi.len().div_ceil(rayon::current_num_threads().max(1)).max(1);
+    let corse: Vec<Vec<Coppie>> = analisi
+        .par_chunks(corsa)
+        .enumerate()
+        .map(|(n, documenti)| {
+            let mut mappe: Vec<Coppie> = (0..parti).map(|_| FnvMap::default()).collect();
+            for (j, (_, _, coppie)) in documenti.iter().enumerate() {
+                let d = (n * corsa + j) as u32;
                 for &(x, y) in coppie {
                     let c = (rango[x as usize], rango[y as usize]);
-                    if (c.0 ^ c.1.rotate_left(3)) as usize % parti == k {
-                        m.entry(c).or_default().push((d as u32, 1));
-                    }
+                    mappe[parte(c)].entry(c).or_default().push(d);
                 }
             }
-            m.into_iter().map(|(c, v)| (c, liste(&v))).collect::<Vec<_>>()
+            mappe
+        })
+        .collect();
+    let mut per_parte: Vec<Vec<Coppie>> = (0..parti).map(|_| Vec::new()).collect();
+    for mappe in corse {
+        for (k, m) in mappe.into_iter().enumerate() {
+            per_parte[k].push(m);
+        }
+    }
+    let mut out: Vec<((u32, u32), String)> = per_parte
+        .into_par_iter()
+        .flat_map_iter(|mappe| {
+            let mut unita: Coppie = FnvMap::default();
+            for m in mappe {
+                for (c, documenti) in m {
+                    unita.entry(c).or_default().extend(documenti);
+                }
+            }
+            unita.into_iter().map(|(c, documenti)| (c, liste(documenti.into_iter().map(|d| (d, 1)))))
         })
         .collect();
     out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -427,7 +452,7 @@ mod test {
 
     #[test]
     fn postings_are_base36_deltas_with_weights_other_than_one() {
-        assert_eq!(liste(&[(3, 1), (40, 2), (40 + 36 * 36, 1), (40 + 36 * 36, 35)]), "3,11:2,100,0:z");
-        assert_eq!(liste(&[]), "");
+        assert_eq!(liste([(3, 1), (40, 2), (40 + 36 * 36, 1), (40 + 36 * 36, 35)]), "3,11:2,100,0:z");
+        assert_eq!(liste([]), "");
     }
 }
