@@ -1,6 +1,6 @@
 //! Section 1, the act's identifier, the codice fiscale and, for a second request, the first request's protocol.
 
-use crate::html::{campo, esc, esito_campo, Modifica};
+use crate::html::{aiuto_html, campo, esc, esito_campo, Modifica};
 use crate::stato::Stato;
 use civis_richiesta::codice_fiscale;
 use civis_richiesta::identificativi::{protocollo, Identificativo};
@@ -27,6 +27,15 @@ fn guida(id: Identificativo) -> &'static str {
     }
 }
 
+/// The keyboard the identifier wants (a partita di ruolo has letters).
+fn modo(id: Identificativo) -> &'static str {
+    if id == Identificativo::PartitaDiRuolo {
+        "text"
+    } else {
+        "numeric"
+    }
+}
+
 /// The choice of identifier, with its label.
 const OPZIONI: [(Identificativo, &str); 4] = [
     (Identificativo::NumeroComunicazione, "Numero della comunicazione o dell'avviso telematico (13 cifre)"),
@@ -45,12 +54,11 @@ pub(crate) fn sezione(s: &Stato) -> String {
             format!("<option value=\"{}\"{scelta}>{}</option>", i.id(), esc(t))
         })
         .collect();
-    let modo = if id == Identificativo::PartitaDiRuolo { "text" } else { "numeric" };
     format!(
         "<section class=\"sezione-richiesta\" aria-labelledby=\"titolo-atto\"><h2 id=\"titolo-atto\">1. L'atto e chi chiede</h2>\
          <div class=\"campo non-stampare\"><label for=\"tipo-numero\">Quale numero hai?</label>\
          <select id=\"tipo-numero\">{opzioni}</select></div>{}{}<div id=\"protocollo-posto\"></div></section>",
-        campo("numero-atto", id.campo(), aiuto(id), Some(guida(id)), &s.numero, modo),
+        campo("numero-atto", id.campo(), aiuto(id), Some(guida(id)), &s.numero, modo(id)),
         campo(
             "codice-fiscale",
             "Codice fiscale",
@@ -85,11 +93,9 @@ fn esito(testo: &str, verifica: impl FnOnce(&str) -> Result<String, String>) -> 
 /// The identifier's label and help (they follow its kind) and every field's check.
 pub(crate) fn aggiorna(s: &Stato, out: &mut Vec<Modifica>) {
     let id = s.identificativo;
-    let link = format!(" <a class=\"dove-trovarlo\" href=\"{}\">Dove lo trovo?</a>", guida(id));
     out.push(Modifica::Html("numero-atto-etichetta", esc(id.campo())));
-    out.push(Modifica::Html("numero-atto-aiuto", esc(aiuto(id)) + &link));
-    let modo = if id == Identificativo::PartitaDiRuolo { "text" } else { "numeric" };
-    out.push(Modifica::Attributo("numero-atto", "inputmode", Some(modo.into())));
+    out.push(Modifica::Html("numero-atto-aiuto", aiuto_html(aiuto(id), Some(guida(id)))));
+    out.push(Modifica::Attributo("numero-atto", "inputmode", Some(modo(id).into())));
     let numero = esito(&s.numero, |t| id.verifica(t));
     esito_campo("numero-atto", "numero-atto-campo", "numero-atto-esito", &numero, out);
     let cf = esito(&s.codice_fiscale, codice_fiscale::verifica);

@@ -20,18 +20,22 @@ pub(crate) fn esc(testo: &str) -> String {
 /// A labelled text field (its label, help with an optional "Dove lo trovo?" link, the input, an empty place for
 /// its check's message): built once; [`esito`] fills the message.
 pub(crate) fn campo(id: &str, etichetta: &str, aiuto: &str, guida: Option<&str>, valore: &str, modo: &str) -> String {
-    let guida = guida.map(|g| format!(" <a class=\"dove-trovarlo\" href=\"{}\">Dove lo trovo?</a>", esc(g)));
     format!(
         "<div class=\"campo\" id=\"{id}-campo\"><label for=\"{id}\" id=\"{id}-etichetta\">{}</label>\
-         <p class=\"aiuto\" id=\"{id}-aiuto\">{}{}</p>\
+         <p class=\"aiuto\" id=\"{id}-aiuto\">{}</p>\
          <input id=\"{id}\" type=\"text\" inputmode=\"{modo}\" autocomplete=\"off\" spellcheck=\"false\" value=\"{}\" \
          aria-invalid=\"false\" aria-describedby=\"{id}-aiuto {id}-esito\">\
          <p id=\"{id}-esito\" class=\"esito-campo\" aria-live=\"polite\"></p></div>",
         esc(etichetta),
-        esc(aiuto),
-        guida.unwrap_or_default(),
+        aiuto_html(aiuto, guida),
         esc(valore),
     )
+}
+
+/// A field's help, with the link to the guide's explanation of where to find the value when there is one.
+pub(crate) fn aiuto_html(aiuto: &str, guida: Option<&str>) -> String {
+    let link = guida.map(|g| format!(" <a class=\"dove-trovarlo\" href=\"{}\">Dove lo trovo?</a>", esc(g)));
+    esc(aiuto) + &link.unwrap_or_default()
 }
 
 /// A field's check as its message: the value as CIVIS wants it, or what is wrong; nothing for an empty field.
