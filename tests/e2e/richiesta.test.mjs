@@ -41,6 +41,17 @@ async function secondRequest(page) {
   await page.getByLabel('La seconda richiesta', { exact: false }).check();
   await page.getByLabel('Codice fiscale').pressSequentially('RSSMRA85T10A562T');
   assert.match(await page.textContent('#codice-fiscale-esito'), /«S»/, 'a wrong check character names the right one');
+  // A message that has not changed is not written again (a screen reader would read it again at each keystroke).
+  await page.evaluate(() => {
+    window.riscritture = 0;
+    new MutationObserver(m => { window.riscritture += m.length; })
+      .observe(document.getElementById('codice-fiscale-esito'), { childList: true, subtree: true, characterData: true });
+  });
+  await page.locator('#numero-atto').pressSequentially('12');
+  assert.equal(await page.evaluate(() => window.riscritture), 0, 'typing elsewhere leaves the codice fiscale\'s message alone');
+  await page.locator('#numero-atto').fill('');
+  await page.getByLabel('Codice fiscale').focus();
+  await page.keyboard.press('End');
   await page.getByLabel('Codice fiscale').press('Backspace');
   await page.getByLabel('Codice fiscale').pressSequentially('S');
   assert.match(await page.textContent('#codice-fiscale-esito'), /Corretto: in CIVIS scrivi RSSMRA85T10A562S/);

@@ -89,13 +89,23 @@ pub(crate) fn modifiche(s: &Stato, parti: &[Parte]) -> Vec<Modifica> {
 
 /// Applies the changes, each only where it changes something.
 fn applica(doc: &Document, modifiche: Vec<Modifica>) {
+    // What was last written into an element is kept on it: the browser's own serialisation (`innerHTML`) does not
+    // give our text back (`&#39;` comes back as `'`), so comparing with it would rewrite, and announce, every
+    // message at every keystroke. An element built again has no such property, so it is always written.
+    let scritto = JsValue::from_str("civisScritto");
     for m in modifiche {
         let id = match &m {
             Modifica::Html(id, _) | Modifica::Attributo(id, _, _) | Modifica::Valore(id, _) => *id,
         };
         let Some(e) = doc.get_element_by_id(id) else { continue };
         match m {
-            Modifica::Html(_, html) if e.inner_html() != html => e.set_inner_html(&html),
+            Modifica::Html(_, html) => {
+                let prima = js_sys::Reflect::get(&e, &scritto).ok().and_then(|v| v.as_string());
+                if prima.as_deref() != Some(html.as_str()) {
+                    e.set_inner_html(&html);
+                    let _ = js_sys::Reflect::set(&e, &scritto, &JsValue::from_str(&html));
+                }
+            }
             Modifica::Attributo(_, nome, valore) if e.get_attribute(nome) != valore => {
                 let _ = match valore {
                     Some(v) => e.set_attribute(nome, &v),
