@@ -85,12 +85,25 @@ impl Site {
         }
         let static_dir = self.c.opts.root.join("content").join("static");
         statici::copy_static(&self.c.opts.root, &static_dir, &mut altri, &mut errori);
+        self.mappa = self.scrivi_e_verifica(altri, &generati.pagine, &albero, errori)?;
+        self.conti = generati.conti;
+        Ok(self.report(ricerca))
+    }
+
+    /// Renders every page and writes it, with the other files `altri`, into a temporary folder as soon as it is
+    /// made, checking each from what the link check keeps of it (its ids and links), so the output is never all
+    /// in memory; swaps the folder in only when nothing was wrong, `errori` included (the previous site stays
+    /// until then). Without an output folder, only renders and checks.
+    fn scrivi_e_verifica(
+        &self,
+        altri: std::collections::BTreeMap<String, Vec<u8>>,
+        generate: &[GeneratedPage],
+        albero: &Albero,
+        mut errori: Vec<Diagnostic>,
+    ) -> Result<Mappa, Vec<Diagnostic>> {
         let file_pagine: Vec<String> = self.c.content.pages.iter().map(|p| format!("{}index.html", p.path)).collect();
-        let nomi = file_pagine.iter().chain(generati.pagine.iter().map(|g| &g.file)).chain(altri.keys());
+        let nomi = file_pagine.iter().chain(generate.iter().map(|g| &g.file)).chain(altri.keys());
         let mut mappa = Mappa::con_nomi(nomi.map(String::as_str));
-        // Every file is written into a temporary folder as soon as it is made, and checked from what the check
-        // keeps of it (its ids and links), so the output is never all in memory; the folder is swapped in only
-        // when nothing was wrong (and removed otherwise): the previous site stays until then.
         let uscita = self.c.opts.output.clone().filter(|_| errori.is_empty());
         let cartella = match &uscita {
             Some(out) => {
@@ -114,25 +127,20 @@ impl Site {
         let scritti_altri: std::collections::HashSet<String> = altri.into_keys().collect();
         let resta =
             |r: &Result<(String, String), Diagnostic>| r.as_ref().map_or(true, |(f, _)| !scritti_altri.contains(f));
-        let pagine = (0..self.c.content.pages.len()).into_par_iter().map(|i| self.rendi_pagina(i, &albero));
-        let generate = generati.pagine.par_iter().map(|g| self.rendi_generata(g, &albero));
+        let pagine = (0..self.c.content.pages.len()).into_par_iter().map(|i| self.rendi_pagina(i, albero));
+        let generate = generate.par_iter().map(|g| self.rendi_generata(g, albero));
         esiti.par_extend(
             pagine.chain(generate).filter(resta).map(|r| r.and_then(|(f, h)| emetti(f, h.as_bytes(), Some(&h)))),
         );
-        let mut problemi = Vec::new();
-        let mut rinvii = Vec::new();
+        let mut esami = Vec::new();
         for esito in esiti {
             match esito {
-                Ok((file, Some(esame))) => {
-                    problemi.extend(esame.problemi);
-                    rinvii.extend(esame.rinvii);
-                    mappa.registra(file, Some(esame.ids));
-                }
+                Ok((file, Some(esame))) => esami.push((file, esame)),
                 Ok((_, None)) => {}
                 Err(e) => errori.push(e),
             }
         }
-        problemi.extend(mappa.rinvii_rotti(&rinvii));
+        let (mut problemi, _) = mappa.accogli(esami);
         problemi.sort_by(|a, b| a.0.cmp(&b.0));
         errori.extend(problemi.into_iter().map(diagnostica));
         if !errori.is_empty() {
@@ -141,9 +149,7 @@ impl Site {
         if let (Some(out), Some(cartella)) = (&uscita, cartella) {
             cartella.scambia_con(out).map_err(|e| vec![uscita::errore_uscita(out, e)])?;
         }
-        self.mappa = mappa;
-        self.conti = generati.conti;
-        Ok(self.report(ricerca))
+        Ok(mappa)
     }
 
     /// The report of the site as it stands.
@@ -293,21 +299,14 @@ impl Site {
                 Err(e) => errori.push(e),
             }
         }
-        // The edited pages' new ids first, so that they may link to each other's new anchors; the old ones are
-        // put back if anything is wrong.
-        let mut rinvii = Vec::new();
-        let mut ids_prima = Vec::new();
-        for (file, esame) in esami {
-            errori.extend(esame.problemi.into_iter().map(diagnostica));
-            rinvii.extend(esame.rinvii);
-            ids_prima.push((file.clone(), self.mappa.registra(file, Some(esame.ids))));
-        }
-        errori.extend(self.mappa.rinvii_rotti(&rinvii).into_iter().map(diagnostica));
+        // The edited pages' new ids are recorded; the old ones are put back if anything is wrong.
+        let (problemi, prima) = self.mappa.accogli(esami);
+        errori.extend(problemi.into_iter().map(diagnostica));
         if !errori.is_empty() {
             for (&i, r) in indici.iter().zip(vecchie) {
                 self.c.rese[i] = r;
             }
-            for (file, ids) in ids_prima {
+            for (file, ids) in prima {
                 self.mappa.registra(file, ids.flatten());
             }
             return Err(errori);

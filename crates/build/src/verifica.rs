@@ -12,6 +12,9 @@ use std::collections::{HashMap, HashSet};
 /// A problem of the output: (output file, message).
 pub(crate) type Problema = (String, String);
 
+/// A file's name and what [`Mappa::registra`] found under it before.
+pub(crate) type Sostituito = (String, Option<Option<HashSet<Box<str>>>>);
+
 /// A link into another page's anchor, checked once every page's ids are known.
 pub(crate) struct Rinvio {
     da: Box<str>,
@@ -69,9 +72,25 @@ impl Mappa {
         self.file.remove(file);
     }
 
+    /// Records examined pages (their ids first, so that they may link to each other's anchors), then checks
+    /// their links into other pages' anchors: the problems, and what each page replaced (to put it back when
+    /// the pages are not kept after all).
+    pub(crate) fn accogli(&mut self, esami: Vec<(String, Esame)>) -> (Vec<Problema>, Vec<Sostituito>) {
+        let mut problemi = Vec::new();
+        let mut rinvii = Vec::new();
+        let mut prima = Vec::new();
+        for (file, esame) in esami {
+            problemi.extend(esame.problemi);
+            rinvii.extend(esame.rinvii);
+            prima.push((file.clone(), self.registra(file, Some(esame.ids))));
+        }
+        problemi.extend(self.rinvii_rotti(&rinvii));
+        (problemi, prima)
+    }
+
     /// The links among `rinvii` whose anchor names no id of the page they point to (a page not examined, like
     /// any file that is not HTML, has no ids to check).
-    pub(crate) fn rinvii_rotti(&self, rinvii: &[Rinvio]) -> Vec<Problema> {
+    fn rinvii_rotti(&self, rinvii: &[Rinvio]) -> Vec<Problema> {
         rinvii
             .iter()
             .filter(|r| self.file.get(&*r.verso).and_then(Option::as_ref).is_some_and(|ids| !ids.contains(&r.ancora)))
@@ -175,16 +194,9 @@ mod test {
     /// Every problem of a whole output, the way a build finds them: each page examined, then the anchors.
     fn problemi(pages: &[(&str, &str)]) -> Vec<String> {
         let mut mappa = Mappa::con_nomi(pages.iter().map(|(p, _)| *p));
-        let mut out = Vec::new();
-        let mut rinvii = Vec::new();
-        for (p, html) in pages.iter().filter(|(p, _)| p.ends_with(".html")) {
-            let esame = esamina(p, html, &|f| mappa.esiste(f));
-            out.extend(esame.problemi);
-            rinvii.extend(esame.rinvii);
-            mappa.registra(p.to_string(), Some(esame.ids));
-        }
-        out.extend(mappa.rinvii_rotti(&rinvii));
-        out.into_iter().map(|(_, m)| m).collect()
+        let html = pages.iter().filter(|(p, _)| p.ends_with(".html"));
+        let esami = html.map(|(p, h)| (p.to_string(), esamina(p, h, &|f| mappa.esiste(f)))).collect();
+        mappa.accogli(esami).0.into_iter().map(|(_, m)| m).collect()
     }
 
     #[test]
