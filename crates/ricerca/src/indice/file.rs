@@ -271,7 +271,7 @@ fn analizza<'d>(doc: &'d Documento, cache: &mut Cache<'d>, vocabolario: &Vocabol
 }
 
 /// Every term's postings, by the term's number (every number has some): the numbers are dense, so the postings
-/// are placed by counting, in one pass over the documents, with no map.
+/// are placed by counting (a pass to count each term's documents, a pass to place them), with no map.
 fn per_termine(analisi: &[Numerata], termini: usize) -> Vec<String> {
     use rayon::prelude::*;
     let mut inizio = vec![0usize; termini + 1];
