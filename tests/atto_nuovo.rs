@@ -19,6 +19,7 @@ const TERMINE: &str = "  - id: pagamento_sollecito
     tipo: termine
     titolo: \"Pagare il sollecito\"
     azione: \"Paga\"
+    canale: ader
     atti: [sollecito_di_prova]
     giorni: 15
     sospensione: nessuna

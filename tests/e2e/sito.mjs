@@ -7,6 +7,7 @@ import { readFileSync, statSync, existsSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const require = createRequire(join(REPO, 'tools/npm/package.json'));
@@ -93,4 +94,38 @@ export async function inPagina(options, fn) {
   } finally {
     await context.close();
   }
+}
+
+/** The engine's answer for the same case. */
+export function engine(oggi, risposte) {
+  return JSON.parse(execFileSync(CIVIS, ['advise', '--today', oggi, '-'], { input: JSON.stringify(risposte) }));
+}
+
+/** What the result must show for the engine's advice: first the channel of the deadline the answer leads with (in
+ * the days of grace, the grace deadline's; once passed, the outcome's first channel), then the outcome's others;
+ * each deadline on its day to act by (the prudent one when readings differ). In the days of grace the missed
+ * deadline is said in words, not shown with a date. */
+export function expected(advice) {
+  const trova = id => advice.scadenze.find(s => s.id === id);
+  const guida = trova(advice.tolleranza) ?? trova(advice.scadenza_principale);
+  const primo = guida && !guida.scaduta ? guida.canale : advice.canali[0]?.id;
+  const ids = advice.canali.map(c => c.id);
+  const canali = primo ? [primo, ...ids.filter(c => c !== primo)] : ids;
+  const scadenze = advice.scadenze.filter(s => !(advice.tolleranza && s.id === advice.scadenza_principale));
+  return { canali, scadenze: Object.fromEntries(scadenze.map(s => [s.id, s.entro_prudente ?? s.data])) };
+}
+
+
+/** The answers in the page's fragment, as `advise` reads them: `notifica.*` in an object, amounts and years as
+ * numbers, skipped questions left out. */
+export async function risposteDellaPagina(page) {
+  const frammento = await page.evaluate(() => location.hash.slice(1));
+  const risposte = {};
+  for (const [k, v] of new URLSearchParams(frammento)) {
+    if (v === '') continue;
+    const valore = ['importo', 'debito_complessivo', 'anno_presentazione'].includes(k) ? Number(v) : v;
+    if (k.startsWith('notifica.')) (risposte.notifica ??= {})[k.slice(9)] = valore;
+    else risposte[k] = valore;
+  }
+  return risposte;
 }

@@ -3,16 +3,16 @@
 // channel compared with the engine's own answer (`civis-guida advise`), the pre-filled link, "Cambia", the
 // pages without JavaScript, the site opened from disk, no request to another origin, axe-core on every step.
 //
-// Environment: E2E_SITE (built site), CIVIS_GUIDA (the binary), SHARED_SCENARIOS (default ../shared/scenarios).
+// Environment: E2E_SITE (built site), CIVIS_GUIDA (the binary), SHARED_SCENARIOS (default: the copy of the shared
+// sample cases in tests/scenari-condivisi, so that a clone with nothing beside it runs them).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO, SITE, CIVIS, avvia, chiudi, open, axe, axeSenzaScript, origin, browser, inPagina } from './sito.mjs';
+import { REPO, SITE, avvia, chiudi, open, axe, axeSenzaScript, origin, browser, inPagina, engine, expected, risposteDellaPagina } from './sito.mjs';
 
-const SHARED = process.env.SHARED_SCENARIOS ?? join(REPO, '../shared/scenarios');
+const SHARED = process.env.SHARED_SCENARIOS ?? join(REPO, 'tests/scenari-condivisi');
 
 before(async () => {
   assert.ok(existsSync(join(SITE, 'assistente/pkg/civis_wizard_bg.wasm')), `no wizard bundle in ${SITE}: run civis-guida build first`);
@@ -22,24 +22,12 @@ before(async () => {
 
 after(chiudi);
 
-/** The engine's answer for the same case. */
-function engine(oggi, risposte) {
-  return JSON.parse(execFileSync(CIVIS, ['advise', '--today', oggi, '-'], { input: JSON.stringify(risposte) }));
-}
-
 /** What the result page shows: channels in order and deadlines by id. */
 async function shown(page) {
   await page.waitForSelector('[data-esito]');
   const canali = await page.$$eval('[data-canale]', els => els.map(e => e.dataset.canale));
   const scadenze = Object.fromEntries(await page.$$eval('[data-scadenza]', els => els.map(e => [e.dataset.scadenza, e.dataset.data])));
   return { canali, scadenze };
-}
-
-function expected(advice) {
-  return {
-    canali: advice.canali.map(c => c.id),
-    scadenze: Object.fromEntries(advice.scadenze.map(s => [s.id, s.data])),
-  };
 }
 
 const value = (risposte, key) => key.split('.').reduce((o, k) => (o ?? {})[k], risposte);
@@ -98,8 +86,11 @@ for (const sc of scenarios) {
       await page.waitForSelector('[data-pronto]');
       await answer(page, sc.risposte);
       const got = await shown(page);
-      assert.deepEqual(got, expected(engine(sc.oggi, sc.risposte)));
-      if (sc.atteso.canale_principale) assert.equal(got.canali[0], sc.atteso.canale_principale);
+      // The engine asked with the answers the person gave (the wizard always asks, for example, what the debt is
+      // for, where `advise` may be called without it).
+      const advice = engine(sc.oggi, await risposteDellaPagina(page));
+      assert.deepEqual(got, expected(advice));
+      if (sc.atteso.canale_principale) assert.equal(advice.canali[0].id, sc.atteso.canale_principale);
       for (const [id, data] of Object.entries(sc.atteso.scadenze ?? {})) assert.equal(got.scadenze[id], data);
       await axe(page, 'result');
       assert.deepEqual(problems, []);
@@ -312,14 +303,18 @@ test('a help-desk link with a bad value opens its question with the message and 
     assert.equal(await page.$('.esito-errore'), null, 'not a dead end');
     await axe(page, 'bad link');
   });
-  // With JavaScript on, the start page lists the pre-filled links too.
+  // With JavaScript on, the start page leads with the citizen's question and links to the help desks' page, whose
+  // links open the app with the first answers given.
   await inPagina({}, async ({ page }) => {
     await page.goto(`${origin}/assistente/index.html`);
     await page.waitForSelector('[data-pronto]');
-    const esempi = await page.$$eval('.per-operatori a', as => as.map(a => a.getAttribute('href')));
-    assert.ok(esempi.length >= 6 && esempi.every(h => h.startsWith('#atto=')), `${esempi}`);
-    await page.click('.per-operatori a[href="#atto=preavviso_fermo"]');
-    await page.waitForSelector('form.domanda[data-chiave="cartella_notificata"]');
+    assert.equal(await page.textContent('h1'), 'Che cosa hai ricevuto?');
+    await page.click('.per-operatori a');
+    await page.waitForURL(/assistente\/sportelli\/index\.html$/);
+    const esempi = await page.$$eval('.collegamenti-precompilati a[href*="#atto="]', as => as.map(a => a.getAttribute('href')));
+    assert.ok(esempi.length >= 6 && esempi.every(h => /^(\.\.\/)+assistente\/index\.html#atto=/.test(h)), `${esempi}`);
+    await page.click('a[href$="index.html#atto=preavviso_fermo"]');
+    await page.waitForSelector('form.domanda[data-chiave="natura_debito"]');
   });
 });
 
@@ -337,7 +332,10 @@ test('print carries the date and the address, black on white; the .ics has no pa
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Aggiungi al calendario' }).click()]);
   const ics = readFileSync(await download.path(), 'utf8');
   assert.equal((ics.match(/BEGIN:VEVENT/g) ?? []).length, 3, ics);
-  assert.match(ics.replace(/\r\n /g, ''), /DESCRIPTION:Cade di domenica e la legge non dice se il termine slitta: per prudenza agisci entro venerdì 4 settembre 2026/);
+  // The prudent day leads in the calendar too; the other reading and why are in the description.
+  const evento = ics.replace(/\r\n /g, '').split('BEGIN:VEVENT').find(e => e.includes('UID:sospensione_legale'));
+  assert.match(evento, /DTSTART;VALUE=DATE:20260904/);
+  assert.match(evento, /DESCRIPTION:Ultimo giorno secondo la lettura meno prudente: domenica 6 settembre 2026\.\\nCade di domenica e la legge non dice se il termine slitta: per prudenza agisci entro venerdì 4 settembre 2026/);
   // Later, with the payment day passed, the calendar only gets what is ahead.
   await page.goto(`${origin}/assistente/index.html?oggi=2026-09-20#atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec&notifica.data=2026-07-08&anno_presentazione=2023&importo=&richiedente=`);
   await page.waitForSelector('[data-esito]');
@@ -437,9 +435,15 @@ test('the pre-rendered result on a phone: the answer first, checks apart, no pag
     assert.ok(await page.getByRole('link', { name: 'Torna alla guida' }).isVisible());
     assert.ok(await page.getByRole('link', { name: 'Ricomincia' }).isVisible());
     await page.goto(`${origin}/assistente/index.html`);
-    const esempi = await page.$$eval('.per-operatori a', as => as.map(a => a.getAttribute('href')));
-    assert.ok(esempi.length >= 6 && esempi.every(h => h.includes('#atto=')), `${esempi}`);
+    assert.equal(await page.textContent('h1'), 'Che cosa hai ricevuto?', 'the citizen\'s question first');
+    await page.click('.per-operatori a');
+    const esempi = await page.$$eval('.collegamenti-precompilati a[href*="#atto="]', as => as.map(a => a.getAttribute('href')));
+    assert.ok(esempi.length >= 6, `${esempi}`);
     assert.ok(esempi.every(h => !/data|importo|anno/.test(h.split('#')[1])), 'no personal data in the examples');
+    const larghezza = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(larghezza <= TELEFONO.width, `the code lines wrap: the page is ${larghezza} px wide`);
+    await page.getByRole('link', { name: 'La stessa pagina senza JavaScript' }).first().click();
+    await page.waitForSelector('ul.scelte a.scelta');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

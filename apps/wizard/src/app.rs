@@ -35,28 +35,20 @@ pub fn app() -> Html {
     html! {
         <div class="assistente" data-pronto="si">
             if !vista.progresso.finito { { crate::domanda::avanzamento(&vista.progresso) } }
-            { collegamenti(&vista.collegamenti) }
             { match vista.corpo {
                 civis_vista::Corpo::Domanda(d) => html! { <crate::domanda::Domanda key={d.id.clone()} domanda={d.clone()} voci={(*voci).clone()} oggi={oggi} /> },
                 civis_vista::Corpo::Esito(e) => html! { <crate::esito::Esito esito={*e} progresso={vista.progresso.clone()} oggi={oggi} /> },
                 civis_vista::Corpo::Errore(m) => crate::esito::errore(&m),
             } }
+            if vista.sportelli { { sportelli() } }
         </div>
     }
 }
 
-/// On the start page, the pre-filled links for help desks: the same list as the page without JavaScript.
-fn collegamenti(c: &[civis_engine::modello::CollegamentoPrecompilato]) -> Html {
-    if c.is_empty() {
-        return html! {};
-    }
+/// On the start page, after the question: the link to the help desks' page of pre-filled links (the same line as
+/// the page without JavaScript).
+fn sportelli() -> Html {
     html! {
-        <section class="per-operatori">
-            <h2>{"Per gli sportelli: link già compilati"}</h2>
-            <p>{"Puoi inviare a una persona un link che apre il percorso a metà, con le prime risposte già date. I link si fermano prima dei dati personali (date e importi), che la persona inserisce da sola. Le risposte restano nell'indirizzo, dopo il simbolo #, e non arrivano a nessun server."}</p>
-            <ul>{ for c.iter().map(|l| html! {
-                <li><a href={format!("#{}", l.frammento)}>{ &l.descrizione }</a><br /><code>{ format!("#{}", l.frammento) }</code></li>
-            }) }</ul>
-        </section>
+        <p class="per-operatori"><a href="sportelli/index.html">{"Per gli sportelli: link al percorso già compilati"}</a></p>
     }
 }

@@ -52,9 +52,11 @@ fn scarica(nome: &str, tipo: &str, testo: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// "Mancano N giorni", "scade oggi", "scaduto": for deadlines only, never for checks.
-fn giorni_rimanenti(g: Option<i64>) -> String {
-    match g {
+/// "Mancano N giorni", "scade oggi", "scaduto": for deadlines only, never for checks. The days count to the day
+/// to act by; when only the prudent day has passed, act at once.
+fn giorni_rimanenti(s: &Scadenza) -> String {
+    match s.giorni_rimanenti {
+        Some(g) if g < 0 && s.scaduta == Some(false) => "agisci oggi: il giorno più prudente è passato".into(),
         Some(g) if g < 0 => "scaduto".into(),
         Some(0) => "scade oggi".into(),
         Some(1) => "manca 1 giorno".into(),
@@ -63,21 +65,26 @@ fn giorni_rimanenti(g: Option<i64>) -> String {
     }
 }
 
-/// A deadline or a check with its date, its one-line note and how it was computed.
+/// A deadline or a check with its day to act by, what to read beside it and how it was computed.
 fn scadenza(s: &Scadenza, notifica: Option<&String>) -> Html {
     let verifica = s.tipo == TipoScadenza::Verifica;
     html! {
-        <div class={if verifica { "scadenza verifica" } else { "scadenza" }} data-scadenza={s.id.clone()} data-data={s.data.map(|d| d.to_string()).unwrap_or_default()}>
+        <div class={if verifica { "scadenza verifica" } else { "scadenza" }} data-scadenza={s.id.clone()} data-data={s.entro().map(|d| d.to_string()).unwrap_or_default()}>
             <h3>{ &s.titolo }</h3>
             if !verifica {
-                { for s.data.map(|d| html! {
-                    <p class="data-scadenza"><strong>{ data_estesa(d) }</strong>{" · "}{ giorni_rimanenti(s.giorni_rimanenti) }</p>
+                { for s.entro().map(|d| html! {
+                    <p class="data-scadenza"><strong>{ data_estesa(d) }</strong>{" · "}{ giorni_rimanenti(s) }</p>
                 }) }
             }
-            { for s.in_breve.iter().map(|b| html! { <p class="in-breve">{ b }</p> }) }
+            { prudenza(s) }
             { calcolo(s, notifica) }
         </div>
     }
+}
+
+/// The lines to read beside a date (the other reading's last day, the note), visible and printed.
+fn prudenza(s: &Scadenza) -> Html {
+    html! { <>{ for civis_vista::esito::prudenza(s).into_iter().map(|r| html! { <p class="prudenza">{ r }</p> }) }</> }
 }
 
 /// How a date was found, in a disclosure.
@@ -88,7 +95,6 @@ fn calcolo(s: &Scadenza, notifica: Option<&String>) -> Html {
             <summary>{ if verifica { "Come abbiamo fatto il controllo" } else { "Come abbiamo calcolato la data" } }</summary>
             <ol>{ for s.calcolo.iter().map(|r| html! { <li>{ r }</li> }) }</ol>
             <p class="fonte">{ format!("Fonte: {}", s.fonte) }</p>
-            { for s.nota.iter().map(|n| html! { <p><em>{ n }</em></p> }) }
             { for notifica.filter(|_| s.data.is_some() && !verifica).map(|n| html! {
                 <p><em>{ format!("Sulla data di notifica: {n}") }</em></p>
             }) }
@@ -120,22 +126,27 @@ fn risposta(e: &VistaEsito, notifica: Option<&String>) -> Html {
     let r = &e.risposta;
     html! {
         <section class={if r.scaduta { "risposta scaduta" } else { "risposta" }} aria-labelledby="risposta-titolo"
-            data-principale={r.scadenza.as_ref().map(|s| s.id.clone()).unwrap_or_default()}
+            data-principale={r.principale.clone().unwrap_or_default()}
             data-scadenza={r.scadenza.as_ref().map(|s| s.id.clone())}
-            data-data={r.scadenza.as_ref().and_then(|s| s.data).map(|d| d.to_string())}>
+            data-data={r.scadenza.as_ref().and_then(|s| s.entro()).map(|d| d.to_string())}>
             <h2 id="risposta-titolo" class="nascosto">{"La risposta"}</h2>
             <p class="frase"><strong>{ &r.frase }</strong></p>
+            { for r.ritardo.iter().map(|x| html! { <p class="ritardo">{ x }</p> }) }
             { for r.scadenza.as_ref().filter(|s| s.data.is_some()).map(|s| html! {
-                <>
-                    if !r.scaduta { <p class="giorni">{ giorni_rimanenti(s.giorni_rimanenti) }</p> }
-                    { for s.in_breve.iter().map(|b| html! { <p class="in-breve">{ b }</p> }) }
-                    { calcolo(s, notifica) }
-                </>
+                if s.scaduta != Some(true) { <p class="giorni">{ giorni_rimanenti(s) }</p> }
             }) }
+            { for r.prudenza.iter().map(|x| html! { <p class="prudenza">{ x }</p> }) }
+            { for r.scadenza.as_ref().filter(|s| s.data.is_some()).map(|s| calcolo(s, notifica)) }
             { for r.canale.iter().map(|k| html! { <p class="canale">{"Canale: "}{ canale(k, true) }</p> }) }
-            if !r.alternative.is_empty() {
-                <p>{"In alternativa:"}</p>
-                <ul class="alternative">{ for r.alternative.iter().map(|a| html! { <li>{ canale(a, false) }</li> }) }</ul>
+            if !r.puoi_anche.is_empty() {
+                <h3 class="puoi-anche-titolo">{"Puoi anche"}</h3>
+                <ul class="puoi-anche">{ for r.puoi_anche.iter().map(|a| html! {
+                    <li>
+                        { canale(&a.canale, false) }
+                        { for a.entro.iter().map(|x| html! { <><br /><span class="entro">{ x }</span></> }) }
+                        { for a.canale.avvertenza.iter().map(|x| html! { <><br /><span class="avvertenza">{ x }</span></> }) }
+                    </li>
+                }) }</ul>
             }
             { for e.richiesta.iter().map(|f| html! {
                 <p class="prepara"><a class="secondario" data-richiesta="si" href={format!("{}#{f}", pagina_da_app(RICHIESTA))}>{"Prepara la richiesta CIVIS: controlla numeri, testo e allegati"}</a></p>
@@ -150,7 +161,7 @@ pub fn esito(p: &EsitoProps) -> Html {
     let e = &p.esito;
     let c = &e.consiglio;
     let da_esportare: Vec<Scadenza> = e.risposta.scadenza.iter().chain(&e.altre).cloned().collect();
-    let ics = crate::ics::calendario(&da_esportare, p.oggi);
+    let ics = civis_vista::calendario::calendario(&da_esportare, p.oggi);
     let calendario = Callback::from(move |_: MouseEvent| scarica("scadenze-civis.ics", "text/calendar", &ics));
     let stampa = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
@@ -159,7 +170,7 @@ pub fn esito(p: &EsitoProps) -> Html {
     let copia = copia_link(copiato.clone());
     let nota_notifica = c.notifica.as_ref().and_then(|n| n.nota.as_ref());
     let indirizzo = gloo::utils::window().location().href().unwrap_or_default();
-    let da_fare = crate::ics::da_esportare(&da_esportare, p.oggi);
+    let da_fare = civis_vista::calendario::da_esportare(&da_esportare, p.oggi);
     html! {
         <div class="esito" data-esito={c.esito.clone()}>
             <h1 id="domanda" tabindex="-1">{"Che cosa fare"}</h1>

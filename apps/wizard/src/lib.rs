@@ -6,7 +6,6 @@ mod stato;
 mod app;
 mod domanda;
 mod esito;
-pub mod ics;
 
 use wasm_bindgen::prelude::*;
 

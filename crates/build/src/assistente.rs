@@ -49,6 +49,7 @@ impl Generatore for Assistente {
         out.conti.push((PAGINE, pagine.len()));
         out.conti.push((PERCORSI, percorsi));
         out.pagine.extend(pagine);
+        out.pagine.push(sportelli(regole));
     }
 }
 
@@ -60,6 +61,32 @@ const REGOLE_JS: &str = "regole.js";
 fn script_regole(trama: &str) -> String {
     let stringa = serde_json::to_string(trama).expect("a string serialises").replace('<', "\\u003c");
     format!("window.civisRegolePercorso = {stringa};\n")
+}
+
+/// The help desks' page: the pre-filled links of `domande.yaml`, each as the app's address (with the answers in
+/// the fragment) and as the folder of the pages without JavaScript for the same state.
+fn sportelli(regole: &Regole) -> GeneratedPage {
+    let link = |p: &str| relative(url::SPORTELLI, p);
+    let collegamenti: Vec<Value> = regole
+        .collegamenti
+        .iter()
+        .map(|c| {
+            let voci = civis_engine::flusso::da_frammento(&c.frammento);
+            json!({
+                "descrizione": c.descrizione,
+                "frammento": c.frammento,
+                "url": format!("{}#{}", link(url::BASE), c.frammento),
+                "senza_js": link(&url::cartella(regole, &voci)),
+            })
+        })
+        .collect();
+    GeneratedPage::in_cartella(
+        url::SPORTELLI,
+        "Per gli sportelli: link al percorso già compilati".into(),
+        "Link da inviare a una persona per aprire il percorso guidato con le prime risposte già date.".into(),
+        "sportelli.html",
+        json!({ "collegamenti": collegamenti, "inizio": link(url::BASE) }),
+    )
 }
 
 /// The states a step links to: its choices and its "Cambia" links.
@@ -131,16 +158,11 @@ fn dati(regole: &Regole, path: &str, v: &Vista) -> Value {
         .iter()
         .map(|r| json!({ "etichetta": r.domanda, "risposta": r.risposta, "cambia": stato(&r.cambia) }))
         .collect();
-    let collegamenti: Vec<Value> = v
-        .collegamenti
-        .iter()
-        .map(|c| json!({ "descrizione": c.descrizione, "frammento": c.frammento, "url": format!("{}#{}", link(url::BASE), c.frammento) }))
-        .collect();
     let mut dati = json!({
         "inizio": link(url::BASE),
         "guida": link(""),
         "progresso": { "numero": v.progresso.numero, "finito": v.progresso.finito, "domande": risposte },
-        "collegamenti": collegamenti,
+        "sportelli": v.sportelli.then(|| link(url::SPORTELLI)),
     });
     match &v.corpo {
         Corpo::Domanda(d) => {
@@ -164,16 +186,18 @@ fn dati(regole: &Regole, path: &str, v: &Vista) -> Value {
 /// warnings, the procedure, the checks, what to do after the deadline, the pages and the sources.
 fn esito(e: &civis_vista::VistaEsito, link: &dyn Fn(&str) -> String) -> Value {
     let c = &e.consiglio;
-    let canale = |k: &civis_engine::consiglio::CanaleConsigliato| json!({ "id": k.id, "titolo": k.titolo, "url": link(&k.pagina), "servizio": k.servizio });
+    let canale = |k: &civis_engine::consiglio::CanaleConsigliato| json!({ "id": k.id, "titolo": k.titolo, "url": link(&k.pagina), "servizio": k.servizio, "avvertenza": k.avvertenza });
     let r = &e.risposta;
+    let puoi_anche: Vec<Value> =
+        r.puoi_anche.iter().map(|a| json!({ "canale": canale(&a.canale), "entro": a.entro })).collect();
     json!({
         "risposta": {
-            "frase": r.frase, "scaduta": r.scaduta, "scadenza": r.scadenza,
-            "canale": r.canale.as_ref().map(canale), "alternative": r.alternative.iter().map(canale).collect::<Vec<_>>(),
+            "frase": r.frase, "scaduta": r.scaduta, "scadenza": r.scadenza, "principale": r.principale,
+            "ritardo": r.ritardo, "prudenza": r.prudenza, "canale": r.canale.as_ref().map(canale), "puoi_anche": puoi_anche,
         },
         "altre": e.altre, "avvisi": e.avvisi, "passi": c.passi, "verifiche": e.verifiche, "sanzione": c.sanzione_ridotta,
         "se_scaduto": e.se_scaduto.as_ref().map(|s| json!({
-            "canali": s.canali.iter().map(canale).collect::<Vec<_>>(), "passi": s.passi,
+            "canali": s.canali.iter().map(canale).collect::<Vec<_>>(), "passi": s.passi, "dopo": s.dopo,
         })),
         "pagine": e.pagine.iter().map(|p| json!({ "titolo": p.titolo, "url": link(&p.pagina) })).collect::<Vec<_>>(),
         "fonti": e.fonti,

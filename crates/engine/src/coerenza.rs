@@ -132,7 +132,7 @@ pub(crate) fn espandi(r: &mut Regole, p: &mut Problemi) {
         espandi_lista(&atti, &mut s.atti, F::Scadenze, p);
     }
     for a in r.avvisi.iter_mut() {
-        for q in a.quando.iter_mut() {
+        for q in a.quando.iter_mut().chain(a.salvo.iter_mut()) {
             espandi_quando(&atti, q, F::Canali, p);
         }
     }
@@ -140,14 +140,20 @@ pub(crate) fn espandi(r: &mut Regole, p: &mut Problemi) {
         espandi_quando(&atti, &mut e.quando, F::Canali, p);
     }
     for d in r.domande.iter_mut() {
-        for q in d.quando.iter_mut().chain(d.varianti.iter_mut().map(|v| &mut v.quando)) {
+        let opzioni = d.opzioni.iter_mut().flat_map(|o| o.quando.iter_mut());
+        for q in d.quando.iter_mut().chain(d.varianti.iter_mut().map(|v| &mut v.quando)).chain(opzioni) {
             espandi_quando(&atti, q, F::Domande, p);
         }
         match d.opzioni_da.as_deref() {
             Some("atti") => {
                 d.opzioni = atti
                     .iter()
-                    .map(|a| Opzione { valore: a.id.clone(), etichetta: a.etichetta.clone(), aiuto: a.aiuto.clone() })
+                    .map(|a| Opzione {
+                        valore: a.id.clone(),
+                        etichetta: a.etichetta.clone(),
+                        aiuto: a.aiuto.clone(),
+                        quando: None,
+                    })
                     .collect();
             }
             Some(altro) => p.errore(
@@ -263,6 +269,33 @@ fn scadenze(r: &Regole, p: &mut Problemi) {
             p.errore(F::Scadenze, &d.regola, format!("decadenza: origine sconosciuta «{o}»"));
         }
     }
+    let canali: BTreeSet<&str> = r.canali.iter().map(|c| c.id.as_str()).collect();
+    let ids: BTreeSet<&str> = r.termini.iter().map(|t| t.id.as_str()).collect();
+    let dei_termini = r.termini.iter().map(|t| (&t.id, &t.canale[..], &t.regola));
+    let delle_decadenze = r.decadenze.iter().map(|d| (&d.id, std::slice::from_ref(&d.canale), &d.regola));
+    for (id, suoi, regola) in dei_termini.chain(delle_decadenze) {
+        if suoi.is_empty() {
+            p.errore(F::Scadenze, regola, format!("scadenza «{id}»: manca il canale"));
+        }
+        for c in suoi.iter().filter(|c| !canali.contains(c.as_str())) {
+            p.errore(F::Scadenze, regola, format!("scadenza «{id}»: canale sconosciuto «{c}»"));
+        }
+    }
+    for t in r.termini.iter() {
+        match t.dopo_scadenza.as_deref() {
+            Some(prima) if prima == t.id || !ids.contains(prima) => p.errore(
+                F::Scadenze,
+                &t.regola,
+                format!("termine «{}»: «dopo_scadenza» deve nominare un'altra scadenza, non «{prima}»", t.id),
+            ),
+            Some(_) if t.decorre_dopo > 0 || t.nuovo_termine_da.is_some() => p.errore(
+                F::Scadenze,
+                &t.regola,
+                format!("termine «{}»: «dopo_scadenza» non si combina con «decorre_dopo» o «nuovo_termine_da»", t.id),
+            ),
+            _ => {}
+        }
+    }
 }
 
 #[cfg(feature = "yaml")]
@@ -317,11 +350,19 @@ fn condizioni(r: &Regole, p: &mut Problemi) {
     let chiavi: BTreeSet<&str> = r.domande.iter().map(|d| &*d.chiave).collect();
     let mut tutte: Vec<(F, String, &Quando)> =
         r.esiti.iter().map(|e| (F::Canali, format!("id: {}", e.id), &e.quando)).collect();
-    tutte.extend(r.avvisi.iter().filter_map(|a| a.quando.as_ref().map(|q| (F::Canali, format!("id: {}", a.id), q))));
+    for a in r.avvisi.iter() {
+        tutte.extend(a.quando.iter().chain(&a.salvo).map(|q| (F::Canali, format!("id: {}", a.id), q)));
+    }
     for d in r.domande.iter() {
         let dove = format!("id: {}", d.id);
-        tutte
-            .extend(d.quando.iter().chain(d.varianti.iter().map(|v| &v.quando)).map(|q| (F::Domande, dove.clone(), q)));
+        let opzioni = d.opzioni.iter().flat_map(|o| o.quando.iter());
+        tutte.extend(
+            d.quando
+                .iter()
+                .chain(d.varianti.iter().map(|v| &v.quando))
+                .chain(opzioni)
+                .map(|q| (F::Domande, dove.clone(), q)),
+        );
     }
     for t in r.termini.iter() {
         tutte.extend(t.quando.iter().chain(&t.salvo).map(|q| (F::Scadenze, t.regola.clone(), q)));
@@ -358,8 +399,16 @@ fn esiti(r: &Regole, p: &mut Problemi) {
             p.errore(F::Canali, &dove, format!("l'id di esito «{}» è usato due volte", e.id));
         }
         // A rule's case after the deadline may be shared by several rules (a YAML alias), but it is not a rule.
-        if let Some(s) = e.scaduto.as_ref().filter(|s| regole.contains(s.id.as_str())) {
+        for s in e.scaduto.iter().filter(|s| regole.contains(s.id.as_str())) {
             p.errore(F::Canali, &format!("id: {}", s.id), format!("l'id «{}» è già quello di un esito", s.id));
+        }
+        let scadenze: BTreeSet<&str> = r.termini.iter().map(|t| t.id.as_str()).collect();
+        for f in e.scaduto.iter().filter_map(|s| s.finche.as_deref()).filter(|f| !scadenze.contains(f)) {
+            p.errore(F::Canali, &dove, format!("esito «{}»: «finche» nomina una scadenza sconosciuta «{f}»", e.id));
+        }
+        if e.scaduto.iter().rev().skip(1).any(|s| s.finche.is_none()) {
+            let msg = format!("esito «{}»: tra i casi «scaduto» solo l'ultimo può essere senza «finche»", e.id);
+            p.errore(F::Canali, &dove, msg);
         }
     }
 }

@@ -28,6 +28,13 @@ pub struct Consiglio {
     /// The id of the deadline that answers the person's goal; present whenever `scadenze` has a deadline to meet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scadenza_principale: Option<String>,
+    /// When the goal's deadline has passed: the calendar days from it to today (1 on the day after).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub giorni_di_ritardo: Option<i64>,
+    /// In the days of grace after a missed payment: the id of the deadline they end with (the outcome is the one
+    /// for those days).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tolleranza: Option<String>,
     /// Warnings.
     pub avvisi: Vec<AvvisoDato>,
     /// The procedure, step by step.
@@ -65,6 +72,22 @@ pub struct CanaleConsigliato {
     /// The official service, linked (never loaded).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub servizio: Option<crate::modello::Servizio>,
+    /// What to know before choosing it instead of another ("non sospende i termini").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub avvertenza: Option<String>,
+}
+
+impl CanaleConsigliato {
+    /// The channel as the advice gives it.
+    pub fn di(c: &crate::modello::Canale) -> Self {
+        CanaleConsigliato {
+            id: c.id.clone(),
+            titolo: c.titolo.clone(),
+            pagina: c.pagina.clone(),
+            servizio: c.servizio.clone(),
+            avvertenza: c.avvertenza.clone(),
+        }
+    }
 }
 
 /// A warning in the advice.
@@ -109,24 +132,31 @@ fn componi(
         chiave: "(input)".into(),
         messaggio: "nessuna regola copre questa combinazione di risposte".into(),
     })?;
-    let scadenze = scadenze(regole, r, perf, oggi);
-    let principale = principale(regole, &r.voci, &scadenze).cloned();
+    let mut scadenze = scadenze(regole, r, perf, oggi, scaduto == Some(true));
+    let principale = principale(regole, e, &r.voci, &scadenze).cloned();
     let passata = principale.as_ref().is_some_and(|s| s.scaduta == Some(true));
-    let scelto = Scelto::di(e, scaduto.unwrap_or(passata));
+    let scelto = Scelto::di(e, scaduto.unwrap_or(passata), &scadenze);
+    // A channel that exists only within its terms (a ricorso) is no longer offered once every one has passed.
+    let chiuso = |id: &str| {
+        let mut suoi = scadenze.iter().filter(|s| s.canali.first().is_some_and(|c| c == id)).peekable();
+        suoi.peek().is_some() && suoi.all(|s| s.scaduta == Some(true))
+    };
     let canali: Vec<CanaleConsigliato> = scelto
         .canali
         .iter()
         .filter_map(|id| regole.canali.iter().find(|c| c.id == *id))
         .filter(|c| c.in_vigore_dal.is_none_or(|d| oggi >= d))
-        .map(|c| CanaleConsigliato {
-            id: c.id.clone(),
-            titolo: c.titolo.clone(),
-            pagina: c.pagina.clone(),
-            servizio: c.servizio.clone(),
-        })
+        .filter(|c| !(c.solo_nei_termini && chiuso(&c.id)))
+        .map(CanaleConsigliato::di)
         .collect();
+    // Each deadline names the first of its channels the outcome offers (else its usual one).
+    for s in scadenze.iter_mut() {
+        if let Some(c) = s.canali.iter().find(|c| canali.iter().any(|k| k.id == **c)) {
+            s.canale = c.clone();
+        }
+    }
     let ids: Vec<&str> = canali.iter().map(|c| c.id.as_str()).collect();
-    let caso = Caso { regole, risposte: r, canali: &ids, scadenze: &scadenze };
+    let caso = Caso { regole, risposte: r, canali: &ids, scadenze: &scadenze, decorrenza: perf.map(|p| p.data) };
     let scaduta = principale.iter().chain(&scadenze).find(|s| s.scaduta == Some(true));
     let avvisi = regole
         .avvisi
@@ -148,12 +178,20 @@ fn componi(
             nota: p.nota.clone(),
         }),
         canali,
+        tolleranza: scelto.tolleranza.map(String::from),
+        giorni_di_ritardo: principale.as_ref().filter(|_| passata).and_then(|s| s.data).map(|d| (oggi - d).num_days()),
         scadenza_principale: principale.map(|s| s.id),
         scadenze,
         avvisi,
         passi: scelto.passi.to_vec(),
         pagine,
-        sanzione_ridotta: r.atto.as_ref().and_then(|a| regole.sanzioni.iter().find(|s| s.atti.ha(a))).cloned(),
+        // The reduction holds in time and in the days of grace after a missed payment, not after them.
+        sanzione_ridotta: r
+            .atto
+            .as_ref()
+            .filter(|_| scelto.id == e.id || scelto.tolleranza.is_some())
+            .and_then(|a| regole.sanzioni.iter().find(|s| s.atti.ha(a)))
+            .cloned(),
         esito: scelto.id.to_string(),
     })
 }
@@ -165,6 +203,7 @@ fn si_applica(a: &Avviso, c: &Caso) -> bool {
     (a.se_canale.is_empty() || a.se_canale.iter().any(|id| ha_canale(id)))
         && a.se_fatto.as_deref().is_none_or(|f| vale(f, c))
         && a.quando.as_ref().is_none_or(|q| q.vale(voci))
+        && a.salvo.as_ref().is_none_or(|q| !q.vale(voci))
         && a.con.as_deref().is_none_or(|k| voci.get(k).is_some_and(|v| !v.is_empty()))
         && a.senza.as_deref().is_none_or(|k| voci.get(k).is_none_or(|v| v.is_empty()))
         && a.senza_canale.as_deref().is_none_or(|id| !ha_canale(id))

@@ -291,6 +291,11 @@ pub struct Termine {
     /// What to do by that day, in the imperative, for the answer that leads the result ("Presenta ricorso").
     #[serde(default)]
     pub azione: Option<Testo>,
+    /// The channels through which the action is done (`ricorso`, `f24`, `ader`, a judge), the usual one first; the
+    /// advice names the first one its outcome offers (a payment's `f24`, or `civis` for the clarifications of a
+    /// person who asks for a correction), else the first. One id or a list.
+    #[serde(deserialize_with = "uno_o_piu")]
+    pub canale: Lista<Testo>,
     /// Acts it applies to.
     pub atti: Lista<Testo>,
     /// For cartelle: origins it applies to (all when absent).
@@ -304,6 +309,10 @@ pub struct Termine {
     /// Days that pass before the count starts, not suspended (the old avviso telematico: 30 days from the 60th).
     #[serde(default)]
     pub decorre_dopo: u32,
+    /// Counts from the last day of this other deadline (after its own shift) instead of the notification, and applies
+    /// only once that deadline has passed: the days of grace after a missed payment (lieve inadempimento).
+    #[serde(default)]
+    pub dopo_scadenza: Option<Testo>,
     /// Suspension skipped: `pagamento`, `feriale` or `nessuna`.
     pub sospensione: Testo,
     /// Whether a last day on Saturday/holiday moves on (default true).
@@ -353,6 +362,8 @@ pub struct Decadenza {
     pub tipo: TipoScadenza,
     /// Title.
     pub titolo: Testo,
+    /// The channel through which a late notification is raised (the ricorso).
+    pub canale: Testo,
     /// Acts it applies to.
     pub atti: Lista<Testo>,
     /// Origins of the act it applies to.
@@ -441,6 +452,13 @@ pub struct Canale {
     /// The official service the channel is reached through.
     #[serde(default)]
     pub servizio: Option<Servizio>,
+    /// What a person must know before choosing it instead of another ("non sospende i termini"), shown beside it.
+    #[serde(default)]
+    pub avvertenza: Option<Testo>,
+    /// The channel exists only within its deadlines (a ricorso, an opposition with a term): once every deadline
+    /// the case has through it has passed, the advice no longer offers it.
+    #[serde(default)]
+    pub solo_nei_termini: bool,
 }
 
 /// A warning and when it applies: every condition given must hold (none given: never).
@@ -460,6 +478,9 @@ pub struct Avviso {
     /// Applies when the answers match.
     #[serde(default)]
     pub quando: Option<Quando>,
+    /// Does not apply when the answers match (a fine's prescription is not bound by the tax section's rule).
+    #[serde(default)]
+    pub salvo: Option<Quando>,
     /// Applies only when this answer is given.
     #[serde(default)]
     pub con: Option<Testo>,
@@ -487,6 +508,10 @@ pub struct Principale {
 pub struct EsitoScaduto {
     /// Outcome id.
     pub id: Testo,
+    /// The case applies only while this deadline of the case has not passed (the days of grace after a missed
+    /// payment); without it, whenever the goal's deadline has passed. The first case that applies wins.
+    #[serde(default)]
+    pub finche: Option<Testo>,
     /// Channels, recommended first (the outcome's own when absent).
     #[serde(default)]
     pub canali: Option<Lista<Testo>>,
@@ -510,13 +535,32 @@ pub struct Esito {
     pub in_vigore_dal: Option<NaiveDate>,
     /// Channels, recommended first.
     pub canali: Lista<Testo>,
+    /// The deadline ids that answer this outcome's goal, preferred first, instead of `principali` by goal: where
+    /// the judge decides the term (a fine's opposition before the giudice di pace, not the Tribunale's 20 days).
+    #[serde(default)]
+    pub principali: Option<Lista<Testo>>,
     /// The procedure, step by step.
     pub passi: Lista<Testo>,
     /// Pages to read.
     pub pagine: Lista<Testo>,
-    /// The outcome when the goal's deadline has passed.
-    #[serde(default)]
-    pub scaduto: Option<EsitoScaduto>,
+    /// The outcomes when the goal's deadline has passed, in order (one case, or a list whose first cases apply
+    /// only `finche` a later deadline has not passed).
+    #[serde(default, deserialize_with = "uno_o_piu")]
+    pub scaduto: Lista<EsitoScaduto>,
+}
+
+/// One value or a list of values, as a list: `scaduto: {…}` and `scaduto: [{…}, {…}]` both read.
+fn uno_o_piu<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Lista<T>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum UnoOPiu<T> {
+        Piu(Lista<T>),
+        Uno(T),
+    }
+    Ok(match UnoOPiu::deserialize(d)? {
+        UnoOPiu::Piu(v) => v,
+        UnoOPiu::Uno(x) => vec![x],
+    })
 }
 
 /// A pre-filled link for help desks: a state of the wizard made of choices only (no personal data).
@@ -616,6 +660,10 @@ pub struct Opzione {
     /// Help text for this answer.
     #[serde(default)]
     pub aiuto: Option<Testo>,
+    /// Offered only when the answers so far match (the goal «evitare» only for the acts that announce a next step,
+    /// worded for each).
+    #[serde(default)]
+    pub quando: Option<Quando>,
 }
 
 /// A norm or a public document, by the name the `fonte` texts use, with the address of its official text.
@@ -631,9 +679,14 @@ pub struct FontePubblica {
 }
 
 impl Domanda {
-    /// Allowed answers (empty for non-choice questions).
+    /// Allowed answers (empty for non-choice questions), whatever the answers so far.
     pub fn opzioni(&self) -> &[Opzione] {
         &self.opzioni
+    }
+
+    /// The answers offered given the answers so far (an option with `quando` only when they match it).
+    pub fn opzioni_per<'a, 'v>(&'a self, voci: &'v Voci) -> impl Iterator<Item = &'a Opzione> + use<'a, 'v> {
+        self.opzioni.iter().filter(move |o| o.quando.as_ref().is_none_or(|q| q.vale(voci)))
     }
 
     /// Whether the question is asked given the answers so far.

@@ -304,7 +304,34 @@ pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte
         }
     }
     relazioni(regole, &r)?;
+    offerte(regole, &r.voci)?;
     Ok(r)
+}
+
+/// A choice must be one the question offers in this case (an option with `quando` only where it applies: «evitare»
+/// only for the acts that announce a next step).
+fn offerte(regole: &Regole, voci: &Voci) -> Result<(), ErroreRisposte> {
+    for (k, v) in voci {
+        let chieste: Vec<&Domanda> = regole
+            .domande
+            .iter()
+            .filter(|d| d.chiave == *k && d.tipo == TipoDomanda::Scelta && d.si_applica(voci))
+            .collect();
+        if chieste.is_empty() || chieste.iter().any(|d| d.opzioni_per(voci).any(|o| o.valore == *v)) {
+            continue;
+        }
+        let mut ammessi: Vec<&str> = Vec::new();
+        for o in chieste.iter().flat_map(|d| d.opzioni_per(voci)) {
+            if !ammessi.contains(&o.valore.as_str()) {
+                ammessi.push(&o.valore);
+            }
+        }
+        return Err(errore(
+            k,
+            format!("valore «{v}» non ammesso in questo caso; valori ammessi: {}", ammessi.join(", ")),
+        ));
+    }
+    Ok(())
 }
 
 /// What the answers say of each other: the mode fits the act, and the dates follow one another.

@@ -30,6 +30,12 @@ pub struct Scadenza {
     pub giorni_rimanenti: Option<i64>,
     /// Legal source.
     pub fonte: String,
+    /// The channel through which the action is done (a `ricorso`: the tax court; a payment: `f24` or `ader`; an
+    /// opposition: its judge), whatever the outcome's first channel is.
+    pub canale: String,
+    /// The channels the rule allows, the usual one first ([`Scadenza::canale`] is chosen among them).
+    #[serde(skip)]
+    pub canali: Vec<String>,
     /// The computation, step by step.
     pub calcolo: Vec<String>,
     /// The rule in words.
@@ -49,6 +55,12 @@ pub struct Scadenza {
 }
 
 impl Scadenza {
+    /// The day to act by: the prudent one when the readings differ, else the last day. What a person is told
+    /// first, counted down from, printed and put in a calendar.
+    pub fn entro(&self) -> Option<NaiveDate> {
+        self.entro_prudente.or(self.data)
+    }
+
     /// A deadline stated in words; `data` (below) adds the date.
     fn in_parole(t: &Termine) -> Self {
         Scadenza {
@@ -59,6 +71,8 @@ impl Scadenza {
             scaduta: None,
             giorni_rimanenti: None,
             fonte: t.fonte.clone(),
+            canale: t.canale.first().cloned().unwrap_or_default(),
+            canali: t.canale.clone(),
             calcolo: vec![format!("Regola: {} ({}).", t.regola, t.fonte)],
             regola: t.regola.clone(),
             nota: t.nota.clone(),
@@ -92,6 +106,11 @@ fn elaborata_dentro(t: &Termine, r: &Risposte) -> bool {
 }
 
 fn si_applica(t: &Termine, r: &Risposte, voci: &crate::condizione::Voci) -> bool {
+    t.dopo_scadenza.is_none() && applicabile(t, r, voci)
+}
+
+/// Whether the rule fits the case, whatever it counts from.
+fn applicabile(t: &Termine, r: &Risposte, voci: &crate::condizione::Voci) -> bool {
     r.atto.as_ref().is_some_and(|a| t.atti.ha(a))
         && t.quando.as_ref().is_none_or(|q| q.vale(voci))
         && t.salvo.as_ref().is_none_or(|q| !q.vale(voci))
@@ -101,8 +120,15 @@ fn si_applica(t: &Termine, r: &Risposte, voci: &crate::condizione::Voci) -> bool
 }
 
 /// Every deadline that applies. With `decorrenza` (the date terms run from) each gets its date; without, the
-/// rules are given in words.
-pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamento>, oggi: NaiveDate) -> Vec<Scadenza> {
+/// rules are given in words. A deadline counted from another one (`dopo_scadenza`) is given once that one has
+/// passed; in words, only when `in_ritardo` (the pages' case of a deadline already missed).
+pub fn scadenze(
+    regole: &Regole,
+    r: &Risposte,
+    decorrenza: Option<&Perfezionamento>,
+    oggi: NaiveDate,
+    in_ritardo: bool,
+) -> Vec<Scadenza> {
     let cal = Calendario::new(&regole.calendario);
     let mut out: Vec<Scadenza> = Vec::new();
     let voci = crate::risposte::con_predefiniti(regole, &r.voci);
@@ -111,6 +137,18 @@ pub fn scadenze(regole: &Regole, r: &Risposte, decorrenza: Option<&Perfezionamen
         match out.iter_mut().find(|x| x.id == s.id) {
             Some(gia) => prudente(gia, s),
             None => out.push(s),
+        }
+    }
+    let dopo = regole.termini.iter().filter(|t| t.dopo_scadenza.is_some() && applicabile(t, r, &voci));
+    for t in dopo {
+        let Some(prima) = out.iter().find(|s| Some(&s.id) == t.dopo_scadenza.as_ref()) else { continue };
+        match (prima.data, prima.scaduta) {
+            (Some(d), Some(true)) => {
+                let s = dopo_scadenza(&cal, t, prima, d, oggi);
+                out.push(s);
+            }
+            (None, _) if in_ritardo => out.push(Scadenza::in_parole(t)),
+            _ => {}
         }
     }
     let si_applica = |d: &&Decadenza| {
@@ -181,6 +219,7 @@ fn termine(
         let c = conta(p.data, &mut s.calcolo);
         data(&mut s, c.data, oggi);
         s.in_breve = in_breve(cal, t, &c, p.nota.as_deref(), &mut s.entro_prudente);
+        conta_alla_data_prudente(&mut s, oggi);
     }
     if let Some(inizio) = nuovo_inizio {
         if let Some(originale) = s.data {
@@ -198,9 +237,32 @@ fn termine(
         ));
         let c = conta(inizio, &mut s.calcolo);
         data(&mut s, c.data, oggi);
+        s.entro_prudente = None;
         s.in_breve = in_breve(cal, t, &c, None, &mut s.entro_prudente);
+        conta_alla_data_prudente(&mut s, oggi);
     }
     s
+}
+
+/// A deadline counted from the last day of another one that has passed (`prima`, ending on `ultimo`).
+fn dopo_scadenza(cal: &Calendario, t: &Termine, prima: &Scadenza, ultimo: NaiveDate, oggi: NaiveDate) -> Scadenza {
+    let mut s = Scadenza::in_parole(t);
+    s.calcolo.push(format!(
+        "Il termine «{}» è scaduto {}: i giorni si contano da lì.",
+        prima.titolo,
+        data_estesa(ultimo)
+    ));
+    let c = cal.conta(ultimo, t.giorni, cal.sospensione(&t.sospensione), t.slitta);
+    s.calcolo.extend(c.passi.iter().cloned());
+    data(&mut s, c.data, oggi);
+    s.in_breve = in_breve(cal, t, &c, None, &mut s.entro_prudente);
+    conta_alla_data_prudente(&mut s, oggi);
+    s
+}
+
+/// The days left, counted to the day to act by once the prudent day is known.
+fn conta_alla_data_prudente(s: &mut Scadenza, oggi: NaiveDate) {
+    s.giorni_rimanenti = s.entro().map(|d| (d - oggi).num_days());
 }
 
 /// The line shown next to a deadline's date: a last day on a non-working day that the law does not shift, a shift
@@ -256,6 +318,8 @@ fn decadenza_in_parole(d: &Decadenza) -> Scadenza {
         scaduta: None,
         giorni_rimanenti: None,
         fonte: d.fonte.clone(),
+        canale: d.canale.clone(),
+        canali: vec![d.canale.clone()],
         calcolo: vec![format!("Regola: {} ({}).", d.regola, d.fonte)],
         regola: d.regola.clone(),
         nota: d.nota.clone(),
@@ -327,6 +391,7 @@ fn termine_decadenza(regole: &Regole, d: &Decadenza, anno: i32) -> (NaiveDate, V
     (ultimo, passi)
 }
 
+/// Sets the last day and the days left to it ([`conta_alla_data_prudente`] counts them again to the prudent day).
 fn data(s: &mut Scadenza, d: NaiveDate, oggi: NaiveDate) {
     s.data = Some(d);
     s.scaduta = Some(d < oggi);

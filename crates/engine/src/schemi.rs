@@ -72,12 +72,12 @@ pub fn consiglio(regole: &Regole) -> Value {
     });
     let scadenza = json!({
         "type": "object",
-        "required": ["id", "titolo", "fonte", "calcolo", "regola", "tipo"],
+        "required": ["id", "titolo", "fonte", "canale", "calcolo", "regola", "tipo"],
         "additionalProperties": false,
         "properties": {
             "id": { "enum": scadenze }, "titolo": { "type": "string" }, "azione": { "type": "string" },
             "data": { "$ref": "#/$defs/data" }, "scaduta": { "type": "boolean" }, "giorni_rimanenti": { "type": "integer" },
-            "fonte": testo, "calcolo": { "$ref": "#/$defs/righe" }, "regola": testo, "nota": { "type": "string" },
+            "fonte": testo, "canale": { "enum": canali }, "calcolo": { "$ref": "#/$defs/righe" }, "regola": testo, "nota": { "type": "string" },
             "tipo": { "enum": ["termine", "verifica"] }, "in_breve": { "type": "string" },
             "entro_prudente": { "$ref": "#/$defs/data" },
         },
@@ -86,7 +86,7 @@ pub fn consiglio(regole: &Regole) -> Value {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "consiglio.schema.json",
         "title": "civis-guida advise: advice (output)",
-        "description": "The advice of docs/advise-contract.md (Version 3), generated from the rules (content/wizard/), with the extra keys the engine adds (titolo, azione, regola, nota, tipo, in_breve, entro_prudente, giorni_rimanenti, servizio, notifica, sanzione_ridotta, esito).",
+        "description": "The advice of docs/advise-contract.md (Version 4), generated from the rules (content/wizard/), with the extra keys the engine adds (titolo, azione, regola, nota, tipo, in_breve, entro_prudente, giorni_rimanenti, servizio, avvertenza, notifica, sanzione_ridotta, tolleranza, esito).",
         "type": "object",
         "required": ["canali", "scadenze", "avvisi", "passi", "pagine", "esito"],
         "additionalProperties": false,
@@ -102,12 +102,14 @@ pub fn consiglio(regole: &Regole) -> Value {
                     "type": "object", "required": ["id", "titolo", "pagina"], "additionalProperties": false,
                     "properties": {
                         "id": { "enum": canali }, "titolo": testo, "pagina": { "type": "string", "pattern": "^[a-z0-9/-]*/$" },
-                        "servizio": servizio,
+                        "servizio": servizio, "avvertenza": testo,
                     },
                 },
             },
             "scadenze": { "type": "array", "items": scadenza },
             "scadenza_principale": { "enum": scadenze },
+            "giorni_di_ritardo": { "type": "integer", "minimum": 1 },
+            "tolleranza": { "enum": scadenze },
             "avvisi": {
                 "type": "array",
                 "items": {

@@ -248,20 +248,20 @@ trama_struttura! {
     Atto { id, etichetta, aiuto, gruppi, identificativo }
     ModoNotifica { valore, atti, data_inserita, giorni, ritiro_anticipa, regola, fonte, riscontro, nota, varianti }
     VarianteNotifica { atti, giorni, regola, fonte, riscontro, nota }
-    Termine { id, tipo, titolo, azione, atti, origini, quando, giorni, decorre_dopo, sospensione, slitta, elaborate_dal, elaborate_al, in_vigore_dal, in_vigore_al, salvo, nuovo_termine_da, regola, fonte, riscontro, nota }
-    Decadenza { id, tipo, titolo, atti, origini, anni, regola, fonte, riscontro, nota }
+    Termine { id, tipo, titolo, azione, canale, atti, origini, quando, giorni, decorre_dopo, dopo_scadenza, sospensione, slitta, elaborate_dal, elaborate_al, in_vigore_dal, in_vigore_al, salvo, nuovo_termine_da, regola, fonte, riscontro, nota }
+    Decadenza { id, tipo, titolo, canale, atti, origini, anni, regola, fonte, riscontro, nota }
     ProrogaDecadenza { origini, presentate_nel, mesi, fonte, riscontro, nota }
     Sanzione { atti, testo, fonte, riscontro }
     Servizio { testo, url }
-    Canale { id, titolo, pagina, fonte, riscontro, in_vigore_dal, richiesta, servizio }
-    Avviso { id, testo, se_canale, se_fatto, quando, con, senza, senza_canale }
+    Canale { id, titolo, pagina, fonte, riscontro, in_vigore_dal, richiesta, servizio, avvertenza, solo_nei_termini }
+    Avviso { id, testo, se_canale, se_fatto, quando, salvo, con, senza, senza_canale }
     Principale { obiettivi, scadenze }
-    EsitoScaduto { id, canali, passi, pagine }
-    Esito { id, quando, in_vigore_dal, canali, passi, pagine, scaduto }
+    EsitoScaduto { id, finche, canali, passi, pagine }
+    Esito { id, quando, in_vigore_dal, canali, principali, passi, pagine, scaduto }
     CollegamentoPrecompilato { descrizione, frammento }
     Domanda { id, chiave, tipo, etichetta, aiuto, pagina, opzioni, opzioni_da, varianti, facoltativa, non_so, predefinito, quando, fuori_caso, anno_minimo, non_cambia_esito }
     VarianteDomanda { quando, etichetta, aiuto }
-    Opzione { valore, etichetta, aiuto }
+    Opzione { valore, etichetta, aiuto, quando }
     FontePubblica { nome, titolo, url }
 }
 

@@ -28,6 +28,23 @@ fn ere(regole: &Regole) -> Vec<NaiveDate> {
 
 const QUALSIASI: &str = "\u{0}";
 
+/// The amounts worth trying for an amount question: each threshold an outcome rule compares it with, and the cent
+/// below, so that an outcome for an amount under a threshold is reached too.
+fn soglie(regole: &Regole, chiave: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (k, ammessi) in regole.esiti.iter().flat_map(|e| e.quando.voci()) {
+        for (_, soglia) in ammessi.iter().filter(|_| k == chiave).filter_map(|a| crate::condizione::confronto(a)) {
+            for v in [soglia - 0.01, soglia] {
+                let v = format!("{v:.2}");
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Every path through the question graph.
 pub fn percorsi(regole: &Regole) -> Vec<Percorso> {
     fn visita(regole: &Regole, ere: &[NaiveDate], voci: &mut Voci, out: &mut Vec<Percorso>) {
@@ -41,8 +58,10 @@ pub fn percorsi(regole: &Regole) -> Vec<Percorso> {
             out.push(Percorso { voci: scelte, esiti });
             return;
         };
+        let soglie = soglie(regole, &d.chiave);
         let mut valori: Vec<&str> = match d.tipo {
-            TipoDomanda::Scelta => d.opzioni.iter().map(|o| &*o.valore).collect(),
+            TipoDomanda::Scelta => d.opzioni_per(voci).map(|o| &*o.valore).collect(),
+            TipoDomanda::Importo => std::iter::once(QUALSIASI).chain(soglie.iter().map(String::as_str)).collect(),
             _ => vec![QUALSIASI],
         };
         if d.facoltativa && d.tipo == TipoDomanda::Scelta {
@@ -63,14 +82,14 @@ pub fn percorsi(regole: &Regole) -> Vec<Percorso> {
 /// `scaduto` case while the case has a deadline to meet.
 fn senza_caso_scaduto(regole: &Regole, p: &Percorso, giorno: NaiveDate, esito: &str) -> Option<String> {
     let e = regole.esiti.iter().find(|e| e.id == esito)?;
-    if e.scaduto.is_some() {
+    if !e.scaduto.is_empty() {
         return None;
     }
     let scelte = crate::condizione::filtra(&p.voci, &|k, _| {
         regole.domande.iter().any(|d| d.chiave == k && d.tipo == TipoDomanda::Scelta)
     });
     let r = crate::risposte::da_voci(regole, &scelte, giorno).ok()?;
-    let scadenze = crate::scadenza::scadenze(regole, &r, None, giorno);
+    let scadenze = crate::scadenza::scadenze(regole, &r, None, giorno, false);
     let termine = scadenze.iter().find(|s| s.tipo == TipoScadenza::Termine)?;
     Some(format!(
         "l'esito «{esito}» non dice che cosa fare quando il termine «{}» è passato (manca «scaduto»), per il percorso {}",

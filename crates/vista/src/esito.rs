@@ -39,14 +39,32 @@ pub struct VistaEsito {
 pub struct Risposta {
     /// One sentence: "Presenta ricorso entro mercoledì 14 ottobre 2026", or that the day has passed.
     pub frase: String,
-    /// The deadline it names, when the case has one.
+    /// The deadline the answer leads with: the goal's, or in the days of grace after missing it, the one they end
+    /// with.
     pub scadenza: Option<Scadenza>,
-    /// Whether that deadline has passed (the outcome is then the one for that situation).
+    /// The id of the deadline that answers the goal (`scadenza_principale`).
+    pub principale: Option<String>,
+    /// Whether the goal's deadline has passed (the outcome is then the one for that situation).
     pub scaduta: bool,
-    /// The recommended channel.
+    /// How late the person is, when the goal's deadline has passed ("Sei in ritardo di 5 giorni …").
+    pub ritardo: Option<String>,
+    /// What a person must read beside the date, printed too: the last day by the other reading, and why.
+    pub prudenza: Vec<String>,
+    /// The channel through which the leading action is done (the outcome's first when no deadline leads).
     pub canale: Option<CanaleConsigliato>,
-    /// The other channels.
-    pub alternative: Vec<CanaleConsigliato>,
+    /// "Puoi anche": the outcome's other channels, each with its own next deadline and what it does not do.
+    pub puoi_anche: Vec<Alternativa>,
+}
+
+/// Another way open to the person, with its own deadline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alternativa {
+    /// The channel.
+    pub canale: CanaleConsigliato,
+    /// Its next deadline not yet passed (or its rule in words), when it has one.
+    pub scadenza: Option<Scadenza>,
+    /// That deadline in a few words: "Notificare il ricorso … entro lunedì 19 gennaio 2027", or its rule.
+    pub entro: Option<String>,
 }
 
 /// What the pages without JavaScript add for a deadline already passed.
@@ -56,6 +74,9 @@ pub struct SeScaduto {
     pub canali: Vec<CanaleConsigliato>,
     /// What is still possible.
     pub passi: Vec<String>,
+    /// The deadlines that open only once the goal's has passed (the days of grace after a missed payment), in
+    /// words.
+    pub dopo: Vec<Scadenza>,
 }
 
 /// A link to a guidance page.
@@ -67,21 +88,44 @@ pub struct Collegamento {
     pub pagina: String,
 }
 
-/// The sentence that answers the goal.
-fn frase(s: Option<&Scadenza>, con_date: bool) -> String {
+/// The sentence that answers the goal: what to do by the day to act by (the prudent one when readings differ); in
+/// the days of grace, to pay at once; after them, that the day has passed.
+fn frase(s: Option<&Scadenza>, tolleranza: bool, con_date: bool) -> String {
     let Some(s) = s else {
         return "Per il tuo caso non c'è un termine di legge da rispettare: ecco a chi rivolgerti.".into();
     };
     let azione = s.azione.clone().unwrap_or_else(|| s.titolo.clone());
-    match (s.data, s.scaduta) {
-        (Some(d), Some(true)) => format!("Il termine per «{}» è scaduto {}.", minuscola(&s.titolo), data_estesa(d)),
-        (Some(d), _) => {
-            let prudente =
-                s.entro_prudente.map(|p| format!(" (per prudenza entro {})", data_estesa(p))).unwrap_or_default();
-            format!("{azione} entro {}{prudente}.", data_estesa(d))
+    match (s.entro(), s.scaduta) {
+        (Some(d), Some(true)) => {
+            format!("Il termine per «{}» è scaduto {}.", minuscola(&s.titolo), data_estesa(s.data.unwrap_or(d)))
         }
+        (Some(d), _) if tolleranza => format!("{azione}: il pagamento vale ancora se lo fai entro {}.", data_estesa(d)),
+        (Some(d), _) => format!("{azione} entro {}.", data_estesa(d)),
         (None, _) if !con_date => format!("{azione} entro il termine: {}.", s.regola),
         (None, _) => format!("{azione}."),
+    }
+}
+
+/// What to read beside a date: the last day by the other reading when the prudent one leads, the one-line
+/// prudence note and the note on the rule. Shown under the date, printed, and put in the calendar.
+pub fn prudenza(s: &Scadenza) -> Vec<String> {
+    let mut righe = Vec::new();
+    if let (Some(prudente), Some(d)) = (s.entro_prudente, s.data) {
+        if prudente != d {
+            righe.push(format!("Ultimo giorno secondo la lettura meno prudente: {}.", data_estesa(d)));
+        }
+    }
+    righe.extend(s.in_breve.iter().cloned());
+    righe.extend(s.nota.iter().cloned());
+    righe
+}
+
+/// "Sei in ritardo di N giorni" on the goal's deadline.
+fn ritardo(giorni: i64, principale: &Scadenza) -> String {
+    let quando = principale.data.map(|d| format!(" (scadeva {})", data_estesa(d))).unwrap_or_default();
+    match giorni {
+        1 => format!("Sei in ritardo di 1 giorno sul termine «{}»{quando}.", minuscola(&principale.titolo)),
+        n => format!("Sei in ritardo di {n} giorni sul termine «{}»{quando}.", minuscola(&principale.titolo)),
     }
 }
 
@@ -113,22 +157,52 @@ pub(crate) fn vista_esito(
     con_date: bool,
     richiesta: Option<String>,
 ) -> VistaEsito {
-    let principale = c.scadenza_principale.as_ref().and_then(|id| c.scadenze.iter().find(|s| s.id == *id)).cloned();
+    let trova = |id: &str| c.scadenze.iter().find(|s| s.id == id).cloned();
+    let principale = c.scadenza_principale.as_deref().and_then(trova);
+    let in_tolleranza = c.tolleranza.as_deref().and_then(trova);
+    let guida = in_tolleranza.clone().or_else(|| principale.clone());
+    let mostrate = [c.scadenza_principale.as_deref(), c.tolleranza.as_deref()];
     let (verifiche, mut altre): (Vec<Scadenza>, Vec<Scadenza>) = c
         .scadenze
         .iter()
-        .filter(|s| Some(&s.id) != c.scadenza_principale.as_ref())
+        .filter(|s| !mostrate.contains(&Some(s.id.as_str())))
         .cloned()
         .partition(|s| s.tipo == TipoScadenza::Verifica);
     if con_date {
         altre = per_data(altre);
     }
+    let scaduta = principale.as_ref().is_some_and(|s| s.scaduta == Some(true));
+    // The leading deadline's own channel, while it can still be met; after it, the outcome's first (what is still
+    // possible).
+    let canale_di = |id: &str| regole.canali.iter().find(|k| k.id == id).map(CanaleConsigliato::di);
+    let canale = match guida.as_ref().filter(|s| s.scaduta != Some(true)) {
+        Some(s) => canale_di(&s.canale),
+        None => c.canali.first().cloned(),
+    };
+    let aperta = |s: &&Scadenza| s.tipo == TipoScadenza::Termine && s.scaduta != Some(true);
+    let puoi_anche = c
+        .canali
+        .iter()
+        .filter(|k| canale.as_ref().is_none_or(|x| x.id != k.id))
+        .map(|k| {
+            let suoi = c.scadenze.iter().filter(aperta).filter(|s| s.canale == k.id).cloned().collect();
+            let scadenza = per_data(suoi).into_iter().next();
+            let entro = scadenza.as_ref().map(|s| match s.entro() {
+                Some(d) => format!("{}: entro {}", s.titolo, data_estesa(d)),
+                None => format!("{}: {}", s.titolo, s.regola),
+            });
+            Alternativa { canale: k.clone(), scadenza, entro }
+        })
+        .collect();
     let risposta = Risposta {
-        frase: frase(principale.as_ref(), con_date),
-        scaduta: principale.as_ref().is_some_and(|s| s.scaduta == Some(true)),
-        scadenza: principale,
-        canale: c.canali.first().cloned(),
-        alternative: c.canali.iter().skip(1).cloned().collect(),
+        frase: frase(guida.as_ref(), in_tolleranza.is_some(), con_date),
+        ritardo: c.giorni_di_ritardo.zip(principale.as_ref()).map(|(g, p)| ritardo(g, p)),
+        prudenza: guida.as_ref().map(prudenza).unwrap_or_default(),
+        principale: c.scadenza_principale.clone(),
+        scaduta,
+        scadenza: guida,
+        canale,
+        puoi_anche,
     };
     let pagine = c
         .pagine
@@ -137,7 +211,11 @@ pub(crate) fn vista_esito(
         .collect();
     let testi: Vec<&str> =
         c.scadenze.iter().map(|s| s.fonte.as_str()).chain(c.notifica.iter().map(|n| n.fonte.as_str())).collect();
-    let se_scaduto = scaduto.filter(|s| s.esito != c.esito).map(|s| SeScaduto { canali: s.canali, passi: s.passi });
+    let se_scaduto = scaduto.filter(|s| s.esito != c.esito).map(|s| SeScaduto {
+        dopo: s.scadenze.iter().filter(|x| !c.scadenze.iter().any(|y| y.id == x.id)).cloned().collect(),
+        canali: s.canali,
+        passi: s.passi,
+    });
     VistaEsito {
         avvisi: c.avvisi.clone(),
         fonti: fonti_citate(regole, &testi),
@@ -157,7 +235,7 @@ pub(crate) fn vista_esito(
 fn per_data(scadenze: Vec<Scadenza>) -> Vec<Scadenza> {
     let mut out: Vec<Scadenza> = Vec::new();
     for s in scadenze {
-        let i = out.iter().position(|x| x.data > s.data).unwrap_or(out.len());
+        let i = out.iter().position(|x| x.entro() > s.entro()).unwrap_or(out.len());
         out.insert(i, s);
     }
     out

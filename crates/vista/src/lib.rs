@@ -3,15 +3,16 @@
 //! cannot disagree. Links are states (answers), turned into URLs by [`url`]: a fragment in the app, a folder for
 //! the pages without JavaScript.
 
+pub mod calendario;
 pub mod esito;
 pub mod url;
 
-pub use esito::{Collegamento, Risposta, SeScaduto, VistaEsito};
+pub use esito::{Alternativa, Collegamento, Risposta, SeScaduto, VistaEsito};
 
 use chrono::NaiveDate;
 use civis_engine::consiglio;
 use civis_engine::flusso::{self, Voci};
-use civis_engine::modello::{CollegamentoPrecompilato, Domanda, Regole, TipoDomanda};
+use civis_engine::modello::{Domanda, Regole, TipoDomanda};
 use civis_engine::numero;
 use civis_engine::testo::data_it;
 use serde::Serialize;
@@ -37,8 +38,9 @@ pub struct Vista {
     pub progresso: Progresso,
     /// The question, or the outcome.
     pub corpo: Corpo,
-    /// On the start page only: pre-filled links for help desks (choices only, no personal data).
-    pub collegamenti: Vec<CollegamentoPrecompilato>,
+    /// On the start page only: the link to the help desks' page of pre-filled links, after the question (a
+    /// citizen reads the question first).
+    pub sportelli: bool,
 }
 
 /// The answers so far, in question order.
@@ -141,14 +143,14 @@ pub fn scegli(regole: &Regole, voci: &Voci, chiave: &str, valore: &str, modo: Mo
 
 /// An answer in words: the choice's label, a date in words, an amount as Italians write it, "Non lo so" when
 /// skipped.
-fn in_parole(d: &Domanda, valore: &str) -> String {
+fn in_parole(d: &Domanda, valore: &str, voci: &Voci) -> String {
     if valore.is_empty() {
         return "Non lo so".into();
     }
     let scritto = match d.tipo {
         TipoDomanda::Data => civis_engine::risposte::leggi_data(valore).ok().map(data_it),
         TipoDomanda::Importo => numero::canonico(valore).map(|n| format!("{} euro", numero::in_euro(n))),
-        TipoDomanda::Scelta => d.opzioni().iter().find(|o| o.valore == valore).map(|o| o.etichetta.to_string()),
+        TipoDomanda::Scelta => d.opzioni_per(voci).find(|o| o.valore == valore).map(|o| o.etichetta.to_string()),
         TipoDomanda::Anno => None,
     };
     scritto.unwrap_or_else(|| valore.to_string())
@@ -189,8 +191,7 @@ fn domanda(
         pagina: d.pagina.as_deref().filter(|p| titoli.contains_key(*p)).map(String::from),
         facoltativa: d.si_salta(),
         opzioni: d
-            .opzioni()
-            .iter()
+            .opzioni_per(voci)
             .map(|o| VistaOpzione {
                 valore: o.valore.to_string(),
                 etichetta: o.etichetta.to_string(),
@@ -217,7 +218,11 @@ pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: Na
         .map(|d| {
             let mut cambia = voci.clone();
             cambia.remove(&*d.chiave);
-            RispostaData { domanda: d.testi(&voci).0.to_string(), risposta: in_parole(d, &voci[&*d.chiave]), cambia }
+            RispostaData {
+                domanda: d.testi(&voci).0.to_string(),
+                risposta: in_parole(d, &voci[&*d.chiave], &voci),
+                cambia,
+            }
         })
         .collect();
     let prossima = prossima(regole, &voci, modo);
@@ -252,8 +257,7 @@ pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: Na
             }
         }
     };
-    let collegamenti = if voci.is_empty() { regole.collegamenti.to_vec() } else { Vec::new() };
-    Vista { progresso, corpo, collegamenti }
+    Vista { progresso, corpo, sportelli: voci.is_empty() && !regole.collegamenti.is_empty() }
 }
 
 #[cfg(test)]
@@ -334,8 +338,8 @@ mod test {
             "the others by date, not the answer's own"
         );
         assert!(!e.risposta.scaduta);
-        assert!(vista(r, &Voci::new(), Modo::Statico, &Titoli::new(), oggi()).collegamenti.len() >= 3);
-        assert!(vista(r, &v, Modo::Statico, &Titoli::new(), oggi()).collegamenti.is_empty());
+        assert!(vista(r, &Voci::new(), Modo::Statico, &Titoli::new(), oggi()).sportelli);
+        assert!(!vista(r, &v, Modo::Statico, &Titoli::new(), oggi()).sportelli);
     }
 
     #[test]
@@ -355,7 +359,7 @@ mod test {
     #[test]
     fn the_pages_in_words_also_say_what_to_do_after_the_deadline() {
         let r = incorporate();
-        let v = voci("atto=preavviso_fermo&cartella_notificata=si&veicolo_strumentale=false&obiettivo=pagare");
+        let v = voci("atto=preavviso_fermo&natura_debito=imposte&cartella_notificata=si&veicolo_strumentale=false&obiettivo=pagare");
         let Corpo::Esito(e) = vista(r, &v, Modo::Statico, &Titoli::new(), oggi()).corpo else {
             panic!("outcome expected")
         };
@@ -381,5 +385,104 @@ mod test {
         assert_eq!(d.chiave, "notifica.data");
         assert!(d.errore.as_deref().is_some_and(|m| m.contains("non esiste")), "{:?}", d.errore);
         assert_eq!(vista.progresso.risposte.len(), 4, "the four other answers are kept");
+    }
+
+    fn esito(f: &str, oggi: NaiveDate) -> Box<VistaEsito> {
+        match vista(incorporate(), &voci(f), Modo::Completo, &Titoli::new(), oggi).corpo {
+            Corpo::Esito(e) => e,
+            altro => panic!("outcome expected for {f}: {altro:?}"),
+        }
+    }
+
+    fn giorno(a: i32, m: u32, g: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(a, m, g).unwrap()
+    }
+
+    #[test]
+    fn the_plumber_who_wants_to_stop_the_fermo_reads_the_thirty_days_first() {
+        // A preavviso di fermo on the work van, received on 20 November 2026: the 30 days end on Sunday 20
+        // December, moved to Monday 21; the ricorso's 60 days end on Tuesday 19 January 2027.
+        let f = "atto=preavviso_fermo&natura_debito=imposte&cartella_notificata=si&veicolo_strumentale=true&obiettivo=evitare&notifica.modo=raccomandata&notifica.data=2026-11-20&debito_complessivo=";
+        let e = esito(f, giorno(2026, 12, 7));
+        assert_eq!(
+            e.risposta.frase,
+            "Paga, o dimostra che il veicolo ti serve per lavorare, entro lunedì 21 dicembre 2026."
+        );
+        assert_eq!(e.risposta.canale.as_ref().map(|c| c.id.as_str()), Some("ader"));
+        assert!(e.consiglio.passi[0].contains("dimostra"), "{:?}", e.consiglio.passi);
+        let ricorso = e.altre.iter().find(|s| s.id == "ricorso").expect("the appeal among the other dates");
+        assert_eq!((ricorso.data, ricorso.canale.as_str()), (Some(giorno(2027, 1, 19)), "ricorso"));
+    }
+
+    #[test]
+    fn the_answer_shows_the_channel_of_its_own_deadline() {
+        // Contesting a fine: the outcome's first channel is the giudice di pace, and its 30 days lead; the
+        // Tribunale's 20 days are offered beside it with their own date.
+        let f = "atto=intimazione_pagamento&natura_debito=multe&cartella_notificata=no&obiettivo=contestare&notifica.modo=pec&notifica.data=2026-11-30";
+        let e = esito(f, giorno(2026, 12, 1));
+        assert_eq!(e.consiglio.scadenza_principale.as_deref(), Some("opposizione_multe"));
+        assert_eq!(e.risposta.canale.as_ref().map(|c| c.id.as_str()), Some("giudice_pace"));
+        let tribunale = e.risposta.puoi_anche.iter().find(|a| a.canale.id == "giudice_esecuzione").expect("offered");
+        assert_eq!(tribunale.entro.as_deref().map(|t| t.ends_with("entro lunedì 21 dicembre 2026")), Some(true));
+        // A person who wants the avviso corrected meets the payment term through CIVIS, not F24.
+        let f = "atto=avviso_bonario&obiettivo=correggere&prima_richiesta_civis=nessuna&data_elaborazione=2026-09-01&notifica.modo=pec&notifica.data=2026-09-20&richiedente=contribuente";
+        let e = esito(f, giorno(2026, 10, 1));
+        assert_eq!(e.risposta.scadenza.as_ref().map(|s| s.canale.as_str()), Some("civis"));
+        let autotutela = ["autotutela", "civis"];
+        assert!(e
+            .risposta
+            .puoi_anche
+            .iter()
+            .all(|a| !autotutela.contains(&a.canale.id.as_str()) || a.canale.avvertenza.is_some()));
+    }
+
+    #[test]
+    fn a_few_days_late_reads_how_late_and_only_the_case_that_applies() {
+        let f = "atto=avviso_bonario&obiettivo=pagare&prima_richiesta_civis=nessuna&data_elaborazione=2026-09-01&notifica.modo=pec&notifica.data=2026-09-20";
+        // The 60 days ended on Thursday 19 November 2026; the seventh day after is Thursday 26.
+        let e = esito(f, giorno(2026, 11, 24));
+        assert_eq!(e.consiglio.giorni_di_ritardo, Some(5));
+        assert_eq!(e.consiglio.esito, "avviso-pagare-lieve-inadempimento");
+        assert!(
+            e.risposta
+                .frase
+                .starts_with("Paga subito: il pagamento vale ancora se lo fai entro giovedì 26 novembre 2026"),
+            "{}",
+            e.risposta.frase
+        );
+        assert!(
+            e.risposta.ritardo.as_deref().is_some_and(|r| r.starts_with("Sei in ritardo di 5 giorni")),
+            "{:?}",
+            e.risposta.ritardo
+        );
+        assert!(e.consiglio.sanzione_ridotta.is_some(), "the reduction still holds");
+        let tardi = esito(f, giorno(2026, 11, 28));
+        assert_eq!(tardi.consiglio.esito, "avviso-pagare-termine-scaduto");
+        assert!(tardi.consiglio.sanzione_ridotta.is_none(), "no reduced sanction after the days of grace");
+        assert!(
+            tardi.consiglio.passi.iter().all(|p| !p.contains("al massimo 7 giorni")),
+            "{:?}",
+            tardi.consiglio.passi
+        );
+    }
+
+    #[test]
+    fn the_prudent_date_leads_and_the_other_reading_is_beside_it() {
+        // A sospensione legale asked for a cartella notified on 2 December 2026: the 60th day is Sunday 31 January
+        // 2027, not moved by law; the answer leads with Friday 29.
+        let f = "atto=cartella&origine=controllo_automatizzato&obiettivo=sospendere&motivo_sospensione=sgravio&notifica.modo=pec&notifica.data=2026-12-02&anno_presentazione=";
+        let e = esito(f, giorno(2026, 12, 7));
+        assert_eq!(e.consiglio.scadenza_principale.as_deref(), Some("sospensione_legale"));
+        assert_eq!(e.risposta.frase, "Presenta la dichiarazione di sospensione legale entro venerdì 29 gennaio 2027.");
+        assert!(
+            e.risposta.prudenza.iter().any(|r| r.contains("domenica 31 gennaio 2027")),
+            "{:?}",
+            e.risposta.prudenza
+        );
+        let s = e.risposta.scadenza.as_ref().unwrap();
+        assert_eq!(s.giorni_rimanenti, Some(53), "counted to the prudent day");
+        let ics = calendario::calendario(std::slice::from_ref(s), giorno(2026, 12, 7));
+        assert!(ics.contains("DTSTART;VALUE=DATE:20270129"), "{ics}");
+        assert!(ics.contains("domenica 31 gennaio 2027"), "{ics}");
     }
 }

@@ -11,6 +11,9 @@ use civis_richiesta::contesto::Contesto;
 /// The wizard's folder in the site.
 pub const BASE: &str = "assistente/";
 
+/// The help desks' page of pre-filled links, below the wizard's folder.
+pub const SPORTELLI: &str = "assistente/sportelli/";
+
 /// The app's state as a URL fragment (without `#`).
 pub fn frammento(regole: &Regole, voci: &Voci) -> String {
     flusso::a_frammento(regole, voci)

@@ -1,6 +1,6 @@
-//! The deadlines as an iCalendar file (RFC 5545), made in the browser: one all-day event per dated deadline not
-//! yet passed, with its prudence note (a non-working last day, the earlier of two readings) and a reminder three
-//! days before.
+//! The deadlines as an iCalendar file (RFC 5545), made in the browser from the view: one all-day event per dated
+//! deadline not yet passed, on the day to act by (the prudent one when readings differ), with what to read beside
+//! it (the other reading's last day, the note) and a reminder three days before.
 
 use chrono::{Datelike, Days, NaiveDate};
 use civis_engine::scadenza::Scadenza;
@@ -15,13 +15,13 @@ fn compatta(d: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
-/// The deadlines a calendar gets: dated, to meet, not passed on `oggi`.
+/// The deadlines a calendar gets: dated, to meet, not passed on `oggi`; on the day to act by.
 fn in_calendario(s: &Scadenza, oggi: NaiveDate) -> Option<NaiveDate> {
-    s.data.filter(|d| *d >= oggi && s.tipo == civis_engine::modello::TipoScadenza::Termine)
+    s.entro().filter(|d| *d >= oggi && s.tipo == civis_engine::modello::TipoScadenza::Termine)
 }
 
 /// How many deadlines [`calendario`] would export.
-pub(crate) fn da_esportare(scadenze: &[Scadenza], oggi: NaiveDate) -> usize {
+pub fn da_esportare(scadenze: &[Scadenza], oggi: NaiveDate) -> usize {
     scadenze.iter().filter(|s| in_calendario(s, oggi).is_some()).count()
 }
 
@@ -32,7 +32,7 @@ pub fn calendario(scadenze: &[Scadenza], oggi: NaiveDate) -> String {
     );
     for s in scadenze {
         let Some(d) = in_calendario(s, oggi) else { continue };
-        let nota = s.in_breve.as_ref().map(|b| format!("{b}\n")).unwrap_or_default();
+        let nota: String = crate::esito::prudenza(s).iter().map(|r| format!("{r}\n")).collect();
         let fine = d.checked_add_days(Days::new(1)).expect("dates stay far from chrono's limits");
         out.push_str(&format!(
             "BEGIN:VEVENT\r\nUID:{id}-{giorno}@civis-guida\r\nDTSTAMP:{oggi}T000000Z\r\nDTSTART;VALUE=DATE:{giorno}\r\nDTEND;VALUE=DATE:{fine}\r\nSUMMARY:{titolo}\r\nDESCRIPTION:{descrizione}\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P3D\r\nDESCRIPTION:{titolo}\r\nEND:VALARM\r\nEND:VEVENT\r\n",
@@ -68,6 +68,8 @@ mod test {
             in_breve: Some("Cade di domenica: per prudenza agisci entro venerdì.".into()),
             azione: None,
             entro_prudente: None,
+            canale: "ricorso".into(),
+            canali: vec!["ricorso".into()],
         };
         let mut senza_data = s.clone();
         senza_data.data = None;
