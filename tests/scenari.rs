@@ -92,6 +92,34 @@ fn check(
             errs.push(format!("deadline {id} should be marked scaduta"));
         }
     }
+    for id in list("scadenze_assenti").iter().filter_map(Value::as_str).filter(|id| find(id).is_some()) {
+        errs.push(format!("deadline {id} should not be given"));
+    }
+    // The keys of the official checker (../shared/tools/check_scenarios.py) that compare one value of the advice.
+    for k in ["scadenza_principale", "esito", "giorni_di_ritardo"] {
+        if let Some(v) = exp.get(k).filter(|v| out.get(k) != Some(*v)) {
+            errs.push(format!("{k} {} != {v}", out.get(k).unwrap_or(&Value::Null)));
+        }
+    }
+    if list("esiti_esclusi").contains(&out["esito"]) {
+        errs.push(format!("esito {} should not be the outcome", out["esito"]));
+    }
+    // A deadline's field must match a pattern, case-insensitively (`in_breve`: its line; `fonti`: its source).
+    for (chiave, campo) in [("in_breve", "in_breve"), ("fonti", "fonte")] {
+        for (id, rx) in exp.get(chiave).and_then(Value::as_object).into_iter().flatten() {
+            let rx = regex::RegexBuilder::new(rx.as_str().unwrap()).case_insensitive(true).build().unwrap();
+            let testo = find(id).and_then(|s| s[campo].as_str()).unwrap_or("");
+            if !rx.is_match(testo) {
+                errs.push(format!("deadline {id}: {campo} {testo:?} does not match /{rx}/"));
+            }
+        }
+    }
+    let passi = out["passi"].as_array().unwrap().iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" | ");
+    for t in list("passi_senza").iter().filter_map(Value::as_str) {
+        if passi.to_lowercase().contains(&t.to_lowercase()) {
+            errs.push(format!("a step still says {t:?}"));
+        }
+    }
     // Every deadline explains how its date was found and cites its source.
     for s in scadenze {
         let calcolo: Vec<&str> = s["calcolo"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
@@ -124,7 +152,15 @@ fn run_dir(dir: &Path) -> usize {
 #[test]
 fn our_scenarios_pass_through_the_real_binary() {
     let n = run_dir(&support::repo().join("tests/scenarios"));
-    assert!(n >= 40, "only {n} scenario files");
+    assert!(n >= 150, "only {n} scenario files");
+}
+
+#[test]
+fn the_shared_sample_cases_pass_too() {
+    // A copy of ../shared/scenarios, so that a clone with nothing beside it runs them (CI also runs the originals
+    // with the official checker).
+    let n = run_dir(&support::repo().join("tests/scenari-condivisi"));
+    assert!(n >= 11, "only {n} shared scenario files");
 }
 
 #[test]
