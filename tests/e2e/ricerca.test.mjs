@@ -51,6 +51,13 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
       const pec = await search(page, 'PEC piena');
       assert.match(path(pec[0].href), /\/notifica\/index\.html#pec$/, 'the section on the full PEC box comes first');
 
+      // Issue 29: the loss of the instalment plan and the unread PEC, found by what people type; the negation
+      // «non» never decides a match.
+      const decaduta = await search(page, 'rateizzazione decaduta');
+      assert.match(path(decaduta[0].href), /\/cartelle\/pagamento-e-rateazione\/index\.html#decadenza-rate$/, `${decaduta.map(r => r.href)}`);
+      const nonLetta = await search(page, 'pec non letta');
+      assert.match(path(nonLetta[0].href), /\/notifica\/index\.html#pec$/, `${nonLetta.map(r => r.href)}`);
+
       const cartella = await search(page, 'cartella esattoriale');
       assert.match(path(cartella[0].href), /\/cartelle\/index\.html$/, 'cartella esattoriale = cartella di pagamento');
 

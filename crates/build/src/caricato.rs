@@ -75,6 +75,12 @@ impl Caricato {
             .collect()
     }
 
+    /// The laws and decisions the pages at `indici` cite without an entry in the rules' `fonti.yaml` (a site
+    /// without the wizard's rules has no list to check against).
+    pub(crate) fn fonti_non_elencate(&self, indici: &[usize]) -> Vec<Diagnostic> {
+        self.regole.as_ref().map(|r| crate::fonti::non_elencate(&self.content.pages, indici, r)).unwrap_or_default()
+    }
+
     /// The anchors that name no heading: those named by the pages at `indici`, and those other pages name into
     /// them (every anchor when `indici` is every page).
     pub(crate) fn ancore_rotte(&self, indici: &[usize]) -> Vec<Diagnostic> {

@@ -44,6 +44,14 @@ impl Data {
     }
 }
 
+/// A law, decision or public document a page cites, with its official text.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub(crate) struct TestoCitato {
+    pub(crate) nome: String,
+    pub(crate) titolo: String,
+    pub(crate) url: String,
+}
+
 /// The page as templates see it (`page.title`…). Generated pages fill in the title and the description only.
 #[derive(Serialize, Default)]
 pub(crate) struct PaginaCtx<'a> {
@@ -57,6 +65,8 @@ pub(crate) struct PaginaCtx<'a> {
     pub(crate) valid_from: Option<Data>,
     pub(crate) valid_until: Option<Data>,
     pub(crate) sources: &'a [String],
+    /// The laws and court decisions the page cites, each with its official text (`fonti.yaml`).
+    pub(crate) testi: Vec<TestoCitato>,
     pub(crate) children: Vec<Figlio<'a>>,
 }
 

@@ -9,6 +9,12 @@ use civis_content::Diagnostic;
 pub(crate) struct Extra;
 
 impl Generatore for Extra {
+    /// The sources' page gets every law, decision and testo unico of the rules.
+    fn arricchisci(&self, site: &Caricato, path: &str) -> Option<crate::generatori::Arricchimento> {
+        let regole = site.regole.as_ref().filter(|_| path == crate::fonti::PAGINA)?;
+        Some(crate::generatori::Arricchimento { dati: Some(crate::fonti::dati(regole)), ..Default::default() })
+    }
+
     fn genera(&self, site: &Caricato, out: &mut Generati, errori: &mut Vec<Diagnostic>) {
         let content = &site.content;
         out.pagine.push(GeneratedPage {

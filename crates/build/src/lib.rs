@@ -5,7 +5,8 @@
 // The modules, bottom first (each uses only modules above it in this list, checked by tests/strati.rs): url and
 // pagina hold what pages share; markdown renders a page; navigazione builds menus and breadcrumbs; contesto types
 // what templates read; statici copies files; verifica checks every link of the output; uscita writes the folder
-// atomically; revisione reports stale reviews; caricato loads the site and renders its Markdown; generatori is
+// atomically; revisione reports stale reviews; fonti checks that every law a page cites is in the rules' sources
+// and lists them; caricato loads the site and renders its Markdown; generatori is
 // the trait of what adds pages (assistente: the wizard; ricerca: the index and the A–Z page; extra: 404,
 // redirects, sitemap); aggiorna finds what serve must rebuild; sito runs the build through one rendering path.
 mod url;
@@ -17,6 +18,7 @@ mod statici;
 mod verifica;
 mod uscita;
 mod revisione;
+mod fonti;
 mod caricato;
 mod generatori;
 mod assistente;

@@ -54,6 +54,7 @@ impl Site {
         let tutte: Vec<usize> = (0..self.c.content.pages.len()).collect();
         self.c.rese = self.c.rendi_markdown(&tutte, &mut errori);
         errori.extend(self.c.ancore_rotte(&tutte));
+        errori.extend(self.c.fonti_non_elencate(&tutte));
         let mut generati = Generati::default();
         for g in &self.generatori {
             g.genera(&self.c, &mut generati, &mut errori);
@@ -235,6 +236,7 @@ impl Site {
             valid_from: Data::di(f.valid_from),
             valid_until: Data::di(f.valid_until),
             sources: &f.sources,
+            testi: self.c.regole.as_ref().map(|r| crate::fonti::citati(p, r)).unwrap_or_default(),
             children,
         };
         let arricchimento = self.arricchimento(&p.path);
@@ -286,6 +288,7 @@ impl Site {
         let vecchie: Vec<Resa> =
             indici.iter().zip(nuove).map(|(&i, r)| std::mem::replace(&mut self.c.rese[i], r)).collect();
         errori.extend(self.c.ancore_rotte(indici));
+        errori.extend(self.c.fonti_non_elencate(indici));
         let albero = Albero::new(&self.c.content.pages);
         let mut scritti = Vec::new();
         let mut esami = Vec::new();

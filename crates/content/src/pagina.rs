@@ -61,6 +61,8 @@ pub struct Page {
     pub body_line: usize,
     /// Top-level front matter keys and their 1-based lines in the file, for diagnostics about a key.
     pub key_lines: Vec<(String, usize)>,
+    /// The front matter as written (its first line is the file's line 2), for checks that read its values.
+    pub intestazione: String,
 }
 
 /// The top-level keys of a front matter (`yaml`, starting on the file's line 2) with their lines.
@@ -172,6 +174,7 @@ impl Page {
             body: rest[body_start..].to_string(),
             body_line,
             key_lines,
+            intestazione: yaml.to_string(),
         })
     }
 }

@@ -1,6 +1,7 @@
 //! The bottom of the workspace: the one `Diagnostic` every crate reports problems with (content, Markdown,
 //! templates, the wizard's rules, the CLI), printed as `file:line:col: message` so editors can jump to it.
 
+pub mod citazioni;
 pub mod civis;
 #[cfg(feature = "yaml")]
 pub mod yaml;

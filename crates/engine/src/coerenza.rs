@@ -42,7 +42,7 @@ pub fn riga_di(testo: &str, cosa: &str) -> usize {
 #[cfg(feature = "yaml")]
 /// Collects problems against the files' texts.
 pub(crate) struct Problemi<'a> {
-    sorgenti: &'a [(String, String)],
+    pub(crate) sorgenti: &'a [(String, String)],
     pub(crate) errori: Vec<Diagnostic>,
 }
 
@@ -110,8 +110,17 @@ fn espandi_quando(atti: &[Atto], q: &mut Quando, dove: F, p: &mut Problemi) {
 }
 
 #[cfg(feature = "yaml")]
-/// Expands every group of acts and gives the `atto` question its options from `atti.yaml`.
+/// Expands every group of acts, gives the `atto` question its options from `atti.yaml`, and rewrites each
+/// deadline's and notification's source in the forms a testo unico gives it (`riforma`).
 pub(crate) fn espandi(r: &mut Regole, p: &mut Problemi) {
+    let testi = r.testi_unici.clone();
+    let riformula = |f: &str| crate::riforma::riformula(f, &testi);
+    for m in r.notifica.iter_mut() {
+        m.fonte_riformulata = riformula(&m.fonte);
+        m.varianti.iter_mut().for_each(|v| v.fonte_riformulata = riformula(&v.fonte));
+    }
+    r.termini.iter_mut().for_each(|t| t.fonte_riformulata = riformula(&t.fonte));
+    r.decadenze.iter_mut().for_each(|d| d.fonte_riformulata = riformula(&d.fonte));
     let atti = r.atti.clone();
     for m in r.notifica.iter_mut() {
         espandi_lista(&atti, &mut m.atti, F::Notifica, p);
@@ -175,9 +184,52 @@ pub(crate) fn coerenza(r: &Regole, p: &mut Problemi) {
     condizioni(r, p);
     esiti(r, p);
     fonti_per_i_cittadini(r, p);
-    for f in r.fonti.iter().filter(|f| !f.url.starts_with("https://")) {
-        p.errore(F::Fonti, &f.url, format!("fonte «{}»: l'indirizzo deve iniziare con https://", f.nome));
+    for (nome, url) in r.fonti.iter().map(|f| (&f.nome, &f.url)).chain(r.sentenze.iter().map(|s| (&s.nome, &s.url))) {
+        if !url.starts_with("https://") {
+            p.errore(F::Fonti, url, format!("fonte «{nome}»: l'indirizzo deve iniziare con https://"));
+        }
     }
+    citazioni_elencate(r, p);
+}
+
+/// Every law and court decision a rules file cites (outside comments and `riscontro`) has its entry in
+/// `fonti.yaml`, so that the result can link its official text; so has every testo unico.
+#[cfg(feature = "yaml")]
+fn citazioni_elencate(r: &Regole, p: &mut Problemi) {
+    for tu in r.testi_unici.iter().filter(|tu| !r.fonti.iter().any(|f| f.nome == tu.nome)) {
+        let msg = format!("testo unico «{}»: manca la sua voce tra le fonti, con l'indirizzo del testo", tu.nome);
+        p.errore(F::Fonti, &tu.nome, msg);
+    }
+    let mut errori = Vec::new();
+    for (file, testo) in p.sorgenti.iter().filter(|(f, _)| !f.ends_with(FILE[F::Fonti as usize])) {
+        errori.extend(non_elencate(r, file, testo, 1));
+    }
+    p.errori.extend(errori);
+}
+
+/// The citations of a text (its first line numbered `prima_riga`) that have no entry in `fonti.yaml`, each at its
+/// line and column. Comment lines (`#`) and the maintainers' `riscontro` are not read.
+#[cfg(feature = "yaml")]
+pub fn non_elencate(r: &Regole, file: &str, testo: &str, prima_riga: usize) -> Vec<Diagnostic> {
+    let nota = |nome: &str| r.fonti.iter().any(|f| f.nome == nome) || r.sentenze.iter().any(|s| s.nome == nome);
+    let mut out = Vec::new();
+    for (i, riga) in testo.lines().enumerate() {
+        let t = riga.trim_start();
+        if t.starts_with('#') || t.starts_with("riscontro:") {
+            continue;
+        }
+        for c in civis_core::citazioni::citazioni(riga).into_iter().filter(|c| !nota(&c.nome)) {
+            let colonna = riga[..c.dove].chars().count() + 1;
+            let cosa =
+                if c.nome.starts_with("Cass.") || c.nome.starts_with("Corte") { "la sentenza" } else { "la norma" };
+            let msg = format!(
+                "{cosa} «{}» non è tra le fonti (content/wizard/fonti.yaml): aggiungila con l'indirizzo del testo ufficiale, o per una sentenza con la data e la sezione",
+                c.nome
+            );
+            out.push(Diagnostic::new(file, prima_riga + i, colonna, msg));
+        }
+    }
+    out
 }
 
 #[cfg(feature = "yaml")]

@@ -8,6 +8,7 @@ pub mod numero;
 pub mod tabella;
 pub mod condizione;
 pub mod modello;
+pub mod riforma;
 pub mod trama;
 pub mod coerenza;
 pub mod regole;

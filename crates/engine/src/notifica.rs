@@ -27,6 +27,9 @@ pub fn perfeziona(regole: &Regole, atto: Option<&str>, n: &Notifica) -> Perfezio
         Some(v) => (v.giorni, &v.regola, &v.fonte, &v.nota),
         None => (modo.giorni, &modo.regola, &modo.fonte, &modo.nota),
     };
+    // The law in force on the day of the notification: a testo unico's article from the day it applies.
+    let riformulata = variante.map_or(&modo.fonte_riformulata, |v| &v.fonte_riformulata);
+    let fonte = &crate::riforma::fonte_per(fonte, riformulata.as_ref(), Some(n.data), None, n.data);
     let mut passi = vec![format!("Hai indicato la {}: {}.", modo.data_inserita, data_it(n.data))];
     passi.push(format!("Regola: {regola} ({fonte})."));
     let mut data = n.data.checked_add_days(Days::new(giorni.into())).expect("dates stay far from chrono's limits");

@@ -1,7 +1,7 @@
 //! Deadlines: which rules of `scadenze.yaml` apply to the case, and their last day with the computation.
 
 use crate::calendario::Calendario;
-use crate::modello::{Decadenza, Regole, Termine, TipoScadenza};
+use crate::modello::{Decadenza, FonteRiformulata, Regole, Termine, TipoScadenza};
 use crate::notifica::Perfezionamento;
 use crate::risposte::{leggi_data, Risposte};
 use crate::tabella::Elenco;
@@ -144,10 +144,14 @@ pub fn scadenze(
         let Some(prima) = out.iter().find(|s| Some(&s.id) == t.dopo_scadenza.as_ref()) else { continue };
         match (prima.data, prima.scaduta) {
             (Some(d), Some(true)) => {
-                let s = dopo_scadenza(&cal, t, prima, d, oggi);
+                let s = dopo_scadenza(&cal, t, prima, d, decorrenza.map(|p| p.data), oggi);
                 out.push(s);
             }
-            (None, _) if in_ritardo => out.push(Scadenza::in_parole(t)),
+            (None, _) if in_ritardo => {
+                let mut s = Scadenza::in_parole(t);
+                cita(&mut s, &t.fonte, t.fonte_riformulata.as_ref(), None, oggi);
+                out.push(s);
+            }
             _ => {}
         }
     }
@@ -157,7 +161,11 @@ pub fn scadenze(
     for d in regole.decadenze.iter().filter(si_applica) {
         match (r.anno_presentazione, decorrenza) {
             (Some(anno), _) => out.push(decadenza(regole, d, anno, r, oggi)),
-            (None, None) => out.push(decadenza_in_parole(d)),
+            (None, None) => {
+                let mut s = decadenza_in_parole(d);
+                cita(&mut s, &d.fonte, d.fonte_riformulata.as_ref(), None, oggi);
+                out.push(s);
+            }
             (None, Some(_)) => {}
         }
     }
@@ -181,7 +189,7 @@ fn prudente(gia: &mut Scadenza, altra: Scadenza) {
     gia.nota = Some(gia.nota.take().map_or(nota.clone(), |n| format!("{n} {nota}")));
     if gia.data.is_some() {
         gia.in_breve.get_or_insert_with(|| {
-            "Data calcolata con la lettura più prudente: l'altra è spiegata nel calcolo.".into()
+            "Data calcolata con la lettura più prudente: l'altra lettura è spiegata qui sotto.".into()
         });
     }
 }
@@ -241,11 +249,19 @@ fn termine(
         s.in_breve = in_breve(cal, t, &c, None, &mut s.entro_prudente);
         conta_alla_data_prudente(&mut s, oggi);
     }
+    cita(&mut s, &t.fonte, t.fonte_riformulata.as_ref(), decorrenza.map(|p| p.data), oggi);
     s
 }
 
 /// A deadline counted from the last day of another one that has passed (`prima`, ending on `ultimo`).
-fn dopo_scadenza(cal: &Calendario, t: &Termine, prima: &Scadenza, ultimo: NaiveDate, oggi: NaiveDate) -> Scadenza {
+fn dopo_scadenza(
+    cal: &Calendario,
+    t: &Termine,
+    prima: &Scadenza,
+    ultimo: NaiveDate,
+    notifica: Option<NaiveDate>,
+    oggi: NaiveDate,
+) -> Scadenza {
     let mut s = Scadenza::in_parole(t);
     s.calcolo.push(format!(
         "Il termine «{}» è scaduto {}: i giorni si contano da lì.",
@@ -257,7 +273,20 @@ fn dopo_scadenza(cal: &Calendario, t: &Termine, prima: &Scadenza, ultimo: NaiveD
     data(&mut s, c.data, oggi);
     s.in_breve = in_breve(cal, t, &c, None, &mut s.entro_prudente);
     conta_alla_data_prudente(&mut s, oggi);
+    cita(&mut s, &t.fonte, t.fonte_riformulata.as_ref(), notifica, oggi);
     s
+}
+
+/// The source as the deadline's dates call for it ([`crate::riforma::fonte_per`]: from the day a testo unico
+/// applies, its article first), in the deadline and in the first line of its computation.
+fn cita(s: &mut Scadenza, fonte: &str, r: Option<&FonteRiformulata>, notifica: Option<NaiveDate>, oggi: NaiveDate) {
+    let citata = crate::riforma::fonte_per(fonte, r, notifica, s.data, oggi);
+    if citata != s.fonte {
+        if let Some(prima) = s.calcolo.first_mut() {
+            *prima = format!("Regola: {} ({citata}).", s.regola);
+        }
+        s.fonte = citata;
+    }
 }
 
 /// The days left, counted to the day to act by once the prudent day is known.
@@ -304,9 +333,9 @@ fn in_breve(
         ));
     }
     if t.nota.is_some() {
-        return Some("Data calcolata con la lettura più prudente: l'altra è spiegata nel calcolo.".into());
+        return Some("Data calcolata con la lettura più prudente: l'altra lettura è spiegata qui sotto.".into());
     }
-    nota_notifica.map(|_| "Sulla data di notifica le fonti non concordano: leggi la nota nel calcolo.".into())
+    nota_notifica.map(|_| "Sulla data di notifica le fonti non concordano: contiamo dalla data più prudente (la nota è nel calcolo).".into())
 }
 
 fn decadenza_in_parole(d: &Decadenza) -> Scadenza {
@@ -364,6 +393,7 @@ fn decadenza(regole: &Regole, d: &Decadenza, anno: i32, r: &Risposte, oggi: Naiv
         });
     }
     data(&mut s, ultimo, oggi);
+    cita(&mut s, &d.fonte, d.fonte_riformulata.as_ref(), r.notifica.as_ref().map(|n| n.data), oggi);
     s
 }
 

@@ -238,7 +238,7 @@ macro_rules! trama_struttura {
 }
 
 trama_struttura! {
-    Regole { calendario, atti, notifica, termini, decadenze, sanzioni, canali, avvisi, principali, esiti, domande, collegamenti, proroghe, fonti, sorgenti, revisioni }
+    Regole { calendario, atti, notifica, termini, decadenze, sanzioni, canali, avvisi, principali, esiti, domande, collegamenti, proroghe, fonti, sentenze, testi_unici, sorgenti, revisioni }
     Calendario { reviewed, festivi, pasquetta, sospensioni, proroga }
     Festivo { giorno, mese, nome, fonte, dal_anno }
     Pasquetta { nome, fonte }
@@ -246,10 +246,10 @@ trama_struttura! {
     Sospensione { id, dal, al, descrizione, fonte }
     Proroga { descrizione, fonte }
     Atto { id, etichetta, aiuto, gruppi, identificativo }
-    ModoNotifica { valore, atti, data_inserita, giorni, ritiro_anticipa, regola, fonte, riscontro, nota, varianti }
-    VarianteNotifica { atti, giorni, regola, fonte, riscontro, nota }
-    Termine { id, tipo, titolo, azione, canale, atti, origini, quando, giorni, decorre_dopo, dopo_scadenza, sospensione, slitta, elaborate_dal, elaborate_al, in_vigore_dal, in_vigore_al, salvo, nuovo_termine_da, regola, fonte, riscontro, nota }
-    Decadenza { id, tipo, titolo, canale, atti, origini, anni, regola, fonte, riscontro, nota }
+    ModoNotifica { valore, atti, data_inserita, giorni, ritiro_anticipa, regola, fonte, fonte_riformulata, riscontro, nota, varianti }
+    VarianteNotifica { atti, giorni, regola, fonte, fonte_riformulata, riscontro, nota }
+    Termine { id, tipo, titolo, azione, canale, atti, origini, quando, giorni, decorre_dopo, dopo_scadenza, sospensione, slitta, elaborate_dal, elaborate_al, in_vigore_dal, in_vigore_al, salvo, nuovo_termine_da, regola, fonte, fonte_riformulata, riscontro, nota }
+    Decadenza { id, tipo, titolo, canale, atti, origini, anni, regola, fonte, fonte_riformulata, riscontro, nota }
     ProrogaDecadenza { origini, presentate_nel, mesi, fonte, riscontro, nota }
     Sanzione { atti, testo, fonte, riscontro }
     Servizio { testo, url }
@@ -262,7 +262,11 @@ trama_struttura! {
     Domanda { id, chiave, tipo, etichetta, aiuto, pagina, opzioni, opzioni_da, varianti, facoltativa, non_so, predefinito, quando, fuori_caso, anno_minimo, non_cambia_esito }
     VarianteDomanda { quando, etichetta, aiuto }
     Opzione { valore, etichetta, aiuto, quando }
-    FontePubblica { nome, titolo, url }
+    FontePubblica { nome, titolo, url, in_vigore_dal, nota, verifica }
+    Sentenza { nome, sezione, tipo, data, url, principio, verifica }
+    TestoUnico { nome, titolo, si_applica_dal, verifica, riprende }
+    Ripresa { legge, articoli }
+    FonteRiformulata { dal, dopo, prima }
 }
 
 impl Regole {
@@ -280,6 +284,10 @@ impl Regole {
         per_il_browser.proroghe.iter_mut().for_each(|p| p.riscontro = None);
         per_il_browser.sanzioni.iter_mut().for_each(|s| s.riscontro = None);
         per_il_browser.canali.iter_mut().for_each(|c| c.riscontro = None);
+        // The concordance is already applied to every source it touches (`fonte_riformulata`).
+        per_il_browser.testi_unici.clear();
+        per_il_browser.fonti.iter_mut().for_each(|f| f.verifica = None);
+        per_il_browser.sentenze.iter_mut().for_each(|s| s.verifica = None);
         let mut out = String::new();
         per_il_browser.scrivi(&mut out);
         // Every field ends with a separator; a text that held one would shift every field after it.

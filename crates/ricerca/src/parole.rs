@@ -30,13 +30,14 @@ const VUOTE: &[&str] = &[
 ];
 
 /// Words that make a question but say nothing about its subject ("quanto tempo ho per pagare", "come devo
-/// fare"): dropped from a query when something else is left (pages are indexed with them, since they are
-/// ordinary words there). Phrases that carry a meaning ("quanto tempo", "non ho pagato") are intents in the
-/// synonyms file, matched before these are dropped.
+/// fare"), and the negation ("pec non letta": a page says "anche se non la apri" or "una PEC non letta", and
+/// "non" must not decide which): dropped from a query when something else is left (pages are indexed with them,
+/// since they are ordinary words there). Phrases that carry a meaning ("quanto tempo", "non ho pagato") are
+/// intents in the synonyms file, matched before these are dropped.
 const DOMANDA: &[&str] = &[
-    "quanto", "quanti", "quanta", "quante", "quando", "come", "cosa", "che", "dove", "perche", "chi", "quale", "quali",
-    "devo", "deve", "devono", "posso", "puo", "possono", "ho", "ha", "hanno", "sono", "mio", "mia", "miei", "mie",
-    "fare", "faccio", "serve", "servono", "bisogna", "occorre", "tempo",
+    "non", "quanto", "quanti", "quanta", "quante", "quando", "come", "cosa", "che", "dove", "perche", "chi", "quale",
+    "quali", "devo", "deve", "devono", "posso", "puo", "possono", "ho", "ha", "hanno", "sono", "mio", "mia", "miei",
+    "mie", "fare", "faccio", "serve", "servono", "bisogna", "occorre", "tempo",
 ];
 
 /// Whether a query's stem is one of the question words of [`DOMANDA`].
