@@ -335,7 +335,10 @@ fn in_breve(
     if t.nota.is_some() {
         return Some("Data calcolata con la lettura più prudente: l'altra lettura è spiegata qui sotto.".into());
     }
-    nota_notifica.map(|_| "Sulla data di notifica le fonti non concordano: contiamo dalla data più prudente (la nota è nel calcolo).".into())
+    nota_notifica.map(|_| {
+        "Sulla data di notifica le fonti non concordano: contiamo dalla data più prudente (la nota è nel calcolo)."
+            .into()
+    })
 }
 
 fn decadenza_in_parole(d: &Decadenza) -> Scadenza {

@@ -40,8 +40,8 @@ pub(crate) fn decodifica(dati: &[u8], filtri: &[(String, Parametri)], budget: &m
         let uscita = match nome.as_str() {
             "FlateDecode" | "Fl" => inflate(ingresso, budget),
             "LZWDecode" | "LZW" => lzw(ingresso, budget),
-            "ASCIIHexDecode" | "AHx" => Some(esadecimale(ingresso)),
-            "ASCII85Decode" | "A85" => Some(ascii85(ingresso)),
+            "ASCIIHexDecode" | "AHx" => Some(esadecimale(ingresso)).filter(|u| budget.spendi(u.len() as u64)),
+            "ASCII85Decode" | "A85" => ascii85(ingresso, budget),
             "RunLengthDecode" | "RL" => run_length(ingresso, budget),
             "DCTDecode" | "DCT" | "JPXDecode" | "CCITTFaxDecode" | "CCF" | "JBIG2Decode" => {
                 return Decodifica::Immagine
@@ -50,7 +50,7 @@ pub(crate) fn decodifica(dati: &[u8], filtri: &[(String, Parametri)], budget: &m
         };
         let Some(mut uscita) = uscita else { return Decodifica::Illeggibile };
         if matches!(nome.as_str(), "FlateDecode" | "Fl" | "LZWDecode" | "LZW") && parametri.predictor > 1 {
-            match predittore(&uscita, *parametri) {
+            match predittore(&uscita, *parametri, budget) {
                 Some(p) => uscita = p,
                 None => return Decodifica::Illeggibile,
             }
@@ -59,6 +59,9 @@ pub(crate) fn decodifica(dati: &[u8], filtri: &[(String, Parametri)], budget: &m
         primo = false;
     }
     if primo {
+        if !budget.spendi(dati.len() as u64) {
+            return Decodifica::Illeggibile;
+        }
         corrente = dati.to_vec();
     }
     Decodifica::Testo(corrente)
@@ -147,8 +150,9 @@ fn esadecimale(dati: &[u8]) -> Vec<u8> {
     cifre.chunks(2).map(|c| c[0] << 4 | c.get(1).copied().unwrap_or(0)).collect()
 }
 
-fn ascii85(dati: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(dati.len() * 4 / 5);
+/// ASCII85, charged as it grows: `z` turns one byte into four, so a chain of these filters multiplies.
+fn ascii85(dati: &[u8], budget: &mut Budget) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(dati.len().min(budget.restanti() as usize));
     let mut gruppo = [0u8; 5];
     let mut n = 0;
     let mut i = 0;
@@ -160,11 +164,19 @@ fn ascii85(dati: &[u8]) -> Vec<u8> {
         i += 1;
         match c {
             b'~' => break,
-            b'z' if n == 0 => out.extend_from_slice(&[0; 4]),
+            b'z' if n == 0 => {
+                if !budget.spendi(4) {
+                    return None;
+                }
+                out.extend_from_slice(&[0; 4]);
+            }
             b'!'..=b'u' => {
                 gruppo[n] = c - b'!';
                 n += 1;
                 if n == 5 {
+                    if !budget.spendi(4) {
+                        return None;
+                    }
                     out.extend_from_slice(&valore85(&gruppo).to_be_bytes());
                     n = 0;
                 }
@@ -176,7 +188,7 @@ fn ascii85(dati: &[u8]) -> Vec<u8> {
         gruppo[n..].fill(84);
         out.extend_from_slice(&valore85(&gruppo).to_be_bytes()[..n - 1]);
     }
-    out
+    Some(out)
 }
 
 fn valore85(g: &[u8; 5]) -> u32 {
@@ -212,13 +224,18 @@ fn run_length(dati: &[u8], budget: &mut Budget) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Undoes a TIFF (2) or PNG (10–15) predictor. `None` for parameters no reader accepts.
-fn predittore(dati: &[u8], p: Parametri) -> Option<Vec<u8>> {
+/// Undoes a TIFF (2) or PNG (10–15) predictor. `None` for parameters no reader accepts, or when the budget runs
+/// out. A row is never longer than the data it comes from: a row of 64 MiB declared over a few bytes allocates
+/// a few bytes, and the two row buffers are reused, so many small streams cost what their data weighs.
+fn predittore(dati: &[u8], p: Parametri, budget: &mut Budget) -> Option<Vec<u8>> {
     if !(1..=32).contains(&p.colors) || ![1, 2, 4, 8, 16].contains(&p.bits) || !(1..=1 << 20).contains(&p.columns) {
         return None;
     }
+    if !budget.spendi(dati.len() as u64) {
+        return None;
+    }
     let bpp = ((p.colors * p.bits + 7) / 8) as usize;
-    let riga = ((p.colors * p.bits * p.columns + 7) / 8) as usize;
+    let riga = (((p.colors * p.bits * p.columns + 7) / 8) as usize).min(dati.len().max(1));
     if p.predictor == 2 {
         let mut out = dati.to_vec();
         if p.bits == 8 {
@@ -235,9 +252,10 @@ fn predittore(dati: &[u8], p: Parametri) -> Option<Vec<u8>> {
     }
     let mut out = Vec::with_capacity(dati.len());
     let mut sopra = vec![0u8; riga];
+    let mut corrente = vec![0u8; riga];
     for blocco in dati.chunks(riga + 1) {
         let (tipo, righe) = (blocco[0], &blocco[1..]);
-        let mut corrente = vec![0u8; riga];
+        corrente.fill(0);
         for i in 0..righe.len() {
             let a = if i >= bpp { corrente[i - bpp] } else { 0 };
             let b = sopra[i];
@@ -252,7 +270,7 @@ fn predittore(dati: &[u8], p: Parametri) -> Option<Vec<u8>> {
             };
         }
         out.extend_from_slice(&corrente[..righe.len()]);
-        sopra = corrente;
+        std::mem::swap(&mut sopra, &mut corrente);
     }
     Some(out)
 }
@@ -277,11 +295,11 @@ mod tests {
     fn ascii_filters_and_a_png_predictor_decode() {
         assert_eq!(esadecimale(b"48 65 6C6c6F>"), b"Hello");
         assert_eq!(esadecimale(b"7>"), [0x70]);
-        assert_eq!(ascii85(b"<~87cURD]i,\"Ebo80~>"), b"Hello World!");
+        let mut b = Budget::new();
+        assert_eq!(ascii85(b"<~87cURD]i,\"Ebo80~>", &mut b).unwrap(), b"Hello World!");
         // Two rows of 3 bytes: "Up" on the second row adds the row above.
         let p = Parametri { predictor: 12, colors: 1, bits: 8, columns: 3 };
-        assert_eq!(predittore(&[0, 1, 2, 3, 2, 1, 1, 1], p).unwrap(), [1, 2, 3, 2, 3, 4]);
-        let mut b = Budget::new();
+        assert_eq!(predittore(&[0, 1, 2, 3, 2, 1, 1, 1], p, &mut b).unwrap(), [1, 2, 3, 2, 3, 4]);
         // The example of ISO 32000-1 §7.4.4.2.
         let atteso = [0x2D, 0x2D, 0x2D, 0x2D, 0x2D, 0x41, 0x2D, 0x2D, 0x2D, 0x42];
         assert_eq!(lzw(&[0x80, 0x0B, 0x60, 0x50, 0x22, 0x0C, 0x0C, 0x85, 0x01], &mut b).unwrap(), atteso);
@@ -298,5 +316,18 @@ mod tests {
         let filtri = [("FlateDecode".to_string(), Parametri::default())];
         assert_eq!(decodifica(&bomba, &filtri, &mut budget), Decodifica::Illeggibile);
         assert!(budget.esaurito);
+    }
+
+    #[test]
+    fn ascii85_zeros_and_wide_predictor_rows_are_charged() {
+        // `z` is four zero bytes: 1 MiB of them decodes to 4 MiB, past a 1 MiB budget.
+        let mut budget = Budget::con(1024 * 1024);
+        assert_eq!(ascii85(&vec![b'z'; 1024 * 1024], &mut budget), None);
+        assert!(budget.esaurito);
+        // A row declared 64 MiB wide over 8 bytes of data decodes those 8 bytes, and costs 8.
+        let mut budget = Budget::con(100);
+        let p = Parametri { predictor: 12, colors: 32, bits: 16, columns: 1 << 20 };
+        assert_eq!(predittore(&[2, 1, 1, 1, 1, 1, 1, 1], p, &mut budget).unwrap(), [1; 7]);
+        assert_eq!(budget.restanti(), 92);
     }
 }

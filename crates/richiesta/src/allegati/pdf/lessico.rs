@@ -30,6 +30,10 @@ const CHIAVI: &[&[u8]] = &[
     b"RichMedia",
     b"Encrypt",
     b"First",
+    b"Next",
+    b"F",
+    b"DP",
+    b"FT",
 ];
 /// Array elements kept (filter chains and destinations are short).
 const ELEMENTI: usize = 16;
@@ -78,8 +82,9 @@ pub(crate) enum Token {
     Parola(usize, usize),
 }
 
-fn spazio(c: u8) -> bool {
-    matches!(c, 0 | 9 | 10 | 12 | 13 | 32)
+/// PDF white-space (ISO 32000-1 Table 1): NUL, TAB, LF, FF, CR, SPACE; and VT, which qpdf accepts too.
+pub(crate) fn spazio(c: u8) -> bool {
+    matches!(c, 0 | 9 | 10 | 11 | 12 | 13 | 32)
 }
 
 fn delimitatore(c: u8) -> bool {
