@@ -24,8 +24,10 @@ fn json_lines_and_exit_codes() {
     let righe: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(righe.len(), puliti.len());
     for r in &righe {
-        let chiavi: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(chiavi.len(), 3, "{r}");
+        let mut chiavi: Vec<&str> = r.as_object().unwrap().keys().map(String::as_str).collect();
+        chiavi.sort_unstable();
+        assert_eq!(chiavi, ["ammesso", "file", "firma", "formato", "rilievi"], "{r}");
+        assert!(r["rilievi"].as_array().unwrap().len() <= 1, "one message per file: {r}");
         assert_eq!(r["ammesso"], true, "{r}");
         assert!(r["file"].as_str().unwrap().contains("puliti"));
         assert!(r["rilievi"].as_array().unwrap().iter().all(|x| x["gravita"] == "avviso"), "{r}");
@@ -39,6 +41,14 @@ fn json_lines_and_exit_codes() {
         assert_eq!(r["ammesso"], false, "{r}");
         assert!(r["rilievi"].as_array().unwrap().iter().any(|x| x["gravita"] == "errore"), "{r}");
     }
+
+    // A signed file says so, and which signature.
+    let firmato = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/allegati/puliti/pdf_firmato_due_volte.pdf.p7m.p7m");
+    let (codice, out, _) = allegati(&["--json"], &[firmato]);
+    assert_eq!(codice, 0, "{out}");
+    let r: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(r["firma"], "CAdES", "{r}");
+    assert_eq!(r["formato"], "PDF, firmato digitalmente 2 volte (CAdES, .p7m)", "{r}");
 
     // Plain text for people: the verdict in Italian.
     let (codice, out, _) = allegati(&[], &puliti[..1]);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SITE, avvia, chiudi, open, axe, origin, inPagina } from './sito.mjs';
+import { SITE, REPO, avvia, chiudi, open, axe, origin, inPagina } from './sito.mjs';
 
 before(async () => {
   assert.ok(existsSync(join(SITE, 'richiesta/pkg/civis_richiesta_app_bg.wasm')), `no request bundle in ${SITE}: run civis-guida build first`);
@@ -21,7 +21,10 @@ after(chiudi);
 function pdf(extra = '') {
   return Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R ${extra} >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
 }
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000049454e44ae426082', 'hex');
+/** Files of the crafted attachment corpus (tests/allegati, written by its genera.py). */
+const CORPUS = join(REPO, 'tests/allegati');
+const corpus = path => readFileSync(join(CORPUS, path));
 const file = (name, buffer) => ({ name, mimeType: 'application/octet-stream', buffer });
 
 /** The verdict shown for each file, by name. */
@@ -40,7 +43,9 @@ async function secondRequest(page) {
   await axe(page, 'request page, empty');
   await page.getByLabel('La seconda richiesta', { exact: false }).check();
   await page.getByLabel('Codice fiscale').pressSequentially('RSSMRA85T10A562T');
-  assert.match(await page.textContent('#codice-fiscale-esito'), /«S»/, 'a wrong check character names the right one');
+  const cf = await page.textContent('#codice-fiscale-esito');
+  assert.match(cf, /non torna/, 'a wrong check character is named as such');
+  assert.doesNotMatch(cf, /«S»/, 'the right check character is not revealed');
   // A message that has not changed is not written again (a screen reader would read it again at each keystroke).
   await page.evaluate(() => {
     window.riscritture = 0;
@@ -85,14 +90,21 @@ async function secondRequest(page) {
   await page.setInputFiles('#file-allegati', [
     file('pulito.pdf', pdf()),
     file('script.pdf', pdf('/OpenAction << /S /JavaScript /JS (app.alert(1)) >>')),
-    file('rinominato.pdf', PNG),
+    file('scansione.pdf', PNG),
     file('ricevuta.pdf', pdf('/Title (MODELLO F24 delega irrevocabile)')),
+    file('firmato.pdf.p7m', corpus('puliti/pdf_semplice.pdf.p7m')),
+    file('foto.png', corpus('attivi/png_con_docx_in_coda.png')),
   ]);
-  const v = await verdicts(page, 4);
+  const v = await verdicts(page, 6);
   assert.match(v['pulito.pdf'], /^si può allegare/);
   assert.match(v['script.pdf'], /^da sistemare.*JavaScript/s);
-  assert.match(v['rinominato.pdf'], /^da sistemare.*rinominato/s);
+  assert.match(v['scansione.pdf'], /^da sistemare.*un'immagine PNG.*non lo dice/s);
+  assert.doesNotMatch(v['scansione.pdf'], /rinominat/, 'no guess of how the name came to be wrong');
   assert.match(v['ricevuta.pdf'], /^si può allegare.*F24/s);
+  assert.match(v['firmato.pdf.p7m'], /^si può allegare.*PDF, firmato digitalmente \(CAdES/s);
+  assert.match(v['foto.png'], /^da sistemare.*nascosto/s);
+  const messaggi = await page.$$eval('section[aria-labelledby="titolo-allegati"] .verdetto', els => els.map(e => e.querySelectorAll('li').length));
+  assert.ok(messaggi.every(n => n <= 1), `one message per file at most: ${messaggi}`);
   await axe(page, 'request page, filled in');
   assert.equal(await page.getAttribute('[data-pronta]', 'data-pronta'), 'false', 'a file with JavaScript blocks the request');
   await page.setInputFiles('#file-allegati', [file('pulito.pdf', pdf())]);
@@ -131,6 +143,24 @@ test('the same request from file://, from the wizard\'s outcome to the files cho
   assert.ok(await page.getAttribute('[data-termine]', 'data-termine'), 'the deadline carried from the wizard, from disk too');
   await page.goto(`${pathToFileURL(join(SITE, 'richiesta/index.html')).href}?oggi=2026-11-25`);
   await secondRequest(page);
+}));
+
+test('a second request about a cartella is refused at its number, with no attachments', () => inPagina({}, async ({ page }) => {
+  await page.goto(`${origin}/richiesta/index.html?oggi=2026-11-25`);
+  await page.waitForSelector('.richiesta-app[data-pronto="si"]');
+  await page.getByLabel('La seconda richiesta', { exact: false }).check();
+  assert.ok(await page.isVisible('#file-allegati'), 'a communication\'s second request takes files');
+  await page.getByLabel('Quale numero hai?').selectOption({ label: 'Cartella: identificativo della cartella (17 cifre)' });
+  await page.waitForSelector('[data-allegati="cartella"]');
+  assert.equal(await page.$('#file-allegati'), null, 'no file input');
+  assert.match(await page.textContent('#numero-atto-esito'), /seconda richiesta CIVIS non esiste/);
+  await page.locator('#numero-atto').pressSequentially('068 2026 0012 3456 78');
+  assert.match(await page.textContent('#numero-atto-esito'), /seconda richiesta CIVIS non esiste/, 'whatever the number');
+  const riepilogo = await page.textContent('.riepilogo');
+  assert.match(riepilogo, /seconda richiesta CIVIS non esiste/);
+  assert.doesNotMatch(riepilogo, /Allegati/);
+  assert.equal(await page.getAttribute('[data-pronta]', 'data-pronta'), 'false');
+  await axe(page, 'request page, second request about a cartella');
 }));
 
 test('eleven files, a file over 20 MB and a text over 3,000 characters are refused', () => inPagina({}, async ({ page }) => {

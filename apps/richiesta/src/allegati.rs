@@ -20,7 +20,7 @@ pub(crate) fn verdetto(v: &Verdetto) -> String {
     let rilievi = if rilievi.is_empty() { rilievi } else { format!("<ul>{rilievi}</ul>") };
     format!(
         "<li class=\"verdetto {classe}\" data-file=\"{nome}\"><strong>{nome}</strong> — {}: <strong class=\"giudizio\">{giudizio}</strong>{rilievi}</li>",
-        esc(v.formato.nome()),
+        esc(&v.descrizione()),
         nome = esc(&v.nome),
     )
 }
@@ -33,8 +33,14 @@ pub(crate) fn sezione() -> String {
         .into()
 }
 
-/// Where documents go in a first request, the file input in a second.
+/// Where documents go in a first request (or in a second about a cartella, which does not exist), the file input
+/// in a second.
 pub(crate) fn scelta(s: &Stato) -> String {
+    if s.seconda && s.identificativo.cartella() {
+        return "<p data-allegati=\"cartella\">Per le cartelle la seconda richiesta non c'è, e quindi nemmeno gli allegati. Se l'ufficio ti chiede documenti, mandali con il servizio \
+                <a href=\"../civis/consegna-documenti/index.html\">Consegna documenti e istanze</a>.</p>"
+            .into();
+    }
     if !s.seconda {
         return "<p data-allegati=\"nessuno\">Nella prima richiesta CIVIS non si allegano documenti. Se l'ufficio te li chiede, mandali con il servizio \
                 <a href=\"../civis/consegna-documenti/index.html\">Consegna documenti e istanze</a>.</p>"

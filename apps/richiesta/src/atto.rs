@@ -96,7 +96,11 @@ pub(crate) fn aggiorna(s: &Stato, out: &mut Vec<Modifica>) {
     out.push(Modifica::Html("numero-atto-etichetta", esc(id.campo())));
     out.push(Modifica::Html("numero-atto-aiuto", aiuto_html(aiuto(id), Some(guida(id)))));
     out.push(Modifica::Attributo("numero-atto", "inputmode", Some(modo(id).into())));
-    let numero = esito(&s.numero, |t| id.verifica(t));
+    // A second request about a cartella is refused at the number, typed or not.
+    let numero = match s.seconda && id.cartella() {
+        true => Some(id.verifica_per(&s.numero, true)),
+        false => esito(&s.numero, |t| id.verifica(t)),
+    };
     esito_campo("numero-atto", "numero-atto-campo", "numero-atto-esito", &numero, out);
     let cf = esito(&s.codice_fiscale, codice_fiscale::verifica);
     esito_campo("codice-fiscale", "codice-fiscale-campo", "codice-fiscale-esito", &cf, out);

@@ -8,7 +8,7 @@ use crate::html::{esc, Modifica};
 use crate::stato::{Azione, Parte, Scelti, Stato};
 use crate::{allegati, atto, riepilogo, testo};
 use chrono::NaiveDate;
-use civis_richiesta::allegati::{oltre_il_limite, verifica_file, File, Formato, Gravita, Rilievo, Verdetto};
+use civis_richiesta::allegati::{oltre_il_limite, verifica_file, File, Verdetto};
 use civis_richiesta::contesto::{data_italiana, Contesto};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -190,14 +190,7 @@ async fn controlla(f: web_sys::File) -> Verdetto {
     }
     match JsFuture::from(f.array_buffer()).await {
         Ok(buffer) => verifica_file(&File { nome: &nome, byte: &js_sys::Uint8Array::new(&buffer).to_vec() }),
-        Err(_) => Verdetto {
-            nome,
-            formato: Formato::Sconosciuto,
-            rilievi: vec![Rilievo {
-                gravita: Gravita::Errore,
-                testo: "Non riesco a leggere il file: sceglilo di nuovo.".into(),
-            }],
-        },
+        Err(_) => Verdetto::illeggibile(&nome),
     }
 }
 
@@ -225,11 +218,31 @@ mod test {
     }
 
     #[test]
+    fn a_second_request_about_a_cartella_is_refused_and_has_no_attachments() {
+        let mut s = Stato::nuovo(Contesto::default(), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        s.evento("change", "richiesta-seconda", String::new());
+        let parti = match s.evento("change", "tipo-numero", "identificativo".into()) {
+            Azione::Aggiorna(p) => p,
+            altro => panic!("{altro:?}"),
+        };
+        let m = modifiche(&s, &parti);
+        let scelta = html_di(&m, "allegati-scelta").unwrap();
+        assert!(scelta.contains("data-allegati=\"cartella\"") && !scelta.contains("file-allegati"), "{scelta}");
+        assert!(html_di(&m, "numero-atto-esito").unwrap().contains("seconda richiesta CIVIS non esiste"));
+        let riepilogo = html_di(&m, "riepilogo").unwrap();
+        assert!(
+            riepilogo.contains("seconda richiesta CIVIS non esiste") && !riepilogo.contains("<dt>Allegati"),
+            "{riepilogo}"
+        );
+        assert!(riepilogo.contains("data-pronta=\"false\""));
+    }
+
+    #[test]
     fn a_wrong_value_is_marked_on_its_field_and_in_the_summary() {
         let mut s = Stato::nuovo(Contesto::default(), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
         s.evento("input", "codice-fiscale", "RSSMRA85T10A562T".into());
         let m = modifiche(&s, &[]);
-        assert!(html_di(&m, "codice-fiscale-esito").unwrap().contains("«S»"));
+        assert!(html_di(&m, "codice-fiscale-esito").unwrap().contains("non torna"));
         assert!(m.contains(&Modifica::Attributo("codice-fiscale", "aria-invalid", Some("true".into()))));
         assert!(html_di(&m, "riepilogo").unwrap().contains("data-pronta=\"false\""));
         assert!(html_di(&m, "traccia-campi").is_none(), "typing rebuilds no field");

@@ -23,9 +23,11 @@ pub(crate) fn aggiorna(s: &Stato, out: &mut Vec<Modifica>) {
         true => ("pronta", "Tutto in ordine: puoi inviare la richiesta in CIVIS."),
         false => ("da-sistemare", "Prima di inviare sistema i punti segnati qui sotto."),
     };
-    let richiesta = match s.seconda {
-        true => "Richiesta: seconda richiesta CIVIS, con allegati.",
-        false => "Richiesta: prima richiesta CIVIS, senza allegati.",
+    let cartella = s.seconda && s.identificativo.cartella();
+    let richiesta = match (s.seconda, cartella) {
+        (true, true) => "Richiesta: seconda richiesta CIVIS, che per le cartelle non esiste.",
+        (true, false) => "Richiesta: seconda richiesta CIVIS, con allegati.",
+        (false, _) => "Richiesta: prima richiesta CIVIS, senza allegati.",
     };
     let termine = s.contesto.termine.iter().map(|(cosa, data)| {
         format!(" Scadenza da rispettare: <strong>{}, {}</strong>.", esc(cosa), data_italiana(*data))
@@ -45,14 +47,18 @@ pub(crate) fn aggiorna(s: &Stato, out: &mut Vec<Modifica>) {
             )
         })
         .collect();
-    let allegati = match s.scelti.quanti {
-        0 => "Nessuno.".to_string(),
-        _ => format!("<ul>{}</ul>", s.scelti.verdetti.iter().map(verdetto).collect::<String>()),
+    // No attachments where the request cannot have them (a second request about a cartella does not exist).
+    let allegati = match (cartella, s.scelti.quanti) {
+        (true, _) => String::new(),
+        (false, 0) => "<dt>Allegati</dt><dd>Nessuno.</dd>".to_string(),
+        (false, _) => {
+            format!("<dt>Allegati</dt><dd><ul>{}</ul></dd>", s.scelti.verdetti.iter().map(verdetto).collect::<String>())
+        }
     };
     let html = format!(
         "<h2 id=\"titolo-riepilogo\">4. Riepilogo da tenere accanto a CIVIS</h2>\
          <p class=\"stato-richiesta {classe}\" data-pronta=\"{pronta}\">{stato}</p><p>{richiesta}{}</p>\
-         <dl class=\"campi-civis\">{campi}<dt>Allegati</dt><dd>{allegati}</dd>\
+         <dl class=\"campi-civis\">{campi}{allegati}\
          <dt>Indirizzo e-mail e nominativo di riferimento</dt><dd>Obbligatori in CIVIS: li scrivi direttamente nel modulo. Qui non li chiediamo.</dd></dl>\
          <p class=\"non-stampare\"><button type=\"button\" class=\"pulsante\" id=\"stampa\">Stampa il riepilogo</button></p>\
          <p class=\"aiuto\">Quello che scrivi in questa pagina resta nel tuo browser: non viene inviato né salvato. Chiudendo la pagina si cancella.</p>",

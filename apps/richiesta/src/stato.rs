@@ -132,7 +132,11 @@ impl Stato {
                 return aggiorna(&[Parte::Richiesta]);
             }
             ("change", "tipo-numero") => match Identificativo::da_id(&valore) {
-                Some(i) => self.identificativo = i,
+                // The attachments' part follows: a second request about a cartella has none.
+                Some(i) => {
+                    self.identificativo = i;
+                    return aggiorna(&[Parte::Richiesta]);
+                }
                 None => return Azione::Nulla,
             },
             ("change", "motivo") => match Motivo::da_id(&valore) {
@@ -184,7 +188,7 @@ mod test {
         assert!(s.seconda);
         assert_eq!(s.evento("change", "tipo-numero", "non-esiste".into()), Azione::Nulla);
         let id = Identificativo::CodiceAtto.id();
-        assert_eq!(s.evento("change", "tipo-numero", id.into()), Azione::Aggiorna(vec![]));
+        assert_eq!(s.evento("change", "tipo-numero", id.into()), Azione::Aggiorna(vec![Parte::Richiesta]));
         assert_eq!(s.identificativo, Identificativo::CodiceAtto);
         assert_eq!(s.evento("change", "motivo", Motivo::TUTTI[1].id().into()), Azione::Aggiorna(vec![Parte::Traccia]));
     }

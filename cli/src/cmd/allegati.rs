@@ -3,7 +3,7 @@
 //! `--seconda` the files are also judged as the set of one second request (at most 10). Every path is read
 //! before anything is printed, so a missing file stops the run with nothing half-written.
 
-use civis_richiesta::allegati::{self, Gravita, Richiesta, Verdetto};
+use civis_richiesta::allegati::{self, Firma, Gravita, Richiesta, Verdetto};
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,7 +14,7 @@ pub(crate) struct AllegatiArgs {
     /// Judge the files as the attachments of one second request (also their number).
     #[arg(long)]
     seconda: bool,
-    /// One JSON line per file: {"file", "ammesso", "rilievi": [{"gravita", "testo"}]}.
+    /// One JSON line per file: {"file", "ammesso", "formato", "firma", "rilievi": [{"gravita", "testo"}]}.
     #[arg(long)]
     json: bool,
     /// The files to check.
@@ -75,6 +75,10 @@ fn gravita(g: Gravita) -> &'static str {
 struct Riga<'a> {
     file: String,
     ammesso: bool,
+    /// The format in words, with the signature when there is one.
+    formato: String,
+    /// "CAdES" or "PAdES" when the file is signed, otherwise null.
+    firma: Option<&'static str>,
     rilievi: Vec<RigaRilievo<'a>>,
 }
 
@@ -88,6 +92,11 @@ fn json(percorso: &std::path::Path, v: &Verdetto) -> String {
     let riga = Riga {
         file: percorso.display().to_string(),
         ammesso: v.ammesso(),
+        formato: v.descrizione(),
+        firma: v.firma.map(|f| match f {
+            Firma::Cades { .. } => "CAdES",
+            Firma::Pades => "PAdES",
+        }),
         rilievi: v.rilievi.iter().map(|r| RigaRilievo { gravita: gravita(r.gravita), testo: &r.testo }).collect(),
     };
     serde_json::to_string(&riga).unwrap_or_default()
@@ -95,7 +104,7 @@ fn json(percorso: &std::path::Path, v: &Verdetto) -> String {
 
 fn testo(percorso: &std::path::Path, v: &Verdetto) {
     let esito = if v.ammesso() { "ammesso" } else { "NON ammesso" };
-    println!("{}: {esito} ({})", percorso.display(), v.formato.nome());
+    println!("{}: {esito} ({})", percorso.display(), v.descrizione());
     for r in &v.rilievi {
         println!("  {}: {}", gravita(r.gravita), r.testo);
     }

@@ -52,6 +52,9 @@ pub fn partita_di_ruolo(testo: &str) -> Result<String, String> {
     Ok(pulito.to_ascii_uppercase())
 }
 
+/// Why a second request about a cartella cannot be sent, and what to do instead.
+pub const SECONDA_SU_CARTELLA: &str = "Per le cartelle la seconda richiesta CIVIS non esiste: c'è solo per le comunicazioni di irregolarità e gli avvisi telematici del controllo automatizzato. Per una cartella prepara una richiesta senza allegati (scegli «La prima richiesta», qui sopra); i documenti si mandano con il servizio «Consegna documenti e istanze».";
+
 /// Which identifier finds the act in CIVIS: the communication's number, or one of the three ways to find a
 /// cartella (seed 001 l. 91–117).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +97,21 @@ impl Identificativo {
             Identificativo::IdentificativoCartella => "Identificativo della cartella",
             Identificativo::PartitaDiRuolo => "Identificativo della partita di ruolo",
         }
+    }
+
+    /// Whether it identifies a cartella.
+    pub fn cartella(self) -> bool {
+        self != Identificativo::NumeroComunicazione
+    }
+
+    /// Checks what was typed for a first (`seconda` false) or second request; the value as CIVIS wants it. The
+    /// second request exists only for communications and avvisi telematici from the automated check (seed 000
+    /// l. 7 and 40–42): for a cartella it is refused whatever the number.
+    pub fn verifica_per(self, testo: &str, seconda: bool) -> Result<String, String> {
+        if seconda && self.cartella() {
+            return Err(SECONDA_SU_CARTELLA.into());
+        }
+        self.verifica(testo)
     }
 
     /// Checks what was typed; the value as CIVIS wants it.

@@ -1,7 +1,7 @@
 //! The summary to print or keep: what to type in each CIVIS field, each value checked. The page renders these
 //! rows; the attachments' verdicts come from [`crate::allegati`].
 
-use crate::identificativi::{protocollo, Identificativo};
+use crate::identificativi::{protocollo, Identificativo, SECONDA_SU_CARTELLA};
 use crate::{codice_fiscale, testo};
 use chrono::NaiveDate;
 
@@ -37,7 +37,8 @@ pub struct Riga {
 }
 
 fn riga(campo: &'static str, testo: &str, esito: Result<String, String>) -> Riga {
-    if testo.trim().is_empty() {
+    // An empty field is to be filled in, unless it is refused whatever it holds.
+    if testo.trim().is_empty() && esito.as_ref().err().is_none_or(|e| e != SECONDA_SU_CARTELLA) {
         return Riga { campo, valore: String::new(), problema: Some("Da compilare.".into()) };
     }
     match esito {
@@ -50,7 +51,7 @@ fn riga(campo: &'static str, testo: &str, esito: Result<String, String>) -> Riga
 pub fn righe(d: &Dati, oggi: NaiveDate) -> Vec<Riga> {
     let mut r = vec![
         riga("Codice fiscale", d.codice_fiscale, codice_fiscale::verifica(d.codice_fiscale)),
-        riga(d.identificativo.campo(), d.numero, d.identificativo.verifica(d.numero)),
+        riga(d.identificativo.campo(), d.numero, d.identificativo.verifica_per(d.numero, d.seconda)),
     ];
     if d.seconda {
         let p = protocollo(d.protocollo, oggi)
@@ -79,8 +80,8 @@ mod test {
     #[test]
     fn the_summary_shows_each_value_as_civis_wants_it() {
         let d = Dati {
-            identificativo: Identificativo::IdentificativoCartella,
-            numero: "068 2026 0012 3456 78",
+            identificativo: Identificativo::NumeroComunicazione,
+            numero: "1234 5678 90123",
             codice_fiscale: "RSSMRA85T10A562S",
             seconda: true,
             protocollo: "2026051100001",
@@ -89,11 +90,39 @@ mod test {
         let r = righe(&d, oggi());
         assert_eq!(
             r.iter().map(|r| r.campo).collect::<Vec<_>>()[..3],
-            ["Codice fiscale", "Identificativo della cartella", "Numero di pratica della prima richiesta"]
+            [
+                "Codice fiscale",
+                "Numero della comunicazione o dell'avviso telematico",
+                "Numero di pratica della prima richiesta"
+            ]
         );
-        assert_eq!(r[1].valore, "06820260012345678");
+        assert_eq!(r[1].valore, "1234567890123");
         assert_eq!(r[2].valore, "2026051100001 (prima richiesta del 11/05/2026)");
         assert!(completa(&r), "{r:?}");
+        let prima = Dati {
+            identificativo: Identificativo::IdentificativoCartella,
+            numero: "068 2026 0012 3456 78",
+            seconda: false,
+            ..d
+        };
+        assert_eq!(righe(&prima, oggi())[1].valore, "06820260012345678");
+    }
+
+    #[test]
+    fn a_second_request_about_a_cartella_is_refused_at_its_number() {
+        for numero in ["06820260012345678", ""] {
+            let d = Dati {
+                identificativo: Identificativo::IdentificativoCartella,
+                numero,
+                codice_fiscale: "RSSMRA85T10A562S",
+                seconda: true,
+                protocollo: "2026051100001",
+                testo: "Testo.",
+            };
+            let r = righe(&d, oggi());
+            assert!(r[1].problema.as_deref().unwrap().contains("seconda richiesta CIVIS non esiste"), "{r:?}");
+            assert!(!completa(&r));
+        }
     }
 
     #[test]

@@ -113,7 +113,7 @@ fn office_and_opendocument_active_content_is_found() {
 #[test]
 fn a_renamed_file_is_found_by_its_content() {
     let e = errori("ricevuta.pdf", &docx("<w:document/>"));
-    assert!(e.iter().any(|e| e.contains("«.pdf»") && e.contains("Word")), "{e:?}");
+    assert!(e.iter().any(|e| e.contains("«ricevuta.pdf»") && e.contains("Word")), "{e:?}");
 }
 
 #[test]

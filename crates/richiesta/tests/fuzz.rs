@@ -1,6 +1,8 @@
 //! A fuzzing target for each parser, run as property tests: the small files of the crafted corpus
-//! (`tests/allegati`), cut, flipped and spliced, and random bytes behind each format's signature. Whatever the
-//! bytes, the checker returns a verdict: no panic, no endless loop (proptest's per-case timeout).
+//! (`tests/allegati`: PDFs, Office and OpenDocument packages with formulas, images, signed envelopes), cut,
+//! flipped and spliced, and random bytes behind each format's signature (PDF, ZIP, JPEG, PNG, TIFF, a BER
+//! envelope, a Base64 one). Whatever the bytes, the checker returns a verdict with at most one message: no panic,
+//! no endless loop (proptest's per-case timeout).
 
 use civis_richiesta::allegati::{verifica_file, File};
 use proptest::prelude::*;
@@ -20,10 +22,11 @@ fn semi() -> Vec<Vec<u8>> {
 }
 
 fn giudica(byte: &[u8]) {
-    for nome in ["a.pdf", "a.docx", "a.odt"] {
+    for nome in ["a.pdf", "a.docx", "a.odt", "a.pdf.p7m"] {
         let v = verifica_file(&File { nome, byte });
-        // A verdict always names its format and, when refused, says why.
-        assert!(v.ammesso() || !v.rilievi.is_empty());
+        // A verdict, when refused, says why, in one message.
+        assert!(v.ammesso() || v.rilievi.len() == 1);
+        assert!(v.rilievi.len() <= 1);
     }
 }
 
@@ -49,8 +52,21 @@ proptest! {
 
     #[test]
     fn random_bytes_behind_a_signature_get_a_verdict(
-        firma in prop::sample::select(vec![&b"%PDF-1.7\n"[..], b"PK\x03\x04", b"\xff\xd8\xff", b""]),
-        corpo in prop::collection::vec(prop::sample::select(b"<>[]()/%# \n0123456789objstreamendRJSAa\\\x00\xff".to_vec()), 0..4000),
+        firma in prop::sample::select(vec![
+            &b"%PDF-1.7\n"[..],
+            b"PK\x03\x04",
+            b"\xff\xd8\xff",
+            b"\x89PNG\r\n\x1a\n",
+            b"II*\x00\x08\x00\x00\x00",
+            b"MM\x00*\x00\x00\x00\x08",
+            b"\x30\x80\x06\x09\x2a\x86\x48\x86\xf7\x0d\x01\x07\x02\xa0\x80\x30\x80",
+            b"MIAGCSqGSIb3DQEHAqCAMIACAQEx",
+            b"",
+        ]),
+        corpo in prop::collection::vec(
+            prop::sample::select(b"<>[]()/%# \n0123456789objstreamendRJSAa\\\x00\xff\x80\x04\x24\x30|PK\x05\x06\x01\x02".to_vec()),
+            0..4000,
+        ),
     ) {
         let mut b = firma.to_vec();
         b.extend_from_slice(&corpo);

@@ -4,14 +4,23 @@
 //! bad file makes the whole request SCARTATA. The checks read each file's structure, not its name.
 //!
 //! Each format is parsed, not searched for words: PDF by objects ([`pdf`]), Office Open XML by content types,
-//! relationships and elements ([`ooxml`]), OpenDocument by manifest, elements and attributes ([`odf`]), the
-//! packages through [`pacchetto`] and [`xml`]. Every file has one [`budget`]: a file that would make us inflate,
-//! nest or read more than it allows is reported as not fully checked, an error, never as clean.
+//! relationships, elements and formulas ([`ooxml`]), OpenDocument by manifest, elements, attributes and formulas
+//! ([`odf`]), the packages through [`pacchetto`] and [`xml`], images by their structure ([`immagini`]), signed
+//! files by opening their envelope ([`firma`]); [`contenuto`] tells them apart and finds files that are two
+//! formats at once. Every file has one [`budget`]: a file that would make us inflate, nest or read more than it
+//! allows is reported as not fully checked, an error, never as clean.
 //!
-//! What this cannot see: viruses, and active content hidden in ways other than the PDF, Office Open XML and
-//! OpenDocument structures read here.
+//! One message per file: the most serious finding, with what to do. Fixing it (printing again in PDF/A, saving
+//! again) removes the others too.
+//!
+//! What this cannot see: viruses, and active content hidden in ways other than the structures read here.
 
 mod budget;
+mod contenuto;
+mod firma;
+mod formato;
+mod formula;
+mod immagini;
 mod messaggi;
 mod odf;
 mod ooxml;
@@ -19,9 +28,7 @@ mod pacchetto;
 mod pdf;
 mod xml;
 
-use budget::Budget;
-use messaggi::{difetto, incompleto, rilievi_odf, rilievi_ooxml, rilievi_pdf};
-use pacchetto::Pacchetto;
+pub use formato::Formato;
 
 /// At most this many files in a second request.
 pub const MASSIMO_FILE: usize = 10;
@@ -46,94 +53,6 @@ pub struct File<'a> {
     pub byte: &'a [u8],
 }
 
-/// A format recognised from the content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Formato {
-    /// PDF (PDF/A included).
-    Pdf,
-    /// TIFF image.
-    Tiff,
-    /// JPEG image.
-    Jpeg,
-    /// PNG image.
-    Png,
-    /// Word document (Office Open XML).
-    Docx,
-    /// Excel workbook (Office Open XML).
-    Xlsx,
-    /// Office Open XML with macros (docm, xlsm, pptm): refused.
-    OfficeConMacro,
-    /// Other Office Open XML (pptx…).
-    AltroOffice,
-    /// OpenDocument text.
-    Odt,
-    /// OpenDocument spreadsheet.
-    Ods,
-    /// Other OpenDocument.
-    AltroOdf,
-    /// A ZIP archive that is none of the above.
-    Zip,
-    /// Not recognised.
-    Sconosciuto,
-}
-
-impl Formato {
-    /// The extensions that fit the format.
-    fn estensioni(self) -> &'static [&'static str] {
-        match self {
-            Formato::Pdf => &["pdf"],
-            Formato::Tiff => &["tif", "tiff"],
-            Formato::Jpeg => &["jpg", "jpeg"],
-            Formato::Png => &["png"],
-            Formato::Docx => &["docx"],
-            Formato::Xlsx => &["xlsx"],
-            Formato::OfficeConMacro => &["docm", "xlsm", "pptm"],
-            Formato::AltroOffice => &["pptx"],
-            Formato::Odt => &["odt"],
-            Formato::Ods => &["ods"],
-            Formato::AltroOdf => &["odp", "odg"],
-            Formato::Zip => &["zip"],
-            Formato::Sconosciuto => &[],
-        }
-    }
-
-    /// Whether the format is accepted. The Agenzia's own list (Manuale di gestione documentale, Allegato 2, cited
-    /// by the guide) is not available to us: we accept the formats of the AgID guidelines on electronic documents
-    /// (Allegato 2, "Formati di file e riversamento") that suit a tax document, and refuse the rest.
-    pub fn ammesso(self) -> bool {
-        matches!(
-            self,
-            Formato::Pdf
-                | Formato::Tiff
-                | Formato::Jpeg
-                | Formato::Png
-                | Formato::Docx
-                | Formato::Xlsx
-                | Formato::Odt
-                | Formato::Ods
-        )
-    }
-
-    /// The format in words.
-    pub fn nome(self) -> &'static str {
-        match self {
-            Formato::Pdf => "PDF",
-            Formato::Tiff => "immagine TIFF",
-            Formato::Jpeg => "immagine JPEG",
-            Formato::Png => "immagine PNG",
-            Formato::Docx => "documento Word (docx)",
-            Formato::Xlsx => "foglio Excel (xlsx)",
-            Formato::OfficeConMacro => "documento Office con macro",
-            Formato::AltroOffice => "presentazione o altro documento Office",
-            Formato::Odt => "documento OpenDocument (odt)",
-            Formato::Ods => "foglio OpenDocument (ods)",
-            Formato::AltroOdf => "altro documento OpenDocument",
-            Formato::Zip => "archivio ZIP",
-            Formato::Sconosciuto => "formato non riconosciuto",
-        }
-    }
-}
-
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gravita {
@@ -152,14 +71,28 @@ pub struct Rilievo {
     pub testo: String,
 }
 
+/// A digital signature found on a file. Recognised, not verified: a browser has no list of trusted certificates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Firma {
+    /// CAdES: the document inside one or more `.p7m` envelopes.
+    Cades {
+        /// How many envelopes, one inside the other (a file signed twice has two).
+        buste: usize,
+    },
+    /// PAdES: a PDF that carries its signature inside.
+    Pades,
+}
+
 /// The verdict on one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdetto {
     /// The file's name.
     pub nome: String,
-    /// The format read from the content.
+    /// The format read from the content (for a signed `.p7m`, the format of the document inside).
     pub formato: Formato,
-    /// The findings.
+    /// The signature, when the file is signed.
+    pub firma: Option<Firma>,
+    /// At most one finding: the most serious, an error when there is one.
     pub rilievi: Vec<Rilievo>,
 }
 
@@ -167,6 +100,28 @@ impl Verdetto {
     /// Whether the file can be sent.
     pub fn ammesso(&self) -> bool {
         self.rilievi.iter().all(|r| r.gravita != Gravita::Errore)
+    }
+
+    /// The format in words, with the signature: "PDF firmato digitalmente (CAdES, .p7m)".
+    pub fn descrizione(&self) -> String {
+        match self.firma {
+            None => self.formato.nome().to_string(),
+            Some(Firma::Pades) => format!("{} firmato digitalmente (PAdES)", self.formato.nome()),
+            Some(Firma::Cades { buste: 1 }) => format!("{}, firmato digitalmente (CAdES, .p7m)", self.formato.nome()),
+            Some(Firma::Cades { buste }) => {
+                format!("{}, firmato digitalmente {buste} volte (CAdES, .p7m)", self.formato.nome())
+            }
+        }
+    }
+
+    /// The verdict on a file the browser could not read.
+    pub fn illeggibile(nome: &str) -> Verdetto {
+        Verdetto {
+            nome: nome.to_string(),
+            formato: Formato::Sconosciuto,
+            firma: None,
+            rilievi: vec![errore("Non riusciamo a leggere il file: sceglilo di nuovo.")],
+        }
     }
 }
 
@@ -188,10 +143,6 @@ impl Esito {
 
 fn errore(testo: impl Into<String>) -> Rilievo {
     Rilievo { gravita: Gravita::Errore, testo: testo.into() }
-}
-
-fn avviso(testo: impl Into<String>) -> Rilievo {
-    Rilievo { gravita: Gravita::Avviso, testo: testo.into() }
 }
 
 /// Checks the files for a request.
@@ -230,98 +181,32 @@ fn troppo_pesante(dimensione: u64) -> Rilievo {
 /// The verdict on a file over the size limit, from its size alone: the browser need not read a file that cannot be
 /// sent anyway, so a huge file never fills the memory. `None` when the size is within the limit.
 pub fn oltre_il_limite(nome: &str, dimensione: u64) -> Option<Verdetto> {
-    (dimensione > MASSIMO_BYTE as u64).then(|| Verdetto {
-        nome: nome.to_string(),
-        formato: Formato::Sconosciuto,
-        rilievi: vec![
-            troppo_pesante(dimensione),
-            avviso("Il contenuto non è stato controllato perché il file supera il limite."),
-        ],
+    (dimensione > MASSIMO_BYTE as u64).then(|| {
+        let mut r = troppo_pesante(dimensione);
+        r.testo += " Il contenuto non è stato controllato perché il file supera il limite.";
+        Verdetto { nome: nome.to_string(), formato: Formato::Sconosciuto, firma: None, rilievi: vec![r] }
     })
 }
 
-/// The verdict on one file.
+/// The verdict on one file: its one message is the first error of, in order, the size, the structure (damaged,
+/// two formats at once, an envelope that does not open), the format, the name, the content; or, when there is no
+/// error, the first warning.
 pub fn verifica_file(f: &File) -> Verdetto {
-    let mut rilievi = Vec::new();
+    let mut budget = budget::Budget::new();
+    let l = contenuto::leggi(f.byte, &mut budget, 0);
+    let mut candidati = Vec::new();
     if f.byte.len() > MASSIMO_BYTE {
-        rilievi.push(troppo_pesante(f.byte.len() as u64));
+        candidati.push(troppo_pesante(f.byte.len() as u64));
     }
-    let mut budget = Budget::new();
-    let (formato, contenuto) = leggi(f.byte, &mut budget);
-    let estensione = f.nome.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    if formato != Formato::Sconosciuto && !formato.estensioni().contains(&estensione.as_str()) {
-        rilievi.push(errore(format!(
-            "Il nome finisce in «.{estensione}», ma il contenuto è un {}: un file rinominato viene scartato. Salvalo di nuovo nel formato giusto.",
-            formato.nome()
+    candidati.extend(l.struttura);
+    if !l.formato.ammesso() {
+        candidati.push(errore(format!(
+            "Formato non ammesso ({}). Usa PDF (meglio PDF/A), un'immagine TIFF, JPEG o PNG, o un documento docx, xlsx, odt, ods senza macro; anche firmati digitalmente (.p7m).",
+            l.formato.nome()
         )));
     }
-    if !formato.ammesso() {
-        rilievi.push(errore(format!(
-            "Formato non ammesso ({}). Usa PDF (meglio PDF/A), un'immagine TIFF, JPEG o PNG, o un documento docx, xlsx, odt, ods senza macro.",
-            formato.nome()
-        )));
-    }
-    rilievi.extend(contenuto);
-    Verdetto { nome: f.nome.to_string(), formato, rilievi }
-}
-
-/// The format from the content, and the findings of the parser for it.
-fn leggi(b: &[u8], budget: &mut Budget) -> (Formato, Vec<Rilievo>) {
-    // Readers accept the PDF header anywhere in the first 1024 bytes.
-    if memchr::memmem::find(&b[..b.len().min(1024)], b"%PDF-").is_some() {
-        return (Formato::Pdf, rilievi_pdf(&pdf::leggi(b, budget)));
-    }
-    if b.starts_with(b"II*\0") || b.starts_with(b"MM\0*") {
-        return (Formato::Tiff, Vec::new());
-    }
-    if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return (Formato::Jpeg, Vec::new());
-    }
-    if b.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return (Formato::Png, Vec::new());
-    }
-    if !b.starts_with(b"PK\x03\x04") {
-        return (Formato::Sconosciuto, Vec::new());
-    }
-    let p = match Pacchetto::apri(b) {
-        Ok(p) => p,
-        Err(d) => return (Formato::Zip, vec![difetto(d)]),
-    };
-    pacchetto(&p, budget)
-}
-
-/// A ZIP package: OpenDocument when it has a manifest or a `mimetype`, Office Open XML when it has content
-/// types; both checks run when it has both (an Office file dressed as OpenDocument), and that alone is refused.
-fn pacchetto(p: &Pacchetto, budget: &mut Budget) -> (Formato, Vec<Rilievo>) {
-    let (odf, ooxml) = (p.ha("mimetype") || p.ha("META-INF/manifest.xml"), p.ha("[Content_Types].xml"));
-    let mut r = Vec::new();
-    let mut formato = Formato::Zip;
-    if ooxml {
-        let tipi = p.leggi("[Content_Types].xml", budget).and_then(|b| ooxml::Tipi::leggi(&b));
-        match tipi {
-            Some(tipi) => {
-                formato = tipi.formato();
-                r.extend(rilievi_ooxml(&ooxml::leggi(p, &tipi, budget)));
-            }
-            None => r.push(incompleto()),
-        }
-    }
-    if odf {
-        let tipo = p.leggi("mimetype", budget).map(|t| String::from_utf8_lossy(&t).trim().to_string());
-        formato = match tipo.as_deref().unwrap_or_default() {
-            _ if ooxml => formato,
-            "application/vnd.oasis.opendocument.text" => Formato::Odt,
-            "application/vnd.oasis.opendocument.spreadsheet" => Formato::Ods,
-            t if t.starts_with("application/vnd.oasis.opendocument") => Formato::AltroOdf,
-            _ => Formato::Zip,
-        };
-        r.extend(rilievi_odf(&odf::leggi(p, budget)));
-    }
-    if odf && ooxml {
-        r.push(errore("Il file è insieme un documento Office e un documento OpenDocument: chi lo apre potrebbe leggerlo nel modo che non abbiamo controllato. Salvalo di nuovo in un solo formato, meglio PDF/A."));
-    }
-    if budget.esaurito && !r.contains(&incompleto()) {
-        r.push(incompleto());
-    }
-    (formato, r)
+    candidati.extend(contenuto::nome_giusto(f.nome, l.formato, l.firma));
+    candidati.extend(l.rilievi);
+    let scelto = candidati.iter().find(|r| r.gravita == Gravita::Errore).or(candidati.first()).cloned();
+    Verdetto { nome: f.nome.to_string(), formato: l.formato, firma: l.firma, rilievi: scelto.into_iter().collect() }
 }

@@ -3,8 +3,9 @@
 //! by the elements it holds, whatever the part is called. Names and paths are never trusted on their own.
 
 use super::budget::Budget;
+use super::formula::{self, Esito};
 use super::pacchetto::Pacchetto;
-use super::xml::{visita, Elemento};
+use super::xml::{visita, visita_con_testo, Elemento};
 use super::Formato;
 
 /// What was found in an Office Open XML package.
@@ -22,6 +23,8 @@ pub(crate) struct Reperti {
     pub(crate) contenuti_importati: bool,
     /// Fields that update themselves.
     pub(crate) campi: bool,
+    /// Formulas that run a program or fetch data (DDE, WEBSERVICE, CALL…).
+    pub(crate) formule_attive: bool,
     /// Relationships with `TargetMode="External"` other than hyperlinks (remote templates, frames, linked
     /// objects): the file loads something from outside when opened.
     pub(crate) risorse_esterne: bool,
@@ -98,12 +101,29 @@ pub(crate) fn leggi(p: &Pacchetto, tipi: &Tipi, budget: &mut Budget) -> Reperti 
             r.incompleto = true;
             continue;
         };
-        if visita(&b, &mut |e| giudica_elemento(e, &mut r)).is_err() {
-            r.incompleto = true;
-        }
+        let mut formule = Vec::new();
+        let letto = visita_con_testo(&b, &mut |e| giudica_elemento(e, &mut r), &mut |elemento, testo| {
+            if FORMULE.contains(&elemento) {
+                formule.extend(formula::giudica(testo));
+            }
+        });
+        r.incompleto |= letto.is_err();
+        formule.into_iter().for_each(|f| giudica_formula(f, &mut r));
     }
     r.incompleto |= budget.esaurito;
     r
+}
+
+/// The elements whose text is a formula: cells (`f`, also a chart's series reference and an x14 rule's), names,
+/// conditional formats, data validations.
+const FORMULE: &[&str] = &["f", "definedName", "formula", "formula1", "formula2"];
+
+fn giudica_formula(f: Esito, r: &mut Reperti) {
+    match f {
+        Esito::Attiva => r.formule_attive = true,
+        Esito::Esterna => r.collegamenti = true,
+        Esito::Link => r.link = true,
+    }
 }
 
 fn giudica_tipo(nome: &str, tipo: &str, r: &mut Reperti) {
@@ -124,11 +144,17 @@ fn giudica_elemento(e: &Elemento, r: &mut Reperti) {
             let nome = e.attributo("name").unwrap_or_default().to_ascii_lowercase();
             r.macro_excel4 |= nome.trim_start_matches("_xlnm.").starts_with("auto_open");
         }
-        "ddeLink" | "ddeItem" | "externalLink" | "connection" | "queryTable" => r.collegamenti = true,
+        "ddeLink" | "ddeItem" | "externalLink" | "connection" | "queryTable" | "oleLink" | "DataMashup" => {
+            r.collegamenti = true
+        }
         "altChunk" => r.contenuti_importati = true,
         "oleObject" | "OLEObject" | "objectEmbed" | "objectLink" => r.oggetti_incorporati = true,
         "control" | "ocx" => r.activex = true,
         _ => {}
+    }
+    // Pivot caches keep calculated fields and items as attributes.
+    if let Some(f) = e.attributo("formula").and_then(formula::giudica) {
+        giudica_formula(f, r);
     }
 }
 

@@ -45,19 +45,31 @@ fn u32_a(b: &[u8], i: usize) -> Option<usize> {
     Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize)
 }
 
+/// The end-of-central-directory records a ZIP reader may take, last first: the signature in the last
+/// 22 + 65,535 bytes.
+fn fine_della_directory(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let da = b.len().saturating_sub(22 + 65_535);
+    (da..=b.len().saturating_sub(22)).rev().filter(move |&i| b[i..].starts_with(b"PK\x05\x06"))
+}
+
+/// The bytes before the archive: where the record says the central directory ends, against where it does.
+fn spostamento(b: &[u8], fine: usize) -> Option<usize> {
+    let (dimensione, inizio) = (u32_a(b, fine + 12)?, u32_a(b, fine + 16)?);
+    fine.checked_sub(dimensione)?.checked_sub(inizio)
+}
+
 impl<'a> Pacchetto<'a> {
     /// Opens `b`, checking its entries before anything is inflated.
     pub(crate) fn apri(b: &'a [u8]) -> Result<Self, Difetto> {
         use Difetto::Danneggiato;
-        // The end-of-central-directory record: in the last 22 + 65,535 bytes.
-        let da = b.len().saturating_sub(22 + 65_535);
-        let fine =
-            (da..=b.len().saturating_sub(22)).rev().find(|&i| b[i..].starts_with(b"PK\x05\x06")).ok_or(Danneggiato)?;
+        let fine = fine_della_directory(b).next().ok_or(Danneggiato)?;
         let quante = usize::from(u16_a(b, fine + 10).ok_or(Danneggiato)?);
         if quante > VOCI {
             return Err(Difetto::TroppeVoci);
         }
-        let mut pos = u32_a(b, fine + 16).ok_or(Danneggiato)?;
+        // Bytes before the archive (a ZIP appended to another file) shift every offset, as ZIP readers assume.
+        let spostamento = spostamento(b, fine).ok_or(Danneggiato)?;
+        let mut pos = u32_a(b, fine + 16).ok_or(Danneggiato)? + spostamento;
         let mut voci = Vec::with_capacity(quante);
         for _ in 0..quante {
             if !b.get(pos..).is_some_and(|r| r.starts_with(b"PK\x01\x02")) {
@@ -67,7 +79,7 @@ impl<'a> Pacchetto<'a> {
             let (flag, metodo) = (campo(8)?, campo(10)?);
             let compressi = u32_a(b, pos + 20).ok_or(Danneggiato)?;
             let (n, extra, commento) = (campo(28)?, campo(30)?, campo(32)?);
-            let locale = u32_a(b, pos + 42).ok_or(Danneggiato)?;
+            let locale = u32_a(b, pos + 42).ok_or(Danneggiato)? + spostamento;
             let nome = String::from_utf8_lossy(b.get(pos + 46..pos + 46 + n).ok_or(Danneggiato)?).into_owned();
             // The local header: its own name and extra field lengths say where the data starts.
             if !b.get(locale..).is_some_and(|r| r.starts_with(b"PK\x03\x04")) {
@@ -93,6 +105,19 @@ impl<'a> Pacchetto<'a> {
         }
         let nomi = voci.iter().map(|v| v.nome.clone()).collect();
         Ok(Pacchetto { byte: b, voci, nomi })
+    }
+
+    /// Whether a ZIP reader finds an archive in `b`, even one appended to another file: an end-of-central-directory
+    /// record in the last 64 KiB whose central directory, shifted as ZIP readers shift it, starts where it should.
+    /// How a PDF or an image with an Office document behind it is recognised.
+    pub(crate) fn nascosto(b: &[u8]) -> bool {
+        fine_della_directory(b).any(|fine| {
+            spostamento(b, fine).is_some_and(|s| {
+                let quante = u16_a(b, fine + 10).unwrap_or(0);
+                let pos = u32_a(b, fine + 16).unwrap_or(usize::MAX).saturating_add(s);
+                quante > 0 && b.get(pos..).is_some_and(|r| r.starts_with(b"PK\x01\x02"))
+            })
+        })
     }
 
     /// Whether an entry of that name exists (ASCII case ignored, as Office and LibreOffice ignore it).

@@ -42,11 +42,57 @@ pub(crate) fn testo(b: &[u8]) -> Cow<'_, str> {
 /// Calls `f` on every element of the part. `Err(())` when the part is not well-formed XML or declares a
 /// document type: the caller reports it as not fully checked.
 pub(crate) fn visita(b: &[u8], f: &mut dyn FnMut(&Elemento)) -> Result<(), ()> {
+    visita_con_testo(b, f, &mut |_, _| {})
+}
+
+/// Calls `f` on every element and `t` on the text of every element that has some (with the element's local
+/// name), references resolved and CDATA included: formulas are element text in spreadsheets.
+pub(crate) fn visita_con_testo(
+    b: &[u8],
+    f: &mut dyn FnMut(&Elemento),
+    t: &mut dyn FnMut(&str, &str),
+) -> Result<(), ()> {
     let testo = testo(b);
     let mut lettore = quick_xml::Reader::from_str(&testo);
+    // The open elements, each with the text gathered so far.
+    let mut aperti: Vec<(String, String)> = Vec::new();
     loop {
         match lettore.read_event().map_err(|_| ())? {
-            Event::Start(e) | Event::Empty(e) => f(&elemento(&e)?),
+            Event::Start(e) => {
+                let el = elemento(&e)?;
+                f(&el);
+                aperti.push((el.nome, String::new()));
+            }
+            Event::Empty(e) => f(&elemento(&e)?),
+            Event::End(_) => {
+                if let Some((nome, testo)) = aperti.pop() {
+                    if !testo.is_empty() {
+                        t(&nome, &testo);
+                    }
+                }
+            }
+            Event::Text(e) => {
+                if let Some((_, testo)) = aperti.last_mut() {
+                    testo.push_str(&e.xml10_content().map_err(|_| ())?);
+                }
+            }
+            Event::CData(e) => {
+                if let Some((_, testo)) = aperti.last_mut() {
+                    testo.push_str(&e.decode().map_err(|_| ())?);
+                }
+            }
+            Event::GeneralRef(r) => {
+                let carattere = match r.resolve_char_ref().map_err(|_| ())? {
+                    Some(c) => c.to_string(),
+                    None => {
+                        let nome = r.decode().map_err(|_| ())?;
+                        quick_xml::escape::resolve_predefined_entity(&nome).ok_or(())?.to_string()
+                    }
+                };
+                if let Some((_, testo)) = aperti.last_mut() {
+                    testo.push_str(&carattere);
+                }
+            }
             Event::DocType(_) => return Err(()),
             Event::Eof => return Ok(()),
             _ => {}
@@ -85,6 +131,14 @@ mod tests {
         assert_eq!(a.unwrap(), ["Relationships:", "Relationship:http://a"]);
         let utf16: Vec<u8> = "\u{feff}<a Target=\"x\"/>".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         assert_eq!(nomi(&utf16).unwrap(), ["a:x"]);
+    }
+
+    #[test]
+    fn text_comes_whole_with_references_and_cdata() {
+        let mut testi = Vec::new();
+        let xml = b"<c><f>cmd&#124;' /c calc'!A0</f><g><![CDATA[WEB]]>SERVICE&quot;</g><h/></c>";
+        visita_con_testo(xml, &mut |_| {}, &mut |e, t| testi.push(format!("{e}={t}"))).unwrap();
+        assert_eq!(testi, ["f=cmd|' /c calc'!A0", "g=WEBSERVICE\""]);
     }
 
     #[test]
