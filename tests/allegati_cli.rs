@@ -43,7 +43,8 @@ fn json_lines_and_exit_codes() {
     }
 
     // A signed file says so, and which signature.
-    let firmato = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/allegati/puliti/pdf_firmato_due_volte.pdf.p7m.p7m");
+    let firmato =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/allegati/puliti/pdf_firmato_due_volte.pdf.p7m.p7m");
     let (codice, out, _) = allegati(&["--json"], &[firmato]);
     assert_eq!(codice, 0, "{out}");
     let r: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
