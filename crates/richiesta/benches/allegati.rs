@@ -72,7 +72,8 @@ fn corpus() {
     for cartella in ["attivi", "puliti"] {
         for f in std::fs::read_dir(radice.join(cartella)).unwrap() {
             let f = f.unwrap().path();
-            let out = std::process::Command::new(std::env::current_exe().unwrap()).arg("--file").arg(&f).output().unwrap();
+            let out =
+                std::process::Command::new(std::env::current_exe().unwrap()).arg("--file").arg(&f).output().unwrap();
             assert!(out.status.success(), "{}: {}", f.display(), String::from_utf8_lossy(&out.stderr));
             let riga = String::from_utf8(out.stdout).unwrap();
             let mut p = riga.split_whitespace();
