@@ -97,9 +97,10 @@ fn key_questions_are_within_three_clicks() {
 /// The documents of the search index: (url, page title, section) from every `ricerca/d/*.js` block.
 fn documenti_indicizzati(out: &Path) -> Vec<(String, String, Option<String>)> {
     let mut docs = Vec::new();
-    for e in std::fs::read_dir(out.join("ricerca/d")).unwrap() {
-        let (_, json) = civis_ricerca::indice::leggi_parte(&std::fs::read(e.unwrap().path()).unwrap())
-            .expect("a part of the index");
+    // The parts themselves, not their compressed copies (`.js.br`, `.js.gz`).
+    let parti = std::fs::read_dir(out.join("ricerca/d")).unwrap().map(|e| e.unwrap().path());
+    for p in parti.filter(|p| p.extension().is_some_and(|e| e == "js")) {
+        let (_, json) = civis_ricerca::indice::leggi_parte(&std::fs::read(p).unwrap()).expect("a part of the index");
         let blocco: Vec<(String, String, Option<String>, String)> = serde_json::from_value(json).unwrap();
         docs.extend(blocco.into_iter().map(|(u, p, s, _)| (u, p, s)));
     }

@@ -56,6 +56,16 @@ fn builds_pretty_relative_pages_with_anchors_navigation_redirects_and_sitemap() 
     let home = read(&out.join("index.html"));
     assert!(home.contains("<html lang=\"it\">") && home.contains("<link rel=\"icon\" href=\"data:,\">"));
     assert!(home.contains("href=\"#contenuto\"") && home.contains("<main id=\"contenuto\""));
+    // The style sheet is linked by its content's fingerprint, and the copy holds the original's bytes; every page
+    // has its brotli and gzip copies, the gzip one decompressing to the page.
+    let stile = home.split("rel=\"stylesheet\" href=\"").nth(1).and_then(|r| r.split('"').next()).unwrap();
+    assert!(stile.starts_with("style.") && stile.len() == "style.0123456789abcdef.css".len(), "{stile}");
+    assert_eq!(std::fs::read(out.join(stile)).unwrap(), std::fs::read(out.join("style.css")).unwrap());
+    assert!(out.join("index.html.br").is_file());
+    let mut pagina = String::new();
+    let gz = std::fs::read(out.join("index.html.gz")).unwrap();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(gz.as_slice()), &mut pagina).unwrap();
+    assert_eq!(pagina, home);
 }
 
 #[test]
@@ -276,6 +286,11 @@ fn serve_rebuilds_on_change_and_signals_the_reload() {
         edit(root, UNO, |s| s.replace("Di nuovo.", "Testo cambiato mentre il server gira."));
         wait_for(|| get(port, "/__livereload").filter(|v| *v != before));
         assert!(get(port, "/guida/uno/").unwrap().contains("Testo cambiato mentre il server gira."));
+        // The page's compressed copy was written again with it: a host never sends the old page in its place.
+        let copia = std::fs::read(out.join("guida/uno/index.html.gz")).unwrap();
+        let mut pagina = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(copia.as_slice()), &mut pagina).unwrap();
+        assert_eq!(pagina, read(&out.join("guida/uno/index.html")));
         assert!(get(port, "/non-esiste/").unwrap().contains("Pagina non trovata"));
     });
 }

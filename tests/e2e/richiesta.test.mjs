@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SITE, REPO, avvia, chiudi, open, axe, origin, inPagina } from './sito.mjs';
+import { SITE, REPO, avvia, chiudi, open, axe, origin, inPagina, conImpronta } from './sito.mjs';
 
 before(async () => {
-  assert.ok(existsSync(join(SITE, 'richiesta/pkg/civis_richiesta_app_bg.wasm')), `no request bundle in ${SITE}: run civis-guida build first`);
+  assert.ok(conImpronta('richiesta/pkg', 'civis_richiesta_app_bg.wasm'), `no request bundle in ${SITE}: run civis-guida build first`);
   await avvia();
 });
 
@@ -116,7 +116,7 @@ async function secondRequest(page) {
   assert.match(await page.textContent('.riepilogo'), /1234567890123[\s\S]*2026051100001/);
   await page.emulateMedia({ media: 'screen' });
   // (From file:// Chromium reads the stylesheets again when the print media is emulated: those are not data.)
-  assert.deepEqual(requests.filter(u => !/\/(style|print)\.css$/.test(u)), [], 'no request while filling in and checking');
+  assert.deepEqual(requests.filter(u => !/\/(style|print)(\.[0-9a-f]{16})?\.css$/.test(u)), [], 'no request while filling in and checking');
 }
 
 test('from the wizard\'s CIVIS outcome to a checked second request, over http', () => inPagina({}, async ({ page }) => {

@@ -3,7 +3,7 @@
 // violations, and axe-core. Environment: E2E_SITE (built site), CIVIS_GUIDA (the binary).
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -14,6 +14,16 @@ export const require = createRequire(join(REPO, 'tools/npm/package.json'));
 const { chromium } = require('playwright-core');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const SITE = process.env.E2E_SITE ?? join(REPO, 'target/test-site');
+
+/** The file of `cartella` (relative to the site) named `nome` before its content's fingerprint (`avvio.js` for
+ * `avvio.0123456789abcdef.js`), or null. */
+export function conImpronta(cartella, nome) {
+  const [radice, ...estensioni] = nome.split('.');
+  const forma = new RegExp(`^${radice}\\.[0-9a-f]{16}\\.${estensioni.join('\\.')}$`);
+  const dir = join(SITE, cartella);
+  const trovato = existsSync(dir) ? readdirSync(dir).find(f => forma.test(f)) : undefined;
+  return trovato ? join(dir, trovato) : null;
+}
 export const CIVIS = process.env.CIVIS_GUIDA ?? join(REPO, 'target/debug/civis-guida');
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
@@ -23,15 +33,19 @@ let server;
 /** The local server's origin and the browser, set by `avvia`. */
 export let origin, browser;
 
-/** Serves the built site on a free port and starts Chromium. */
+/** Serves the built site on a free port (brotli copies included) and starts Chromium. */
 export async function avvia() {
   server = createServer((req, res) => {
     let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(SITE, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) { res.writeHead(404); res.end('404'); return; }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
+    // The build's brotli copy when the browser accepts it, as a static host serves it: every test then runs on
+    // the compressed files too.
+    const br = /\bbr\b/.test(req.headers['accept-encoding'] ?? '') && existsSync(`${file}.br`);
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Vary': 'Accept-Encoding',
+      ...(br ? { 'Content-Encoding': 'br' } : {}) });
+    res.end(readFileSync(br ? `${file}.br` : file));
   });
   await new Promise(r => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${server.address().port}`;

@@ -10,12 +10,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO, SITE, avvia, chiudi, open, axe, axeSenzaScript, origin, browser, inPagina, engine, expected, risposteDellaPagina } from './sito.mjs';
+import { REPO, SITE, avvia, chiudi, open, axe, axeSenzaScript, origin, browser, inPagina, engine, expected, risposteDellaPagina, conImpronta } from './sito.mjs';
 
 const SHARED = process.env.SHARED_SCENARIOS ?? join(REPO, 'tests/scenari-condivisi');
 
 before(async () => {
-  assert.ok(existsSync(join(SITE, 'assistente/pkg/civis_wizard_bg.wasm')), `no wizard bundle in ${SITE}: run civis-guida build first`);
+  assert.ok(conImpronta('assistente/pkg', 'civis_wizard_bg.wasm'), `no wizard bundle in ${SITE}: run civis-guida build first`);
   assert.ok(existsSync(SHARED), `no shared scenarios at ${SHARED}`);
   await avvia();
 });

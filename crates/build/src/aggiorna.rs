@@ -76,7 +76,7 @@ pub(crate) fn scrivi(
                 Some(b) => path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|_| intero(&path, b)),
                 None => std::fs::remove_file(&path),
             };
-            fatto.map_err(|e| vec![errore_uscita(out, e)])?;
+            fatto.and_then(|()| copie(out, &f, bytes.as_deref())).map_err(|e| vec![errore_uscita(out, e)])?;
         }
         match bytes {
             Some(_) if !mappa.esiste(&f) => {
@@ -84,6 +84,21 @@ pub(crate) fn scrivi(
             }
             Some(_) => {}
             None => mappa.rimuovi(&f),
+        }
+    }
+    Ok(())
+}
+
+/// The compressed copies of `f` written again, or removed when the file is gone or no longer gets one: a host
+/// must never send an old copy in place of a new page.
+fn copie(out: &Path, f: &str, bytes: Option<&[u8]>) -> std::io::Result<()> {
+    let nuove = bytes.map(|b| crate::uscita::copie_compresse(f, b)).unwrap_or_default();
+    for suffisso in crate::uscita::SUFFISSI {
+        let path = out.join(format!("{f}{suffisso}"));
+        match nuove.iter().find(|(s, _)| *s == suffisso) {
+            Some((_, copia)) => intero(&path, copia)?,
+            None if path.exists() => std::fs::remove_file(&path)?,
+            None => {}
         }
     }
     Ok(())

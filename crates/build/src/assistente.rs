@@ -28,14 +28,19 @@ impl Generatore for Assistente {
         let regole = site.regole.as_ref().filter(|_| path == url::BASE)?;
         let dati = dati(regole, url::BASE, &vista(regole, &Voci::new(), Modo::Statico, &site.titoli, site.opts.today));
         let blocchi = vec![BloccoJson::di("titoli-pagine", &site.titoli)];
-        Some(Arricchimento { dati: Some(dati), blocchi, script_dati: vec![REGOLE_JS.into()] })
+        // Beside the start page: its name from there.
+        let script_dati = regole_js(regole)
+            .and_then(|(nome, _)| nome.strip_prefix(url::BASE).map(str::to_string))
+            .into_iter()
+            .collect();
+        Some(Arricchimento { dati: Some(dati), blocchi, script_dati })
     }
 
     fn genera(&self, site: &Caricato, out: &mut Generati, errori: &mut Vec<Diagnostic>) {
         let Some(regole) = &site.regole else { return };
-        match regole.in_trama() {
-            Some(trama) => {
-                out.file.insert(format!("{}{REGOLE_JS}", url::BASE), script_regole(&trama).into_bytes());
+        match regole_js(regole) {
+            Some((nome, byte)) => {
+                out.file.insert(nome, byte);
             }
             None => {
                 let msg = format!(
@@ -54,13 +59,16 @@ impl Generatore for Assistente {
 }
 
 /// The wizard's rules for the app, beside its start page: a classic script (it loads from `file://` too), fetched
-/// while the page is parsed rather than parsed with it.
+/// while the page is parsed rather than parsed with it, named by its content's fingerprint.
 const REGOLE_JS: &str = "regole.js";
 
-/// The script that hands the rules ([`civis_engine::trama`]) to the app, as a JavaScript string.
-fn script_regole(trama: &str) -> String {
-    let stringa = serde_json::to_string(trama).expect("a string serialises").replace('<', "\\u003c");
-    format!("window.civisRegolePercorso = {stringa};\n")
+/// The script that hands the rules ([`civis_engine::trama`]) to the app, as a JavaScript string, and its name
+/// (from the site root); `None` when the rules cannot be written in that form.
+fn regole_js(regole: &Regole) -> Option<(String, Vec<u8>)> {
+    let trama = regole.in_trama()?;
+    let stringa = serde_json::to_string(&trama).expect("a string serialises").replace('<', "\\u003c");
+    let byte = format!("window.civisRegolePercorso = {stringa};\n").into_bytes();
+    Some((civis_core::impronta::con_impronta(&format!("{}{REGOLE_JS}", url::BASE), &byte), byte))
 }
 
 /// The help desks' page: the pre-filled links of `domande.yaml`, each as the app's address (with the answers in

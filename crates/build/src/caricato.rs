@@ -31,6 +31,8 @@ pub(crate) struct Caricato {
     pub(crate) titoli: civis_vista::Titoli,
     /// Each page rendered, in the order of `content.pages` (empty until [`Caricato::rendi_markdown`]).
     pub(crate) rese: Vec<Resa>,
+    /// The theme's and the bundles' fingerprinted file names.
+    pub(crate) risorse: crate::risorse::Risorse,
 }
 
 impl Caricato {
@@ -49,7 +51,8 @@ impl Caricato {
             return Err(errori);
         }
         let titoli = content.pages.iter().map(|p| (p.path.clone(), p.front.title.clone())).collect();
-        Ok(Caricato { opts, content, theme, regole, sinonimi, titoli, rese: Vec::new() })
+        let risorse = crate::risorse::Risorse::di(&theme.static_files, &opts.assets);
+        Ok(Caricato { opts, content, theme, regole, sinonimi, titoli, rese: Vec::new(), risorse })
     }
 
     /// The Markdown of the pages at `indici`, in parallel; link targets checked as they are rewritten.

@@ -109,8 +109,11 @@ pub(crate) struct Contesto<'a> {
     pub(crate) blocchi_json: &'a [BloccoJson],
     /// Data scripts for the page's app, loaded before it.
     pub(crate) script_dati: &'a [String],
-    /// The page's app loader (`pkg/avvio.js`), when the build has its bundle beside the page.
+    /// The page's app loader (`pkg/avvio.<fingerprint>.js`), when the build has its bundle beside the page.
     pub(crate) app_js: Option<String>,
+    /// Fingerprinted file names by the names before their fingerprint, from the site root
+    /// (`risorse["style.css"]`): what a page links so that browsers may keep the file forever.
+    pub(crate) risorse: &'a std::collections::BTreeMap<String, String>,
 }
 
 impl Contesto<'_> {

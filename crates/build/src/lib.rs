@@ -2,14 +2,15 @@
 //! apply templates → verify every link → write the output folder atomically. `check` runs the same pipeline
 //! and writes nothing.
 
-// The modules, bottom first (each uses only modules above it in this list, checked by tests/strati.rs): url and
-// pagina hold what pages share; markdown renders a page; navigazione builds menus and breadcrumbs; contesto types
+// The modules, bottom first (each uses only modules above it in this list, checked by tests/strati.rs): url,
+// risorse (fingerprinted file names) and pagina hold what pages share; markdown renders a page; navigazione builds menus and breadcrumbs; contesto types
 // what templates read; statici copies files; verifica checks every link of the output; uscita writes the folder
 // atomically; revisione reports stale reviews; fonti checks that every law a page cites is in the rules' sources
 // and lists them; caricato loads the site and renders its Markdown; generatori is
 // the trait of what adds pages (assistente: the wizard; ricerca: the index and the A–Z page; extra: 404,
 // redirects, sitemap); aggiorna finds what serve must rebuild; sito runs the build through one rendering path.
 mod url;
+mod risorse;
 mod pagina;
 mod markdown;
 mod navigazione;
@@ -38,7 +39,7 @@ pub struct Options {
     /// Where to write the site; `None` for `check` (nothing written).
     pub output: Option<std::path::PathBuf>,
     /// Extra files to add to the output (the browser apps' bundles): (output path, bytes). A page gets its app's
-    /// loader when the bundle has `pkg/avvio.js` under the page's folder.
+    /// loader when the bundle has `pkg/avvio.<fingerprint>.js` under the page's folder.
     pub assets: Vec<(String, Vec<u8>)>,
     /// The build's date: which rules are in force on the pages without JavaScript, and which reviews are stale.
     /// An input, not the clock, so that the same tree and date give the same output.

@@ -1,6 +1,7 @@
 //! What a page's template needs beyond its own text: the link to the wizard in the header and the loader of the
 //! app whose bundle sits beside the page.
 
+use crate::risorse::Risorse;
 use crate::url;
 
 /// The wizard's start page relative to `from`, when the site has one (the header's link to it).
@@ -19,11 +20,11 @@ pub(crate) fn url_se_esiste(titoli: &civis_vista::Titoli, from: &str, path: &str
     titoli.contains_key(path).then(|| url::relative(from, path))
 }
 
-/// Where an app's loader sits beside its page (the bundle puts each app in `<page>/pkg/` with `avvio.js`).
+/// Where an app's loader sits beside its page, by its name before its fingerprint (the bundle puts each app in
+/// `<page>/pkg/`, its loader named `avvio.<fingerprint>.js`).
 const APP_LOADER: &str = "pkg/avvio.js";
 
-/// The loader of the app beside the page at `path` (`pkg/avvio.js`), when the build has that app's bundle.
-pub(crate) fn app_js(path: &str, assets: &[(String, Vec<u8>)]) -> Option<String> {
-    let loader = format!("{path}{APP_LOADER}");
-    assets.iter().any(|(a, _)| *a == loader).then(|| APP_LOADER.to_string())
+/// The loader of the app beside the page at `path`, relative to the page, when the build has that app's bundle.
+pub(crate) fn app_js(path: &str, risorse: &Risorse) -> Option<String> {
+    risorse.nome(&format!("{path}{APP_LOADER}")).and_then(|nome| nome.strip_prefix(path)).map(str::to_string)
 }

@@ -84,6 +84,9 @@ impl Site {
         for (path, bytes) in self.c.theme.static_files.iter().chain(&self.c.opts.assets) {
             altri.insert(path.clone(), bytes.clone());
         }
+        for (path, bytes) in self.c.risorse.copie(&self.c.theme.static_files) {
+            altri.insert(path.to_string(), bytes.to_vec());
+        }
         let static_dir = self.c.opts.root.join("content").join("static");
         statici::copy_static(&self.c.opts.root, &static_dir, &mut altri, &mut errori);
         self.mappa = self.scrivi_e_verifica(altri, &generati.pagine, &albero, errori)?;
@@ -198,7 +201,8 @@ impl Site {
             dati: None,
             blocchi_json: &[],
             script_dati: &[],
-            app_js: pagina::app_js(path, &self.c.opts.assets),
+            app_js: pagina::app_js(path, &self.c.risorse),
+            risorse: self.c.risorse.mappa(),
         }
     }
 

@@ -31,9 +31,13 @@ impl Nuova {
         Ok(Nuova { tmp })
     }
 
-    /// Writes one output file (`rel`, relative to the output folder).
+    /// Writes one output file (`rel`, relative to the output folder), with its compressed copies.
     pub(crate) fn scrivi(&self, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-        std::fs::write(self.tmp.path().join(rel), bytes)
+        std::fs::write(self.tmp.path().join(rel), bytes)?;
+        for (suffisso, copia) in copie_compresse(rel, bytes) {
+            std::fs::write(self.tmp.path().join(format!("{rel}{suffisso}")), copia)?;
+        }
+        Ok(())
     }
 
     /// Puts this folder in the place of `out`.
@@ -54,6 +58,20 @@ impl Nuova {
         std::fs::rename(&built, out)?;
         std::fs::remove_dir_all(old)
     }
+}
+
+/// The suffixes of the compressed copies a file may have beside it.
+pub(crate) const SUFFISSI: [&str; 2] = [".br", ".gz"];
+
+/// The compressed copies of an output file that a host serves in its place (suffix, bytes): brotli 6 for pages,
+/// 11 for the theme's files and the wizard's rules, which every visitor downloads. The browser modules come with
+/// their own from the bundler (compressed once, when `civis-guida` is compiled), so they are not compressed again.
+pub(crate) fn copie_compresse(rel: &str, bytes: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
+    use civis_core::compressione::{comprimibile, copie, Sforzo};
+    if !comprimibile(rel) || rel.contains("/pkg/") {
+        return Vec::new();
+    }
+    copie(bytes, if rel.ends_with(".html") { Sforzo::Pagine } else { Sforzo::Massimo })
 }
 
 /// The output folder's name, for its temporary siblings.

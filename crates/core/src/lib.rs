@@ -3,6 +3,9 @@
 
 pub mod citazioni;
 pub mod civis;
+#[cfg(feature = "comprimi")]
+pub mod compressione;
+pub mod impronta;
 #[cfg(feature = "yaml")]
 pub mod yaml;
 

@@ -181,31 +181,55 @@ fn assets_of(opts: &Options, app: App) -> Result<Vec<Asset>, String> {
     let modulo = std::fs::read(&module).map_err(|e| format!("{}: {e}", module.display()))?;
     let colla =
         std::fs::read(out.path().join(format!("{}.js", app.lib))).map_err(|e| format!("{}.js: {e}", app.lib))?;
+    // Every name carries its content's fingerprint, so browsers may keep the files forever; the copy for
+    // `file://` takes the module's name with `.js` after it, which is how the loader finds it.
+    let nome_modulo = civis_core::impronta::con_impronta(&format!("{}_bg.wasm", app.lib), &modulo);
     // One script for the glue and the loader: a request fewer before the module is fetched.
     let mut avvio = colla;
-    avvio.extend_from_slice(avvio_di(app).as_bytes());
-    Ok(vec![
-        Asset { path: format!("{}/{}_bg.wasm.js", app.dir, app.lib), bytes: incorporato(&modulo, app)? },
-        Asset { path: format!("{}/{}_bg.wasm", app.dir, app.lib), bytes: modulo },
-        Asset { path: format!("{}/{LOADER}", app.dir), bytes: avvio },
-    ])
+    avvio.extend_from_slice(avvio_di(app, &nome_modulo).as_bytes());
+    let nome_avvio = civis_core::impronta::con_impronta(LOADER, &avvio);
+    let mut files = vec![Asset { path: format!("{}/{nome_modulo}.js", app.dir), bytes: incorporato(&modulo, app)? }];
+    // The module and the loader with their compressed copies (brotli 11, gzip), made once here rather than at
+    // every build of a site; the copy for `file://` never travels over http.
+    for (nome, bytes) in [(nome_modulo, modulo), (nome_avvio, avvio)] {
+        let path = format!("{}/{nome}", app.dir);
+        for (suffisso, copia) in civis_core::compressione::copie(&bytes, civis_core::compressione::Sforzo::Massimo) {
+            files.push(Asset { path: format!("{path}{suffisso}"), bytes: copia });
+        }
+        files.push(Asset { path, bytes });
+    }
+    Ok(files)
 }
 
-/// The classic script that an app's page loads (`<script src="pkg/avvio.js" defer>`).
+/// The classic script that an app's page loads, before its fingerprint: the bundle names it
+/// `avvio.<16 hex>.js` ([`civis_core::impronta::con_impronta`]).
 pub const LOADER: &str = "avvio.js";
 
 /// The loader, after the glue in the same file: the module from the server, or from the embedded copy on
 /// `file://`. If a browser refuses either, the pre-rendered page stays and its links keep working.
-fn avvio_di(app: App) -> String {
-    AVVIO.replace("GLOBALE", app.global).replace("MODULO", &format!("{}_bg.wasm", app.lib))
+fn avvio_di(app: App, modulo: &str) -> String {
+    AVVIO.replace("GLOBALE", app.global).replace("MODULO", modulo)
 }
 
+/// The loader may run early (`async` in the page's head): over http(s) it starts fetching and compiling the module
+/// at once, while the page is still being parsed (`compileStreaming`, with a plain fetch where the server's
+/// content type makes it fail), and starts the app only once the document and its deferred scripts (the data the
+/// app reads) are there.
 const AVVIO: &str = r#"
 (function () {
   'use strict';
   var base = document.currentScript.src.replace(/[^\/]*$/, '');
-  function avvia(modulo) { GLOBALE({ module_or_path: modulo }).catch(function () {}); }
-  if (location.protocol !== 'file:') { avvia(base + 'MODULO'); return; }
+  function quandoPronta(f) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', f); else f();
+  }
+  function avvia(modulo) { quandoPronta(function () { GLOBALE({ module_or_path: modulo }).catch(function () {}); }); }
+  if (location.protocol !== 'file:') {
+    var url = base + 'MODULO';
+    avvia(WebAssembly.compileStreaming
+      ? WebAssembly.compileStreaming(fetch(url)).catch(function () { return fetch(url); })
+      : url);
+    return;
+  }
   if (typeof DecompressionStream === 'undefined') return;
   var s = document.createElement('script');
   s.src = base + 'MODULO.js';

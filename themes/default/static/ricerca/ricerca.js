@@ -10,6 +10,8 @@
   if (!contenitore) return;
   var radiceSito = contenitore.getAttribute('data-radice');
   var base = radiceSito + 'ricerca/';
+  // The module's loader, named by its content's fingerprint: the page says which.
+  var caricatore = contenitore.getAttribute('data-modulo') || base + 'pkg/avvio.js';
   var linkAz = contenitore.querySelector('a');
   var MASSIMO = 10;
 
@@ -50,7 +52,7 @@
   var preparata = null;
   function prepara() {
     if (!preparata) {
-      preparata = Promise.all([carica('radice'), carica('modulo', base + 'pkg/avvio.js')]).then(function () {
+      preparata = Promise.all([carica('radice'), carica('modulo', caricatore)]).then(function () {
         civisRicercaMod.sinonimi(R.indice.s);
         R.chiaviI = new Set(R.indice.i);
         R.chiaviB = new Set(R.indice.b);
