@@ -2,6 +2,7 @@
 // in headless Chromium, each first query in a fresh context (cold cache). Prints one JSON line.
 // usage: node bench/ricerca-browser.mjs PUBLIC RARE_WORD
 import { createServer } from 'node:http';
+import { brotliCompressSync } from 'node:zlib';
 import { readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,8 +24,15 @@ const server = createServer((req, res) => {
   let file = join(PUBLIC, normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, ''));
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  res.end(readFileSync(file));
+  // As a static host with compression serves them: the build's brotli copy when there is one, other text
+  // compressed on the fly (Pagefind ships its index already gzipped, its scripts and module plain).
+  const br = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
+  const tipo = TYPES[extname(file)] ?? 'application/octet-stream';
+  let corpo = readFileSync(file), codifica = {};
+  if (br && existsSync(`${file}.br`)) { corpo = readFileSync(`${file}.br`); codifica = { 'Content-Encoding': 'br' }; }
+  else if (br && (/^text\/|json|wasm/.test(tipo))) { corpo = brotliCompressSync(corpo); codifica = { 'Content-Encoding': 'br' }; }
+  res.writeHead(200, { 'Content-Type': tipo, 'Vary': 'Accept-Encoding', ...codifica });
+  res.end(corpo);
 });
 await new Promise(r => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -32,13 +40,17 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', hea
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
 
 /** Collects the search's responses in a context (pages and workers alike: Pagefind searches in a worker), the
- * page's own ricerca.js, loaded with every page, left out; `totale()` waits for every body and adds them up. */
+ * page's own ricerca.js, loaded with every page, left out; `totale()` waits for every body and adds up the bytes
+ * transferred (compressed, as they cross the network) and the bytes once decompressed. */
 function contatore(context, prefix) {
   const risposte = [];
-  context.on('response', r => { if (r.url().includes(prefix) && !r.url().endsWith('/ricerca.js')) risposte.push(r); });
+  context.on('response', r => { if (r.url().includes(prefix) && !/\/ricerca(\.[0-9a-f]{16})?\.js$/.test(r.url())) risposte.push(r); });
   return async () => {
+    await Promise.all(risposte.map(r => r.finished()));
     const corpi = await Promise.all(risposte.map(r => r.body().then(b => b.length)));
-    return { byte: corpi.reduce((a, b) => a + b, 0), richieste: corpi.length };
+    const trasferiti = await Promise.all(risposte.map(r => r.request().sizes().then(s => s.responseBodySize)));
+    const somma = v => v.reduce((a, b) => a + b, 0);
+    return { byte: somma(trasferiti), decompressi: somma(corpi), richieste: corpi.length };
   };
 }
 

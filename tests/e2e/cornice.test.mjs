@@ -67,8 +67,9 @@ test('the search box names the "/" shortcut to keyboard users only', async () =>
 });
 
 test('focus rings for keyboard users only: none on the heading the wizard focuses, one on a control reached by Tab', () => inPagina({ viewport: COMPUTER }, async ({ page }) => {
-  await page.goto(`${origin}/assistente/index.html`);
-  await page.waitForSelector('[data-pronto]');
+  // A step the app renders (the start page's first question is the pre-rendered one until the first choice).
+  await page.goto(`${origin}/assistente/index.html#atto=cartella`);
+  await page.waitForSelector('form.domanda');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'domanda');
   assert.equal(await page.$eval('#domanda', e => getComputedStyle(e).outlineStyle), 'none');
   await page.keyboard.press('Tab');

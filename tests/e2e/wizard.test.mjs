@@ -32,8 +32,28 @@ async function shown(page) {
 
 const value = (risposte, key) => key.split('.').reduce((o, k) => (o ?? {})[k], risposte);
 
-/** Answers the current question as a person would: clicks a label, types the date, or skips an optional one. */
+/** The pre-rendered first question of the start page, which the app leaves as it is until the first choice. */
+const PRIMA = '#wizard-root ul.scelte[data-chiave]';
+
+/** The key of the question on screen: the app's form, or the start page's pre-rendered first question. */
+const chiaveCorrente = page => page.$eval(`form.domanda, ${PRIMA}`, f => f.dataset.chiave).catch(() => null);
+
+/** The start page's first question, answered by its links: the app takes over at the click, on the next step. */
+async function answerFirst(page, risposte) {
+  const key = await page.$eval(PRIMA, u => u.dataset.chiave);
+  const v = value(risposte, key);
+  await axe(page, `question ${key} (pre-rendered)`);
+  const salta = page.getByRole('link', { name: 'Non lo so, salta' });
+  if (v === undefined && await salta.count()) await salta.click();
+  else if (v === undefined) await page.locator('a.scelta[data-frammento]').first().click();
+  else await page.click(`a.scelta[data-valore="${v}"]`);
+  await page.waitForSelector('#wizard-root[data-montata] [data-pronto]');
+}
+
+/** Answers the current question as a person would: clicks a link or a label, types the date, or skips an
+ * optional one. */
 async function answerOne(page, risposte) {
+  if (await page.$(PRIMA)) return answerFirst(page, risposte);
   const form = await page.$('form.domanda');
   const key = await form.getAttribute('data-chiave');
   const tipo = await form.getAttribute('data-tipo');
@@ -68,7 +88,7 @@ async function answerOne(page, risposte) {
 /** Answers every question as a person would, up to the result; returns the number of questions. */
 async function answer(page, risposte) {
   for (let step = 0; step < 20; step++) {
-    await page.waitForSelector('form.domanda, [data-esito]');
+    await page.waitForSelector(`form.domanda, ${PRIMA}, [data-esito]`);
     if (await page.$('[data-esito]')) return step;
     await answerOne(page, risposte);
   }
@@ -165,9 +185,9 @@ for (const sc of scenarios) {
       await app.page.waitForSelector('[data-pronto]');
       const passiApp = [];
       for (let i = 0; i < 20; i++) {
-        await app.page.waitForSelector('form.domanda, [data-esito]');
-        const chiave = await app.page.$eval('form.domanda', f => f.dataset.chiave).catch(() => null);
-        const valori = await app.page.$$eval('input[type="radio"]', els => els.map(e => e.value));
+        await app.page.waitForSelector(`form.domanda, ${PRIMA}, [data-esito]`);
+        const chiave = await chiaveCorrente(app.page);
+        const valori = await app.page.$$eval('input[type="radio"], a.scelta[data-valore]', els => els.map(e => e.value ?? e.dataset.valore));
         passiApp.push({ ...(await step(app.page)), chiave, valori });
         if (!chiave) break;
         await answerOne(app.page, sc.risposte);
@@ -357,9 +377,9 @@ async function percorriEConfronta(oggi, risposte) {
     await app.page.waitForSelector('[data-pronto]');
     const passiApp = [];
     for (let i = 0; i < 20; i++) {
-      await app.page.waitForSelector('form.domanda, [data-esito]');
-      const chiave = await app.page.$eval('form.domanda', f => f.dataset.chiave).catch(() => null);
-      const valori = await app.page.$$eval('input[type="radio"]', els => els.map(e => e.value));
+      await app.page.waitForSelector(`form.domanda, ${PRIMA}, [data-esito]`);
+      const chiave = await chiaveCorrente(app.page);
+      const valori = await app.page.$$eval('input[type="radio"], a.scelta[data-valore]', els => els.map(e => e.value ?? e.dataset.valore));
       passiApp.push({ ...(await step(app.page)), chiave, valori });
       if (!chiave) break;
       await answerOne(app.page, risposte);

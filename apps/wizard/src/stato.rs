@@ -34,6 +34,12 @@ fn blocco(id: &str) -> Option<wasm_bindgen::JsValue> {
     js_sys::JSON::parse(&testo).ok()
 }
 
+/// Whether the page has the rules (`regole.js` ran), without reading them yet: the reading is the app's largest
+/// piece of work, done when it is mounted.
+pub(crate) fn regole_presenti() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &"civisRegolePercorso".into()).is_ok_and(|v| v.is_string())
+}
+
 /// The site's rules, which the build writes beside the page (`regole.js` sets `civisRegolePercorso`, civis-engine's
 /// `trama`), read once; `None` when they are missing or cannot be read (the app then leaves the page without
 /// JavaScript).

@@ -172,16 +172,23 @@ fn dati(regole: &Regole, path: &str, v: &Vista) -> Value {
         "progresso": { "numero": v.progresso.numero, "finito": v.progresso.finito, "domande": risposte },
         "sportelli": v.sportelli.then(|| link(url::SPORTELLI)),
     });
+    // On the start page, which the app enhances, each choice also carries the state it leads to as the app writes
+    // it in the fragment: a click there starts the app on the next step instead of loading the next page.
+    let frammento = |voci: &Voci| (path == url::BASE).then(|| url::frammento(regole, voci));
     match &v.corpo {
         Corpo::Domanda(d) => {
             let opzioni: Vec<Value> = d
                 .opzioni
                 .iter()
-                .map(|o| json!({ "etichetta": o.etichetta, "aiuto": o.aiuto, "url": stato(&o.voci) }))
+                .map(|o| {
+                    json!({ "valore": o.valore, "etichetta": o.etichetta, "aiuto": o.aiuto, "url": stato(&o.voci),
+                            "frammento": frammento(&o.voci) })
+                })
                 .collect();
             dati["domanda"] = json!({
-                "id": d.id, "etichetta": d.etichetta, "aiuto": d.aiuto, "pagina": d.pagina.as_deref().map(link), "opzioni": opzioni,
-                "salta": d.salta.as_ref().map(stato), "errore": d.errore,
+                "id": d.id, "chiave": d.chiave, "etichetta": d.etichetta, "aiuto": d.aiuto, "pagina": d.pagina.as_deref().map(link),
+                "opzioni": opzioni, "salta": d.salta.as_ref().map(stato), "salta_frammento": d.salta.as_ref().and_then(frammento),
+                "errore": d.errore,
             });
         }
         Corpo::Esito(e) => dati["esito"] = esito(e, &link),

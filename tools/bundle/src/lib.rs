@@ -211,35 +211,48 @@ fn avvio_di(app: App, modulo: &str) -> String {
     AVVIO.replace("GLOBALE", app.global).replace("MODULO", modulo)
 }
 
-/// The loader may run early (`async` in the page's head): over http(s) it starts fetching and compiling the module
-/// at once, while the page is still being parsed (`compileStreaming`, with a plain fetch where the server's
-/// content type makes it fail), and starts the app only once the document and its deferred scripts (the data the
-/// app reads) are there.
+/// The loader runs first among the page's deferred scripts (`defer`, in the head: fetched while the page is
+/// parsed): over http(s) it starts fetching and compiling the module at once (`compileStreaming`, with a plain
+/// fetch where the server's content type makes it fail), and starts the app at `DOMContentLoaded`, once the
+/// deferred scripts after it (the data the app reads) have run. A deferred script always runs before that event;
+/// `async` would not guarantee it (it may run between the end of parsing and the deferred scripts). Loaded later
+/// by a script (search loads its module on first use) it starts the app as soon as the module is there: the
+/// event has passed, though `readyState` may still say `interactive`. A page whose first screen works without
+/// the module (the wizard's first question is links) marks the loader `data-dopo-il-disegno`: with no answers in
+/// the fragment the module is fetched once the page has loaded and painted, so it never competes with the first
+/// paint for a slow phone's bandwidth; with answers it is fetched at once, as the result needs it.
 const AVVIO: &str = r#"
 (function () {
   'use strict';
-  var base = document.currentScript.src.replace(/[^\/]*$/, '');
+  var io = document.currentScript, base = io.src.replace(/[^\/]*$/, '');
+  var attesa = document.readyState === 'loading' || (io.defer && document.readyState === 'interactive');
+  if (attesa) document.addEventListener('DOMContentLoaded', function () { attesa = false; });
   function quandoPronta(f) {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', f); else f();
+    if (attesa) document.addEventListener('DOMContentLoaded', f); else f();
   }
   function avvia(modulo) { quandoPronta(function () { GLOBALE({ module_or_path: modulo }).catch(function () {}); }); }
-  if (location.protocol !== 'file:') {
-    var url = base + 'MODULO';
-    avvia(WebAssembly.compileStreaming
-      ? WebAssembly.compileStreaming(fetch(url)).catch(function () { return fetch(url); })
-      : url);
-    return;
+  function carica() {
+    if (location.protocol !== 'file:') {
+      var url = base + 'MODULO';
+      avvia(WebAssembly.compileStreaming
+        ? WebAssembly.compileStreaming(fetch(url)).catch(function () { return fetch(url); })
+        : url);
+      return;
+    }
+    if (typeof DecompressionStream === 'undefined') return;
+    var s = document.createElement('script');
+    s.src = base + 'MODULO.js';
+    s.onload = function () {
+      var testo = atob(window.GLOBALEWasm), byte = new Uint8Array(testo.length);
+      for (var i = 0; i < testo.length; i++) byte[i] = testo.charCodeAt(i);
+      var flusso = new Blob([byte]).stream().pipeThrough(new DecompressionStream('gzip'));
+      new Response(flusso).arrayBuffer().then(avvia, function () {});
+    };
+    document.head.appendChild(s);
   }
-  if (typeof DecompressionStream === 'undefined') return;
-  var s = document.createElement('script');
-  s.src = base + 'MODULO.js';
-  s.onload = function () {
-    var testo = atob(window.GLOBALEWasm), byte = new Uint8Array(testo.length);
-    for (var i = 0; i < testo.length; i++) byte[i] = testo.charCodeAt(i);
-    var flusso = new Blob([byte]).stream().pipeThrough(new DecompressionStream('gzip'));
-    new Response(flusso).arrayBuffer().then(avvia, function () {});
-  };
-  document.head.appendChild(s);
+  if (!io.hasAttribute('data-dopo-il-disegno') || location.hash.length > 1) { carica(); return; }
+  function dopo() { requestAnimationFrame(function () { setTimeout(carica, 0); }); }
+  if (document.readyState === 'complete') dopo(); else addEventListener('load', dopo);
 })();
 "#;
 
