@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn corpus(cartella: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/allegati").join(cartella);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/allegati").join(cartella);
     let mut f: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     f.sort();
     f
@@ -44,7 +44,7 @@ fn json_lines_and_exit_codes() {
 
     // A signed file says so, and which signature.
     let firmato =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/allegati/puliti/pdf_firmato_due_volte.pdf.p7m.p7m");
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/allegati/puliti/pdf_firmato_due_volte.pdf.p7m.p7m");
     let (codice, out, _) = allegati(&["--json"], &[firmato]);
     assert_eq!(codice, 0, "{out}");
     let r: serde_json::Value = serde_json::from_str(out.trim()).unwrap();

@@ -161,6 +161,28 @@ fn the_shared_sample_cases_pass_too() {
     // with the official checker).
     let n = run_dir(&support::repo().join("tests/scenari-condivisi"));
     assert!(n >= 11, "only {n} shared scenario files");
+    // With ../shared beside the clone (as in CI), the copy must be the same files, byte for byte; without it the
+    // copy stands alone.
+    let originali = support::repo().join("../shared/scenarios");
+    if originali.is_dir() {
+        let leggi = |d: &std::path::Path| -> std::collections::BTreeMap<String, Vec<u8>> {
+            std::fs::read_dir(d)
+                .unwrap()
+                .flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+                .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+                .collect()
+        };
+        let copia = leggi(&support::repo().join("tests/scenari-condivisi"));
+        let fonte = leggi(&originali);
+        assert_eq!(copia.keys().collect::<Vec<_>>(), fonte.keys().collect::<Vec<_>>(), "tests/scenari-condivisi");
+        for (nome, byte) in &fonte {
+            assert!(
+                copia[nome] == *byte,
+                "tests/scenari-condivisi/{nome} differs from ../shared/scenarios: copy it again"
+            );
+        }
+    }
 }
 
 #[test]

@@ -1,8 +1,9 @@
-//! The layers of every crate of the workspace (found by walking `cli/`, `crates/`, `apps/` and `tools/`, so a new
-//! crate is checked without being listed): no module imports a module that imports it back, directly or through
-//! others, in any folder of the crate (`cmd/` included); and in the crates whose `lib.rs` declares its modules
-//! bottom first (the engine and the build), every module imports only modules declared before it. Read from the
-//! sources, comments and test code left out, so that a new import that breaks the layering fails the tests.
+//! The layers of every crate of the workspace (found by walking the whole repository for `Cargo.toml`, wherever a
+//! crate lives, and checked against the workspace's members, so a new crate is checked without being listed):
+//! no module imports a module that imports it back, directly or through others, in any folder of the crate (`cmd/`
+//! included); and in the crates whose `lib.rs` declares its modules bottom first (the engine and the build), every
+//! module imports only modules declared before it. Read from the sources, comments and test code left out, so that
+//! a new import that breaks the layering fails the tests.
 
 mod support;
 
@@ -10,25 +11,40 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The crates whose modules are layers in the order `lib.rs` declares them.
-const A_STRATI: [&str; 2] = ["crates/engine", "crates/build"];
+const A_STRATI: [&str; 2] = ["common/engine", "site/build"];
 
-/// Every crate folder of the workspace (a folder with `Cargo.toml` and `src/`).
+/// Folders that hold no crate of the workspace: build output, npm packages, fixture sites, version control.
+const NON_CRATE: [&str; 4] = ["target", "node_modules", ".git", "fixtures"];
+
+/// Every crate folder of the repository (a folder with `Cargo.toml` and `src/`), found by walking it.
 fn crates() -> Vec<PathBuf> {
-    let repo = support::repo();
-    let mut out = Vec::new();
-    for top in ["cli", "crates", "apps", "tools"] {
-        let dir = repo.join(top);
-        if dir.join("src").is_dir() {
-            out.push(dir.clone());
+    fn cerca(dir: &Path, out: &mut Vec<PathBuf>) {
+        if dir.join("Cargo.toml").is_file() && dir.join("src").is_dir() {
+            out.push(dir.to_path_buf());
         }
-        for e in std::fs::read_dir(&dir).unwrap().flatten() {
-            if e.path().join("Cargo.toml").is_file() && e.path().join("src").is_dir() {
-                out.push(e.path());
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let nome = e.file_name();
+            if e.path().is_dir() && !NON_CRATE.iter().any(|n| nome == *n) {
+                cerca(&e.path(), out);
             }
         }
     }
+    let mut out = Vec::new();
+    cerca(&support::repo(), &mut out);
     out.sort();
     out
+}
+
+/// The `members` of the root `Cargo.toml`, as written there.
+fn membri() -> BTreeSet<String> {
+    let manifest = std::fs::read_to_string(support::repo().join("Cargo.toml")).unwrap();
+    let lista = manifest.split("members = [").nth(1).unwrap().split(']').next().unwrap();
+    lista
+        .lines()
+        .map(|l| l.split('#').next().unwrap().trim().trim_end_matches(',').trim_matches('"'))
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The Rust files under `dir`, recursively, each with its module path (`cmd::build`).
@@ -135,8 +151,12 @@ fn every_crate_is_found_and_none_has_an_import_cycle() {
     let tutti = crates();
     let nomi: Vec<String> =
         tutti.iter().map(|c| c.strip_prefix(support::repo()).unwrap().to_string_lossy().into_owned()).collect();
-    for atteso in ["cli", "crates/engine", "crates/build", "apps/wizard", "tools/bundle"] {
+    for atteso in ["site/cli", "common/engine", "site/build", "wizard/app", "wizard/bundle"] {
         assert!(nomi.iter().any(|n| n == atteso), "{atteso} not found among {nomi:?}");
+    }
+    assert_eq!(nomi.iter().cloned().collect::<BTreeSet<_>>(), membri(), "the crates found are the workspace's members");
+    for meta in ["site", "wizard"] {
+        assert!(nomi.iter().any(|n| n.starts_with(&format!("{meta}/"))), "the top level shows {meta}/: {nomi:?}");
     }
     for dir in &tutti {
         let graph = imports(&dir.join("src"));
@@ -158,12 +178,15 @@ fn layered_crates_import_only_lower_layers() {
             .map(str::to_string)
             .collect();
         assert!(order.len() >= 10, "{krate}: lib.rs declares the layers: {order:?}");
+        // A folder module (`modello/`) is one layer: its files are judged by the top-level name.
+        let strato = |m: &str| m.split("::").next().unwrap().to_string();
         for (module, uses) in imports(&dir) {
+            let module = strato(&module);
             let level = order
                 .iter()
                 .position(|m| *m == module)
                 .unwrap_or_else(|| panic!("{krate}: {module} is not declared in lib.rs"));
-            for u in uses {
+            for u in uses.iter().map(|u| strato(u)).filter(|u| *u != module) {
                 let l = order.iter().position(|m| *m == u).unwrap();
                 assert!(
                     l < level,

@@ -1,0 +1,221 @@
+//! The wizard's generator. Without JavaScript, every state reachable by choosing or by "Cambia" is pre-rendered as
+//! a plain HTML page, from the same view the app renders (`civis-vista`); outcome pages state each deadline rule in
+//! words. The start page (a Markdown page at `assistente/`) gets its first step and, for the app, the guidance
+//! pages' titles. Also loads the wizard's rules from `content/wizard/` and runs the engine's flow check against the
+//! site's pages.
+
+use crate::context::JsonBlock;
+use crate::generators::{Enrichment, Generated, GeneratedPage, Generator};
+use crate::loaded::Loaded;
+use crate::url::relative;
+use civis_content::Diagnostic;
+use civis_engine::flusso::Voci;
+use civis_engine::modello::Regole;
+use civis_vista::{url, vista, Corpo, Modo, Titoli, Vista};
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, VecDeque};
+
+/// The report's count of the wizard's pages without JavaScript.
+pub(crate) const PAGES: &str = "pagine del percorso guidato";
+/// The report's count of paths through the question graph.
+pub(crate) const PATHS: &str = "percorsi del percorso guidato";
+
+/// The wizard's generator (registered when the site has `content/wizard/`).
+pub(crate) struct Assistente;
+
+impl Generator for Assistente {
+    fn enrich(&self, site: &Loaded, path: &str) -> Option<Enrichment> {
+        let regole = site.regole.as_ref().filter(|_| path == url::BASE)?;
+        let dati = data(regole, url::BASE, &vista(regole, &Voci::new(), Modo::Statico, &site.titoli, site.opts.today));
+        let blocchi = vec![JsonBlock::of("titoli-pagine", &site.titoli)];
+        // Beside the start page: its name from there.
+        let script_dati = rules_js(regole)
+            .and_then(|(nome, _)| nome.strip_prefix(url::BASE).map(str::to_string))
+            .into_iter()
+            .collect();
+        Some(Enrichment { dati: Some(dati), blocks: blocchi, data_scripts: script_dati })
+    }
+
+    fn generate(&self, site: &Loaded, out: &mut Generated, errori: &mut Vec<Diagnostic>) {
+        let Some(regole) = &site.regole else { return };
+        match rules_js(regole) {
+            Some((nome, byte)) => {
+                out.file.insert(nome, byte);
+            }
+            None => {
+                let msg = format!(
+                    "un testo delle regole contiene il carattere «{}», che il percorso nel browser usa come separatore",
+                    civis_engine::trama::SEPARATORE
+                );
+                errori.push(Diagnostic::new("content/wizard", 0, 0, msg));
+            }
+        }
+        let (pagine, percorsi) = pages(regole, &site.titoli, site.opts.today, errori);
+        out.counts.push((PAGES, pagine.len()));
+        out.counts.push((PATHS, percorsi));
+        out.pages.extend(pagine);
+        out.pages.push(sportelli(regole));
+    }
+}
+
+/// The wizard's rules for the app, beside its start page: a classic script (it loads from `file://` too), fetched
+/// while the page is parsed rather than parsed with it, named by its content's fingerprint.
+const RULES_JS: &str = "regole.js";
+
+/// The script that hands the rules ([`civis_engine::trama`]) to the app, as a JavaScript string, and its name
+/// (from the site root); `None` when the rules cannot be written in that form.
+fn rules_js(regole: &Regole) -> Option<(String, Vec<u8>)> {
+    let trama = regole.in_trama()?;
+    let stringa = serde_json::to_string(&trama).expect("a string serialises").replace('<', "\\u003c");
+    let byte = format!("window.civisRegolePercorso = {stringa};\n").into_bytes();
+    Some((civis_core::impronta::con_impronta(&format!("{}{RULES_JS}", url::BASE), &byte), byte))
+}
+
+/// The help desks' page: the pre-filled links of `domande.yaml`, each as the app's address (with the answers in
+/// the fragment) and as the folder of the pages without JavaScript for the same state.
+fn sportelli(regole: &Regole) -> GeneratedPage {
+    let link = |p: &str| relative(url::SPORTELLI, p);
+    let collegamenti: Vec<Value> = regole
+        .collegamenti
+        .iter()
+        .map(|c| {
+            let voci = civis_engine::flusso::da_frammento(&c.frammento);
+            json!({
+                "descrizione": c.descrizione,
+                "frammento": c.frammento,
+                "url": format!("{}#{}", link(url::BASE), c.frammento),
+                "senza_js": link(&url::cartella(regole, &voci)),
+            })
+        })
+        .collect();
+    GeneratedPage::in_folder(
+        url::SPORTELLI,
+        "Per gli sportelli: link al percorso già compilati".into(),
+        "Link da inviare a una persona per aprire il percorso guidato con le prime risposte già date.".into(),
+        "sportelli.html",
+        json!({ "collegamenti": collegamenti, "inizio": link(url::BASE) }),
+    )
+}
+
+/// The states a step links to: its choices and its "Cambia" links.
+fn collegati(v: &Vista) -> Vec<&Voci> {
+    let mut out: Vec<&Voci> = v.progresso.risposte.iter().map(|r| &r.cambia).collect();
+    if let Corpo::Domanda(d) = &v.corpo {
+        out.extend(d.opzioni.iter().map(|o| &o.voci).chain(&d.salta));
+    }
+    out
+}
+
+/// Every wizard page below the start page (every state reachable from it), the number of paths of the full
+/// question graph, and the flow check (every path ends in an outcome whose pages exist).
+fn pages(
+    regole: &Regole,
+    titoli: &Titoli,
+    oggi: chrono::NaiveDate,
+    errors: &mut Vec<Diagnostic>,
+) -> (Vec<GeneratedPage>, usize) {
+    let exists = |p: &str| titoli.contains_key(p);
+    let percorsi = civis_engine::verifica::percorsi(regole);
+    errors.extend(civis_engine::verifica::verifica_percorsi(regole, &percorsi, &exists));
+    if !exists(url::BASE) {
+        errors.push(Diagnostic::new(
+            "content/assistente/_index.md",
+            0,
+            0,
+            "manca la pagina iniziale del percorso guidato",
+        ));
+    }
+    let mut visti: BTreeMap<String, Vista> = BTreeMap::new();
+    let mut coda = VecDeque::from([Voci::new()]);
+    while let Some(voci) = coda.pop_front() {
+        let path = url::cartella(regole, &voci);
+        if visti.contains_key(&path) {
+            continue;
+        }
+        let v = vista(regole, &voci, Modo::Statico, titoli, oggi);
+        coda.extend(collegati(&v).into_iter().cloned());
+        visti.insert(path, v);
+    }
+    let out = visti
+        .iter()
+        .filter(|(path, _)| path.as_str() != url::BASE)
+        .map(|(path, v)| {
+            let title = match &v.corpo {
+                Corpo::Domanda(d) => d.etichetta.clone(),
+                _ => "Che cosa fare".into(),
+            };
+            GeneratedPage::in_folder(
+                path,
+                format!("{title} · Percorso guidato"),
+                "Percorso guidato: una domanda alla volta.".into(),
+                "assistente.html",
+                data(regole, path, v),
+            )
+        })
+        .collect();
+    (out, percorsi.len())
+}
+
+/// The template data of a step: the view with every state turned into a URL relative to `path`.
+fn data(regole: &Regole, path: &str, v: &Vista) -> Value {
+    let link = |p: &str| relative(path, p);
+    let stato = |voci: &Voci| link(&url::cartella(regole, voci));
+    let risposte: Vec<Value> = v
+        .progresso
+        .risposte
+        .iter()
+        .map(|r| json!({ "etichetta": r.domanda, "risposta": r.risposta, "cambia": stato(&r.cambia) }))
+        .collect();
+    let mut dati = json!({
+        "inizio": link(url::BASE),
+        "guida": link(""),
+        "progresso": { "numero": v.progresso.numero, "finito": v.progresso.finito, "domande": risposte },
+        "sportelli": v.sportelli.then(|| link(url::SPORTELLI)),
+    });
+    // On the start page, which the app enhances, each choice also carries the state it leads to as the app writes
+    // it in the fragment: a click there starts the app on the next step instead of loading the next page.
+    let frammento = |voci: &Voci| (path == url::BASE).then(|| url::frammento(regole, voci));
+    match &v.corpo {
+        Corpo::Domanda(d) => {
+            let opzioni: Vec<Value> = d
+                .opzioni
+                .iter()
+                .map(|o| {
+                    json!({ "valore": o.valore, "etichetta": o.etichetta, "aiuto": o.aiuto, "url": stato(&o.voci),
+                            "frammento": frammento(&o.voci) })
+                })
+                .collect();
+            dati["domanda"] = json!({
+                "id": d.id, "chiave": d.chiave, "etichetta": d.etichetta, "aiuto": d.aiuto, "pagina": d.pagina.as_deref().map(link),
+                "opzioni": opzioni, "salta": d.salta.as_ref().map(stato), "salta_frammento": d.salta.as_ref().and_then(frammento),
+                "errore": d.errore,
+            });
+        }
+        Corpo::Esito(e) => dati["esito"] = esito(e, &link),
+        Corpo::Errore(m) => dati["errore"] = json!(m),
+    }
+    dati
+}
+
+/// The outcome's template data, in the order the page shows it: the answer to the goal, the other deadlines, the
+/// warnings, the procedure, the checks, what to do after the deadline, the pages and the sources.
+fn esito(e: &civis_vista::VistaEsito, link: &dyn Fn(&str) -> String) -> Value {
+    let c = &e.consiglio;
+    let canale = |k: &civis_engine::consiglio::CanaleConsigliato| json!({ "id": k.id, "titolo": k.titolo, "url": link(&k.pagina), "servizio": k.servizio, "avvertenza": k.avvertenza });
+    let r = &e.risposta;
+    let puoi_anche: Vec<Value> =
+        r.puoi_anche.iter().map(|a| json!({ "canale": canale(&a.canale), "entro": a.entro })).collect();
+    json!({
+        "risposta": {
+            "frase": r.frase, "scaduta": r.scaduta, "scadenza": r.scadenza, "principale": r.principale,
+            "ritardo": r.ritardo, "prudenza": r.prudenza, "canale": r.canale.as_ref().map(canale), "puoi_anche": puoi_anche,
+        },
+        "altre": e.altre, "avvisi": e.avvisi, "passi": c.passi, "verifiche": e.verifiche, "sanzione": c.sanzione_ridotta,
+        "se_scaduto": e.se_scaduto.as_ref().map(|s| json!({
+            "canali": s.canali.iter().map(canale).collect::<Vec<_>>(), "passi": s.passi, "dopo": s.dopo,
+        })),
+        "pagine": e.pagine.iter().map(|p| json!({ "titolo": p.titolo, "url": link(&p.pagina) })).collect::<Vec<_>>(),
+        "fonti": e.fonti,
+        "richiesta": e.richiesta.as_ref().map(|f| format!("{}#{f}", link(url::RICHIESTA))),
+    })
+}

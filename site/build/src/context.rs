@@ -1,0 +1,124 @@
+//! The templates' context, typed: what every template may read, built in one place for Markdown pages and for
+//! the pages the generators add, so that a template never meets a key that one kind of page forgot.
+
+use crate::navigation::Entry;
+use chrono::NaiveDate;
+use civis_engine::testo::data_it;
+use serde::Serialize;
+
+/// The site as templates see it (`site.title`…).
+#[derive(Serialize)]
+pub(crate) struct SiteCtx<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) description: &'a str,
+    pub(crate) language: &'a str,
+    pub(crate) publisher: Option<&'a str>,
+}
+
+/// An entry of a page's table of contents: a level-2 heading with the level-3 headings under it.
+#[derive(Serialize)]
+pub(crate) struct TocEntry<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) text: &'a str,
+    pub(crate) children: Vec<TocEntry<'a>>,
+}
+
+/// A child of a section, listed on the section's page.
+#[derive(Serialize)]
+pub(crate) struct Child<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) description: &'a str,
+    pub(crate) url: String,
+}
+
+/// A date in the page's metadata: ISO for `datetime`, in words for the reader.
+#[derive(Serialize)]
+pub(crate) struct Data {
+    pub(crate) iso: NaiveDate,
+    pub(crate) it: String,
+}
+
+impl Data {
+    pub(crate) fn of(d: Option<NaiveDate>) -> Option<Data> {
+        d.map(|iso| Data { iso, it: data_it(iso) })
+    }
+}
+
+/// A law, decision or public document a page cites, with its official text.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub(crate) struct CitedText {
+    pub(crate) nome: String,
+    pub(crate) titolo: String,
+    pub(crate) url: String,
+}
+
+/// The page as templates see it (`page.title`…). Generated pages fill in the title and the description only.
+#[derive(Serialize, Default)]
+pub(crate) struct PageCtx<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) description: &'a str,
+    pub(crate) html: &'a str,
+    pub(crate) path: &'a str,
+    pub(crate) toc: Vec<TocEntry<'a>>,
+    pub(crate) updated: Option<Data>,
+    pub(crate) reviewed: Option<Data>,
+    pub(crate) valid_from: Option<Data>,
+    pub(crate) valid_until: Option<Data>,
+    pub(crate) sources: &'a [String],
+    /// The laws and court decisions the page cites, each with its official text (`fonti.yaml`).
+    pub(crate) testi: Vec<CitedText>,
+    pub(crate) children: Vec<Child<'a>>,
+}
+
+/// A JSON block in the page for a browser app (`<script type="application/json" id="…">`), read with the
+/// browser's own parser: the guidance pages' titles, the wizard's rules.
+#[derive(Serialize, Clone)]
+pub(crate) struct JsonBlock {
+    pub(crate) id: &'static str,
+    /// The JSON text, with `<` escaped so that it cannot close the script element.
+    pub(crate) json: String,
+}
+
+impl JsonBlock {
+    pub(crate) fn of(id: &'static str, valore: &impl Serialize) -> JsonBlock {
+        let json = serde_json::to_string(valore).expect("the app's data serialise").replace('<', "\\u003c");
+        JsonBlock { id, json }
+    }
+}
+
+/// Everything a template may read.
+#[derive(Serialize)]
+pub(crate) struct Context<'a> {
+    pub(crate) site: SiteCtx<'a>,
+    /// From the page back to the site root (`../../`).
+    pub(crate) root: String,
+    /// The wizard's start page from here, when the site has one.
+    pub(crate) assistente_url: Option<String>,
+    /// The accessibility statement from here, when the site has one.
+    pub(crate) accessibilita_url: Option<String>,
+    /// Absolute address, only with `base_url`.
+    pub(crate) canonical: Option<String>,
+    pub(crate) page: PageCtx<'a>,
+    pub(crate) nav_html: String,
+    pub(crate) breadcrumbs: Vec<Entry>,
+    pub(crate) prev: Option<Entry>,
+    pub(crate) next: Option<Entry>,
+    /// What a generator computed for the page (a wizard step, the A–Z entries, a redirect's target).
+    pub(crate) dati: Option<&'a serde_json::Value>,
+    /// Data blocks for the page's app.
+    pub(crate) blocchi_json: &'a [JsonBlock],
+    /// Data scripts for the page's app, loaded before it.
+    pub(crate) script_dati: &'a [String],
+    /// The page's app loader (`pkg/avvio.<fingerprint>.js`), when the build has its bundle beside the page.
+    pub(crate) app_js: Option<String>,
+    /// Fingerprinted file names by the names before their fingerprint, from the site root
+    /// (`risorse["style.css"]`): what a page links so that browsers may keep the file forever.
+    pub(crate) risorse: &'a std::collections::BTreeMap<String, String>,
+}
+
+impl Context<'_> {
+    /// The Tera context.
+    pub(crate) fn tera(&self) -> tera::Context {
+        tera::Context::from_serialize(self).expect("a struct serialises to a map")
+    }
+}
