@@ -151,7 +151,8 @@ fn html(originale: &[u8], br: bool, gzip: bool) -> (Vec<u8>, &'static str) {
     };
     if br {
         let mut out = Vec::new();
-        let parametri = brotli::enc::BrotliEncoderParams { quality: HTML_QUALITY as i32, ..Default::default() };
+        let parametri =
+            brotli::enc::BrotliEncoderParams { quality: HTML_QUALITY as i32, lgwin: 20, ..Default::default() };
         if brotli::BrotliCompress(&mut pagina.as_bytes(), &mut out, &parametri).is_ok() {
             return (out, "br");
         }
