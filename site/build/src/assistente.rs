@@ -26,8 +26,9 @@ pub(crate) struct Assistente;
 impl Generator for Assistente {
     fn enrich(&self, site: &Loaded, path: &str) -> Option<Enrichment> {
         let regole = site.regole.as_ref().filter(|_| path == url::BASE)?;
-        let dati = data(regole, url::BASE, &vista(regole, &Voci::new(), Modo::Statico, &site.titoli, site.opts.today));
-        let blocchi = vec![JsonBlock::of("titoli-pagine", &site.titoli)];
+        let dati =
+            data(regole, url::BASE, &vista(regole, &Voci::new(), Modo::Statico, &site.page_titles, site.opts.today));
+        let blocchi = vec![JsonBlock::of("titoli-pagine", &site.page_titles)];
         // Beside the start page: its name from there.
         let script_dati = rules_js(regole)
             .and_then(|(nome, _)| nome.strip_prefix(url::BASE).map(str::to_string))
@@ -50,7 +51,7 @@ impl Generator for Assistente {
                 errori.push(Diagnostic::new("content/wizard", 0, 0, msg));
             }
         }
-        let (pagine, percorsi) = pages(regole, &site.titoli, site.opts.today, errori);
+        let (pagine, percorsi) = pages(regole, &site.page_titles, site.opts.today, errori);
         out.counts.push((PAGES, pagine.len()));
         out.counts.push((PATHS, percorsi));
         out.pages.extend(pagine);

@@ -61,7 +61,7 @@ pub struct Report {
     /// Problems that do not stop the build (reviews older than 12 months).
     pub warnings: Vec<Diagnostic>,
     /// The search index: how many documents (page openings and sections) and how long it took to write.
-    pub ricerca: (usize, std::time::Duration),
+    pub search_index: (usize, std::time::Duration),
 }
 
 /// Builds (or, without `output`, checks) the site. Every problem of the build is returned together.

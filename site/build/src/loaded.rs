@@ -28,7 +28,7 @@ pub(crate) struct Loaded {
     pub(crate) regole: Option<Regole>,
     pub(crate) sinonimi: Sinonimi,
     /// Page titles by output path (the wizard links pages by path and shows their titles).
-    pub(crate) titoli: civis_vista::Titoli,
+    pub(crate) page_titles: civis_vista::Titoli,
     /// Each page rendered, in the order of `content.pages` (empty until [`Loaded::render_markdown_page`]).
     pub(crate) renderings: Vec<Rendering>,
     /// The theme's and the bundles' fingerprinted file names.
@@ -50,9 +50,9 @@ impl Loaded {
         if !errori.is_empty() {
             return Err(errori);
         }
-        let titoli = content.pages.iter().map(|p| (p.path.clone(), p.front.title.clone())).collect();
+        let page_titles = content.pages.iter().map(|p| (p.path.clone(), p.front.title.clone())).collect();
         let assets = crate::assets::Assets::of(&theme.static_files, &opts.assets);
-        Ok(Loaded { opts, content, theme, regole, sinonimi, titoli, renderings: Vec::new(), assets })
+        Ok(Loaded { opts, content, theme, regole, sinonimi, page_titles, renderings: Vec::new(), assets })
     }
 
     /// The Markdown of the pages at `indici`, in parallel; link targets checked as they are rewritten.

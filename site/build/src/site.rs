@@ -166,7 +166,7 @@ impl Site {
             files: self.link_map.count(),
             wizard_paths: conto(assistente::PATHS),
             warnings: crate::review::warnings(&self.c.content.pages, self.c.regole.as_ref(), self.c.opts.today),
-            ricerca,
+            search_index: ricerca,
         }
     }
 
@@ -194,8 +194,8 @@ impl Site {
                 publisher: c.publisher.as_deref(),
             },
             root: crate::url::root_of(path),
-            assistente_url: pages::url_assistente(&self.c.titoli, path),
-            accessibilita_url: pages::url_if_exists(&self.c.titoli, path, pages::ACCESSIBILITA),
+            assistente_url: pages::url_assistente(&self.c.page_titles, path),
+            accessibilita_url: pages::url_if_exists(&self.c.page_titles, path, pages::ACCESSIBILITA),
             canonical: c.base_url.as_ref().map(|b| format!("{}/{path}", b.trim_end_matches('/'))),
             page,
             nav_html: self.menus.as_ref().map(|m| m.html(path, corrente)).unwrap_or_default(),

@@ -77,39 +77,11 @@ pub fn render(
             }
             Event::End(TagEnd::Heading(_)) => {
                 let (level, explicit, inner) = heading.take().expect("heading start seen");
-                let text: String = inner
-                    .iter()
-                    .filter_map(|e| match e {
-                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                        _ => None,
-                    })
-                    .collect();
-                let explicit = explicit.filter(|id| {
-                    let valido = valid_id(id);
-                    if !valido {
-                        out.errors.push(problem(
-                            range.start,
-                            format!(
-                                "id della sezione non valido `{{#{}}}`: usa solo lettere, cifre, `-` e `_`",
-                                id.chars().take(40).collect::<String>()
-                            ),
-                        ));
-                    }
-                    valido
+                let (html, h) = heading_html(level, explicit, inner, &mut used, &mut |m| {
+                    out.errors.push(problem(range.start, m));
                 });
-                let mut id = explicit.unwrap_or_else(|| slug(&text));
-                if used.contains(&id) {
-                    id = (1..).map(|n| format!("{id}-{n}")).find(|c| !used.contains(c)).expect("some suffix is free");
-                }
-                used.insert(id.clone());
-                let mut inner_html = String::new();
-                pulldown_cmark::html::push_html(&mut inner_html, inner.into_iter());
-                let n = level as u8;
-                let label = escape_attr(&text);
-                events.push(Event::Html(CowStr::from(format!(
-                    "<h{n} id=\"{id}\">{inner_html} <a class=\"ancora\" href=\"#{id}\" aria-label=\"Link a questa sezione: {label}\">#</a></h{n}>\n"
-                ))));
-                out.headings.push(Heading { level: n, id, text });
+                out.headings.push(h);
+                events.push(html);
                 continue;
             }
             Event::Start(Tag::BlockQuote(kind)) => {
@@ -162,6 +134,47 @@ pub fn render(
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// A heading's HTML, with its id and a self-link: the id given as `{#id}` when it is valid (else `report` says
+/// why), or the slug of its text; made unique on the page with `-1`, `-2`…
+fn heading_html<'a>(
+    level: HeadingLevel,
+    explicit: Option<String>,
+    inner: Vec<Event<'a>>,
+    used: &mut HashSet<String>,
+    report: &mut dyn FnMut(String),
+) -> (Event<'a>, Heading) {
+    let text: String = inner
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let explicit = explicit.filter(|id| {
+        let valido = valid_id(id);
+        if !valido {
+            report(format!(
+                "id della sezione non valido `{{#{}}}`: usa solo lettere, cifre, `-` e `_`",
+                id.chars().take(40).collect::<String>()
+            ));
+        }
+        valido
+    });
+    let mut id = explicit.unwrap_or_else(|| slug(&text));
+    if used.contains(&id) {
+        id = (1..).map(|n| format!("{id}-{n}")).find(|c| !used.contains(c)).expect("some suffix is free");
+    }
+    used.insert(id.clone());
+    let mut inner_html = String::new();
+    pulldown_cmark::html::push_html(&mut inner_html, inner.into_iter());
+    let n = level as u8;
+    let label = escape_attr(&text);
+    let html = Event::Html(CowStr::from(format!(
+        "<h{n} id=\"{id}\">{inner_html} <a class=\"ancora\" href=\"#{id}\" aria-label=\"Link a questa sezione: {label}\">#</a></h{n}>\n"
+    )));
+    (html, Heading { level: n, id, text })
 }
 
 /// Whether an explicit heading id (`{#id}`) is safe and portable as an `id` and a URL fragment: ASCII letters,

@@ -75,7 +75,7 @@ pub(crate) fn print_report(r: &civis_build::Report, what: &str, start: Instant) 
     } else {
         String::new()
     };
-    let ricerca = match r.ricerca {
+    let ricerca = match r.search_index {
         (0, _) => String::new(),
         (n, t) => format!(", indice di ricerca di {n} voci (in {:.2} s)", t.as_secs_f64()),
     };

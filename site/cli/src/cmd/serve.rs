@@ -33,7 +33,7 @@ pub(crate) fn run(root: &Path, args: ServeArgs) -> bool {
             let start = std::time::Instant::now();
             match s.update(cambiati) {
                 Some(Ok(r)) => {
-                    let indice = if r.ricerca.0 > 0 {
+                    let indice = if r.search_index.0 > 0 {
                         "indice di ricerca aggiornato"
                     } else {
                         "l'indice di ricerca si aggiorna alla prossima ricostruzione completa"
