@@ -143,6 +143,11 @@ pub fn verifica_percorsi(regole: &Regole, tutti: &[Percorso], pagina_esiste: &dy
     s.errori
 }
 
+/// A problem of a rules file (its name and text), at the first line that says `cerca`.
+fn alla_riga((file, testo): &(String, String), cerca: &str, message: String) -> Diagnostic {
+    Diagnostic { file: file.clone(), line: riga_di(testo, cerca), col: 1, message }
+}
+
 /// The problems the path checks find, each reported at its line of `canali.yaml` or `domande.yaml` (the rules keep
 /// their sources' text, so the line is found by what it says: `id: …`).
 struct Segnalazioni<'a> {
@@ -160,13 +165,11 @@ impl<'a> Segnalazioni<'a> {
     }
 
     fn in_canali(&mut self, cerca: &str, message: String) {
-        let (file, testo) = &self.canali;
-        self.errori.push(Diagnostic { file: file.clone(), line: riga_di(testo, cerca), col: 1, message });
+        self.errori.push(alla_riga(&self.canali, cerca, message));
     }
 
     fn in_domande(&mut self, cerca: &str, message: String) {
-        let (file, testo) = &self.domande;
-        self.errori.push(Diagnostic { file: file.clone(), line: riga_di(testo, cerca), col: 1, message });
+        self.errori.push(alla_riga(&self.domande, cerca, message));
     }
 
     /// Every path's outcomes, day by day: a path with none, an outcome whose passed term has no case of its own.

@@ -3,8 +3,8 @@
 //! compressed here), an ETag of the bytes sent and `304` when the browser already has them, and a cache rule by
 //! name (content-hashed assets are immutable, everything else is revalidated).
 
+use civis_core::compressione::{brotli, gzip as in_gzip, Sforzo};
 use std::hash::{Hash, Hasher};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub(crate) const RELOAD_PATH: &str = "/__livereload";
@@ -12,9 +12,6 @@ pub(crate) const RELOAD_PATH: &str = "/__livereload";
 pub(crate) const RELOAD_SCRIPT_PATH: &str = "/__livereload.js";
 const RELOAD_SCRIPT: &str = "<script src=\"/__livereload.js\"></script>";
 const RELOAD_JS: &str = "(function(){var v=null;setInterval(function(){fetch('/__livereload',{cache:'no-store'}).then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){})},1000)})();\n";
-
-/// Brotli quality for HTML compressed per request: the build's own setting for pages (≈0.4 ms a page).
-const HTML_QUALITY: u32 = 5;
 
 /// What the request asks, as far as the answer depends on it.
 #[derive(Debug, Default, Clone, Copy)]
@@ -74,12 +71,10 @@ fn accepted_encodings(codifiche: Option<&str>) -> (bool, bool) {
     (br, gzip)
 }
 
-/// Whether a file name carries a content hash (`nome.0123456789abcdef.ext`): its bytes never change under that name.
+/// Whether a file name carries a content hash (`nome.0123456789abcdef.ext`, as the build names them): its bytes
+/// never change under that name.
 pub(crate) fn is_fingerprinted(percorso: &str) -> bool {
-    let nome = percorso.rsplit('/').next().unwrap_or_default();
-    let parti: Vec<&str> = nome.split('.').collect();
-    parti.len() >= 3
-        && parti[1..parti.len() - 1].iter().any(|p| p.len() == 16 && p.bytes().all(|c| c.is_ascii_hexdigit()))
+    civis_core::impronta::senza_impronta(percorso).is_some()
 }
 
 /// Whether an answer of this type can be compressed (and so varies with `Accept-Encoding`).
@@ -149,23 +144,11 @@ fn html(originale: &[u8], br: bool, gzip: bool) -> (Vec<u8>, &'static str) {
         Some(i) => format!("{}{RELOAD_SCRIPT}{}", &testo[..i], &testo[i..]),
         None => format!("{testo}{RELOAD_SCRIPT}"),
     };
-    if br {
-        let mut out = Vec::new();
-        let parametri =
-            brotli::enc::BrotliEncoderParams { quality: HTML_QUALITY as i32, lgwin: 20, ..Default::default() };
-        if brotli::BrotliCompress(&mut pagina.as_bytes(), &mut out, &parametri).is_ok() {
-            return (out, "br");
-        }
-    }
-    if gzip {
-        let mut z = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        if z.write_all(pagina.as_bytes()).is_ok() {
-            if let Ok(out) = z.finish() {
-                return (out, "gzip");
-            }
-        }
-    }
-    (pagina.into_bytes(), "")
+    let compressa = br
+        .then(|| brotli(pagina.as_bytes(), Sforzo::Pagine).map(|b| (b, "br")))
+        .flatten()
+        .or_else(|| gzip.then(|| in_gzip(pagina.as_bytes()).map(|g| (g, "gzip"))).flatten());
+    compressa.unwrap_or_else(|| (pagina.into_bytes(), ""))
 }
 
 /// The build's compressed copy beside `file` (`.br`, else `.gz`), when the browser accepts it.
