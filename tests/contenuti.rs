@@ -67,8 +67,13 @@ fn every_page_reachable_from_home_is_in_the_navigation() {
     let dir = build_real_site();
     let out = dir.path().join("sito");
     let mut checked = 0;
-    // The wizard's steps and the A–Z page (the search's fallback, itself an index) are not in the menu.
-    let fuori = |p: &str| (p.starts_with("assistente/") && p != "assistente/index.html") || p == "indice-az/index.html";
+    // The wizard's steps, the A–Z page (the search's fallback, itself an index) and a translation's status page
+    // (linked from its pages) are not in the menu.
+    let fuori = |p: &str| {
+        (p.starts_with("assistente/") && p != "assistente/index.html")
+            || p == "indice-az/index.html"
+            || p.ends_with("/stato/index.html")
+    };
     for page in distances(&out).keys().filter(|p| !fuori(p)) {
         let html = std::fs::read_to_string(out.join(page)).unwrap();
         let nav = &html[html.find("<nav class=\"navigazione\"").expect("menu present")..];
@@ -94,11 +99,12 @@ fn key_questions_are_within_three_clicks() {
     }
 }
 
-/// The documents of the search index: (url, page title, section) from every `ricerca/d/*.js` block.
-fn documenti_indicizzati(out: &Path) -> Vec<(String, String, Option<String>)> {
+/// The documents of a search index (`ricerca/`, or a translation's `en/ricerca/`): (url, page title, section) from
+/// every `d/*.js` block.
+fn documenti_indicizzati(out: &Path, indice: &str) -> Vec<(String, String, Option<String>)> {
     let mut docs = Vec::new();
     // The parts themselves, not their compressed copies (`.js.br`, `.js.gz`).
-    let parti = std::fs::read_dir(out.join("ricerca/d")).unwrap().map(|e| e.unwrap().path());
+    let parti = std::fs::read_dir(out.join(indice).join("d")).unwrap().map(|e| e.unwrap().path());
     for p in parti.filter(|p| p.extension().is_some_and(|e| e == "js")) {
         let (_, json) = civis_ricerca::indice::leggi_parte(&std::fs::read(p).unwrap()).expect("a part of the index");
         let blocco: Vec<(String, String, Option<String>, String)> = serde_json::from_value(json).unwrap();
@@ -111,8 +117,11 @@ fn documenti_indicizzati(out: &Path) -> Vec<(String, String, Option<String>)> {
 fn the_search_index_and_the_a_to_z_page_hold_every_page_and_section() {
     let dir = build_real_site();
     let out = dir.path().join("sito");
-    let docs = documenti_indicizzati(&out);
+    let docs = documenti_indicizzati(&out, "ricerca");
     let urls: std::collections::BTreeSet<&str> = docs.iter().map(|d| d.0.as_str()).collect();
+    // One index per language: the English pages are in their own, not in the Italian one, nor on its A–Z page.
+    let docs_en = documenti_indicizzati(&out, "en/ricerca");
+    let urls_en: std::collections::BTreeSet<&str> = docs_en.iter().map(|d| d.0.as_str()).collect();
     let az = std::fs::read_to_string(out.join("indice-az/index.html")).unwrap();
     let mut pagine = 0;
     for e in walkdir::WalkDir::new(repo().join("content")).into_iter().filter_map(Result::ok) {
@@ -128,6 +137,12 @@ fn the_search_index_and_the_a_to_z_page_hold_every_page_and_section() {
         };
         let path = rel.trim_end_matches(".md").trim_end_matches("_index").trim_end_matches('/').to_string();
         let url = if path.is_empty() { "index.html".to_string() } else { format!("{path}/index.html") };
+        if rel.starts_with("en/") {
+            assert!(urls_en.contains(url.as_str()), "{rel}: {url} is not in the English search index");
+            assert!(!urls.contains(url.as_str()), "{rel}: {url} is in the Italian search index");
+            assert!(!az.contains(&format!("href=\"../{url}\"")), "{url} is on the Italian A–Z page");
+            continue;
+        }
         assert!(urls.contains(url.as_str()), "{rel}: {url} is not in the search index");
         let html = std::fs::read_to_string(out.join(&url)).unwrap();
         let corpo = &html[html.find("<div class=\"testo\">").unwrap_or(0)..];

@@ -3,8 +3,9 @@
 
 use crate::navigation::Entry;
 use chrono::NaiveDate;
-use civis_engine::testo::data_it;
+use civis_content::Lingua;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// The site as templates see it (`site.title`…).
 #[derive(Serialize)]
@@ -31,17 +32,45 @@ pub(crate) struct Child<'a> {
     pub(crate) url: String,
 }
 
-/// A date in the page's metadata: ISO for `datetime`, in words for the reader.
+/// A date in the page's metadata: ISO for `datetime`, in words in the page's language for the reader.
 #[derive(Serialize)]
 pub(crate) struct Data {
     pub(crate) iso: NaiveDate,
-    pub(crate) it: String,
+    pub(crate) testo: String,
 }
 
 impl Data {
-    pub(crate) fn of(d: Option<NaiveDate>) -> Option<Data> {
-        d.map(|iso| Data { iso, it: data_it(iso) })
+    pub(crate) fn of(d: Option<NaiveDate>, lingua: &Lingua) -> Option<Data> {
+        d.map(|iso| Data { iso, testo: lingua.data(iso) })
     }
+}
+
+/// The page's language.
+#[derive(Serialize)]
+pub(crate) struct LinguaCtx<'a> {
+    /// `it`, `en`: `<html lang>`.
+    pub(crate) codice: &'a str,
+    /// Its name in its own words.
+    pub(crate) nome: &'a str,
+}
+
+/// The same page in another language: a link with `hreflang`.
+#[derive(Serialize)]
+pub(crate) struct Alternativa<'a> {
+    pub(crate) codice: &'a str,
+    pub(crate) nome: &'a str,
+    pub(crate) url: String,
+}
+
+/// What a translated page says of itself: its source, when it was checked, and whether the source changed since.
+#[derive(Serialize)]
+pub(crate) struct TraduzioneCtx<'a> {
+    /// The source page from here.
+    pub(crate) originale_url: String,
+    pub(crate) reviewed: Option<Data>,
+    pub(crate) reviewer: &'a str,
+    /// The source changed after the check: the page shows a notice sending the reader to it.
+    pub(crate) stale: bool,
 }
 
 /// A law, decision or public document a page cites, with its official text.
@@ -90,6 +119,18 @@ impl JsonBlock {
 #[derive(Serialize)]
 pub(crate) struct Context<'a> {
     pub(crate) site: SiteCtx<'a>,
+    /// The page's language.
+    pub(crate) lingua: LinguaCtx<'a>,
+    /// The theme's strings in the page's language (`t.skip_to_content`).
+    pub(crate) t: &'a BTreeMap<String, String>,
+    /// The home page of the page's language, from here.
+    pub(crate) home_url: String,
+    /// The same page in the site's other languages.
+    pub(crate) alternative: Vec<Alternativa<'a>>,
+    /// For a translated page: its source and its check.
+    pub(crate) traduzione: Option<TraduzioneCtx<'a>>,
+    /// For a page not in the site's own language: the strings its scripts write (search, copy link), as JSON.
+    pub(crate) testi_script: Option<String>,
     /// From the page back to the site root (`../../`).
     pub(crate) root: String,
     /// The wizard's start page from here, when the site has one.

@@ -3,16 +3,18 @@
 //! and writes nothing.
 
 // The modules, bottom first (each uses only modules above it in this list, checked by tests/strati.rs): url,
-// assets (fingerprinted file names) and pages hold what pages share; markdown renders a page; navigation builds
+// assets (fingerprinted file names) and pages hold what pages share; lingue the languages, their strings and
+// the translations' status; markdown renders a page; navigation builds
 // menus and breadcrumbs; context types what templates read; statics copies files; links checks every link of the
 // output; staging writes the folder atomically; review reports stale reviews; fonti checks that every law a page
 // cites is in the rules' sources and lists them; loaded loads the site and renders its Markdown; generators is the
 // trait of what adds pages (assistente: the wizard; search: the index and the A–Z page; extra: 404, redirects,
-// sitemap); update finds what serve must rebuild; site runs the build through one rendering path (Site::load,
+// sitemap; traduzioni: the translations' status pages); update finds what serve must rebuild; site runs the build through one rendering path (Site::load,
 // build, render_all, update).
 mod url;
 mod assets;
 mod pages;
+mod lingue;
 mod markdown;
 mod navigation;
 mod context;
@@ -26,6 +28,7 @@ mod generators;
 mod assistente;
 mod search;
 mod extra;
+mod traduzioni;
 mod update;
 mod site;
 
@@ -62,6 +65,8 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
     /// The search index: how many documents (page openings and sections) and how long it took to write.
     pub search_index: (usize, std::time::Duration),
+    /// Each translation's status: (code, pages current/stale/missing, strings current/stale/missing).
+    pub translations: Vec<(String, [usize; 3], [usize; 3])>,
 }
 
 /// Builds (or, without `output`, checks) the site. Every problem of the build is returned together.

@@ -33,6 +33,8 @@ pub(crate) struct Loaded {
     pub(crate) renderings: Vec<Rendering>,
     /// The theme's and the bundles' fingerprinted file names.
     pub(crate) assets: crate::assets::Assets,
+    /// The site's languages: strings, which page translates which, the translations' status.
+    pub(crate) languages: crate::lingue::Languages,
 }
 
 impl Loaded {
@@ -47,12 +49,13 @@ impl Loaded {
             None
         });
         let sinonimi = sinonimi(&opts.root, &mut errori);
-        if !errori.is_empty() {
+        let languages = crate::lingue::Languages::load(&theme, &content).map_err(|mut e| errori.append(&mut e)).ok();
+        let Some(languages) = languages.filter(|_| errori.is_empty()) else {
             return Err(errori);
-        }
+        };
         let page_titles = content.pages.iter().map(|p| (p.path.clone(), p.front.title.clone())).collect();
         let assets = crate::assets::Assets::of(&theme.static_files, &opts.assets);
-        Ok(Loaded { opts, content, theme, regole, sinonimi, page_titles, renderings: Vec::new(), assets })
+        Ok(Loaded { opts, content, theme, regole, sinonimi, page_titles, renderings: Vec::new(), assets, languages })
     }
 
     /// The Markdown of the pages at `indici`, in parallel; link targets checked as they are rewritten.
@@ -62,7 +65,8 @@ impl Loaded {
             .par_iter()
             .map(|&i| {
                 let p = &self.content.pages[i];
-                let (r, e, ancore) = markdown::render_markdown(p, &by_source);
+                let words = self.languages.words(&p.lang);
+                let (r, e, ancore) = markdown::render_markdown(p, &by_source, &words);
                 let titoli: BTreeMap<String, String> =
                     r.headings.iter().map(|h| (h.id.clone(), h.text.clone())).collect();
                 let documenti = documenti(&p.path, &p.front.title, &p.front.description, &r.html, &titoli);

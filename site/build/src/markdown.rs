@@ -26,8 +26,13 @@ pub(crate) fn broken_anchor((file, line, target, anchor): &Anchor) -> Diagnostic
     )
 }
 
-/// Renders one page's Markdown, resolving links written as source files.
-pub(crate) fn render_markdown(p: &Page, by_source: &HashMap<&str, &Page>) -> (Rendered, Vec<Diagnostic>, Vec<Anchor>) {
+/// Renders one page's Markdown, resolving links written as source files, with the renderer's words in the page's
+/// language.
+pub(crate) fn render_markdown(
+    p: &Page,
+    by_source: &HashMap<&str, &Page>,
+    words: &civis_markdown::Words,
+) -> (Rendered, Vec<Diagnostic>, Vec<Anchor>) {
     let anchors = RefCell::new(Vec::new());
     let resolve = |dest: &str, line: usize| -> Result<String, String> {
         let (file, anchor) = dest.split_once('#').unwrap_or((dest, ""));
@@ -49,6 +54,6 @@ pub(crate) fn render_markdown(p: &Page, by_source: &HashMap<&str, &Page>) -> (Re
         let base = if file.is_empty() { String::new() } else { url::relative(&p.path, &target.path) };
         Ok(if anchor.is_empty() { base } else { format!("{base}#{anchor}") })
     };
-    let out = civis_markdown::render(&p.file, p.body_line, &p.body, &resolve);
+    let out = civis_markdown::render_in(&p.file, p.body_line, &p.body, &resolve, words);
     (Rendered { html: out.html, headings: out.headings }, out.errors, anchors.into_inner())
 }

@@ -41,6 +41,8 @@ pub(crate) struct Tree<'a> {
     index: HashMap<&'a str, usize>,
     /// Sorted children of each section, by output path.
     kids: HashMap<&'a str, Vec<usize>>,
+    /// The translations' folders (`en/`): each the root of its own tree, not a section of the home page.
+    roots: Vec<String>,
 }
 
 /// The parent folder of an output path: `a/b/` → `a/`, `a/` → ``, `` → None.
@@ -54,11 +56,11 @@ pub(crate) fn parent(path: &str) -> Option<&str> {
 
 impl<'a> Tree<'a> {
     /// Builds the reading order: children sorted by weight then title, sections before their pages' siblings.
-    pub(crate) fn new(pages: &'a [Page]) -> Self {
+    pub(crate) fn new(pages: &'a [Page], roots: Vec<String>) -> Self {
         let index: HashMap<&str, usize> = pages.iter().enumerate().map(|(i, p)| (p.path.as_str(), i)).collect();
         let mut kids: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, p) in pages.iter().enumerate() {
-            if let Some(up) = parent(&p.path) {
+            if let Some(up) = parent(&p.path).filter(|_| !roots.contains(&p.path)) {
                 kids.entry(up).or_default().push(i);
             }
         }
@@ -68,9 +70,11 @@ impl<'a> Tree<'a> {
                 pa.weight.cmp(&pb.weight).then_with(|| pa.title.cmp(&pb.title))
             });
         }
-        let mut tree = Tree { pages, order: Vec::new(), position: HashMap::new(), index, kids };
-        if let Some(&home) = tree.index.get("") {
-            tree.visit(home);
+        let mut tree = Tree { pages, order: Vec::new(), position: HashMap::new(), index, kids, roots };
+        for root in std::iter::once(String::new()).chain(tree.roots.clone()) {
+            if let Some(&home) = tree.index.get(root.as_str()) {
+                tree.visit(home);
+            }
         }
         tree.position = tree.order.iter().enumerate().map(|(pos, &i)| (pages[i].path.as_str(), pos)).collect();
         tree
@@ -88,13 +92,17 @@ impl<'a> Tree<'a> {
         self.kids.get(path).cloned().unwrap_or_default()
     }
 
+    fn root_of(&self, path: &str) -> &str {
+        root_in(&self.roots, path)
+    }
+
     fn entry(&self, from: &str, i: usize) -> Entry {
         let p = &self.pages[i];
         Entry {
             title: p.front.title.clone(),
             url: relative(from, &p.path),
             current: p.path == from,
-            active: !p.path.is_empty() && from.starts_with(&p.path),
+            active: p.path != self.root_of(&p.path) && from.starts_with(&p.path),
             children: Vec::new(),
         }
     }
@@ -105,10 +113,11 @@ impl<'a> Tree<'a> {
     /// section's own page), so that a page of a site with 100,000 pages is as large as one of a site with 100.
     pub(crate) fn menu(&self, from: &str) -> Vec<Entry> {
         let mut voci: Vec<Entry> = Vec::new();
-        if let Some(&home) = self.index.get("") {
+        let radice = self.root_of(from);
+        if let Some(&home) = self.index.get(radice) {
             voci.push(self.entry(from, home));
         }
-        let sezioni = self.children("");
+        let sezioni = self.children(radice);
         for (n, &i) in sezioni.iter().enumerate() {
             let mut v = self.entry(from, i);
             if n >= MENU_SECTIONS && !v.active {
@@ -135,12 +144,13 @@ impl<'a> Tree<'a> {
     /// The sections above `path` (home first), as links from `from`.
     pub(crate) fn breadcrumbs(&self, from: &str, path: &str) -> Vec<Entry> {
         let mut out = Vec::new();
-        let mut cur = parent(path);
+        let radice = self.root_of(path);
+        let mut cur = parent(path).filter(|_| path != radice);
         while let Some(p) = cur {
             if let Some(&i) = self.index.get(p) {
                 out.push(self.entry(from, i));
             }
-            cur = parent(p);
+            cur = parent(p).filter(|_| p != radice);
         }
         out.reverse();
         out
@@ -151,19 +161,32 @@ impl<'a> Tree<'a> {
         let Some(&pos) = self.position.get(path) else {
             return (None, None);
         };
-        let prev = pos.checked_sub(1).map(|j| self.entry(path, self.order[j]));
-        let next = self.order.get(pos + 1).map(|&j| self.entry(path, j));
+        let radice = self.root_of(path);
+        let same = |&j: &usize| self.root_of(&self.pages[j].path) == radice;
+        let prev = pos.checked_sub(1).map(|j| self.order[j]).filter(same).map(|j| self.entry(path, j));
+        let next = self.order.get(pos + 1).copied().filter(same).map(|j| self.entry(path, j));
         (prev, next)
     }
 }
 
 /// The menu as HTML, rendered once per (active top-level section, depth) with the theme's `nav.html`: the menu
 /// of every page at that depth in that section is the same but for the current page's link.
-pub(crate) struct Menus(HashMap<(String, usize), String>);
+pub(crate) struct Menus {
+    html: HashMap<(String, usize), String>,
+    roots: Vec<String>,
+}
 
-/// The key of a page's menu: its top-level section and its depth.
-fn menu_key(path: &str) -> (String, usize) {
-    let top = path.split_once('/').map(|(first, _)| format!("{first}/")).unwrap_or_default();
+/// The language root of an output path among `roots`: the translation's folder holding it, else the home page
+/// (``).
+fn root_in<'r>(roots: &'r [String], path: &str) -> &'r str {
+    roots.iter().find(|r| path.starts_with(r.as_str())).map_or("", String::as_str)
+}
+
+/// The key of a page's menu: its top-level section (within its language's tree) and its depth.
+fn menu_key(roots: &[String], path: &str) -> (String, usize) {
+    let radice = root_in(roots, path);
+    let resto = &path[radice.len()..];
+    let top = resto.split_once('/').map(|(first, _)| format!("{radice}{first}/")).unwrap_or_else(|| radice.into());
     (top, path.matches('/').count())
 }
 
@@ -175,7 +198,7 @@ impl Menus {
         paths: impl Iterator<Item = &'p str>,
     ) -> Result<Self, civis_content::Diagnostic> {
         let mut out = HashMap::new();
-        let keys: BTreeSet<((String, usize), &str)> = paths.map(|p| (menu_key(p), p)).collect();
+        let keys: BTreeSet<((String, usize), &str)> = paths.map(|p| (menu_key(&tree.roots, p), p)).collect();
         for (key, path) in keys {
             if out.contains_key(&key) {
                 continue;
@@ -188,12 +211,12 @@ impl Menus {
             ctx.insert("nav", &voci);
             out.insert(key, theme.render("nav.html", &ctx)?);
         }
-        Ok(Menus(out))
+        Ok(Menus { html: out, roots: tree.roots.clone() })
     }
 
     /// The menu of the page at `path`, its own link marked `aria-current="page"` (when it is in the menu).
     pub(crate) fn html(&self, path: &str, current: bool) -> String {
-        let html = self.0.get(&menu_key(path)).cloned().unwrap_or_default();
+        let html = self.html.get(&menu_key(&self.roots, path)).cloned().unwrap_or_default();
         if !current {
             return html;
         }

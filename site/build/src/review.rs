@@ -20,7 +20,9 @@ pub(crate) fn warnings(pagine: &[Page], regole: Option<&Regole>, oggi: NaiveDate
         )
     };
     let mut out = Vec::new();
-    for p in pagine {
+    // A translation is checked against its source, not the law: its date is `translation.reviewed`, and a change
+    // of its source makes it stale (`traduzioni`), which the source's own review covers.
+    for p in pagine.iter().filter(|p| p.front.translation.is_none()) {
         match p.front.reviewed {
             None => out.push(Diagnostic::new(
                 &p.file,

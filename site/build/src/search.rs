@@ -32,6 +32,9 @@ const GLOSSARIO: &str = "glossario/";
 pub(crate) struct SearchIndex<'a> {
     pub(crate) sinonimi: &'a Sinonimi,
     pub(crate) documenti: Vec<&'a Documento>,
+    /// Where the index goes: `` for the site's own language (`ricerca/`), the translation's folder for its own
+    /// (`en/ricerca/`): one index per language, so that a reader's results are in the language of the page.
+    pub(crate) folder: String,
 }
 
 /// Up to this many documents, serve's fast rebuild writes the index again (a few tens of milliseconds); above, the
@@ -41,7 +44,11 @@ pub(crate) const REWRITE_UP_TO: usize = 3000;
 impl SearchIndex<'_> {
     /// The index files.
     pub(crate) fn files(&self) -> Vec<(String, Vec<u8>)> {
-        file_indice(&self.documenti, self.sinonimi)
+        let file = file_indice(&self.documenti, self.sinonimi);
+        if self.folder.is_empty() {
+            return file;
+        }
+        file.into_iter().map(|(nome, b)| (format!("{}{nome}", self.folder), b)).collect()
     }
 
     /// How many documents.
@@ -63,6 +70,7 @@ impl Generator for SearchAndAz {
             .pages
             .par_iter()
             .zip(&site.renderings)
+            .filter(|(p, _)| p.lang == site.content.config.language)
             .flat_map_iter(|(p, r)| {
                 let url = url::relative(INDICE_AZ, &p.path);
                 let pagina = std::iter::once((p.front.title.clone(), url.clone(), "pagina".to_string()));

@@ -3,13 +3,13 @@
 //! The full build ([`Site::build`]) and `serve`'s rebuild of edited pages ([`Site::update`]) both go
 //! through it, so they cannot render a page differently.
 
-use crate::context::{Child, Context, Data, PageCtx, SiteCtx, TocEntry};
+use crate::context::{Alternativa, Child, Context, Data, LinguaCtx, PageCtx, SiteCtx, TocEntry, TraduzioneCtx};
 use crate::generators::{Enrichment, Generated, GeneratedPage, Generator};
 use crate::links::{Examination, LinkMap};
 use crate::loaded::{Loaded, Rendering};
 use crate::navigation::{Menus, Tree};
 use crate::search::SearchIndex;
-use crate::{assistente, extra, links, pages, search, staging, statics, Options, Report};
+use crate::{assistente, extra, links, pages, search, staging, statics, traduzioni, Options, Report};
 use civis_content::{Diagnostic, Page};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -38,6 +38,7 @@ impl Site {
         }
         generators.push(Box::new(search::SearchAndAz));
         generators.push(Box::new(extra::Extra));
+        generators.push(Box::new(traduzioni::Traduzioni));
         Ok(Site { c, generators, menus: None, link_map: LinkMap::default(), counts: Vec::new(), documents: 0 })
     }
 
@@ -59,7 +60,7 @@ impl Site {
         for g in &self.generators {
             g.generate(&self.c, &mut generati, &mut errori);
         }
-        let tree = Tree::new(&self.c.content.pages);
+        let tree = Tree::new(&self.c.content.pages, self.c.languages.roots());
         let percorsi =
             self.c.content.pages.iter().map(|p| p.path.as_str()).chain(generati.pages.iter().map(|g| g.path.as_str()));
         let menus = Menus::render(&tree, &self.c.theme, percorsi.chain([""])).map_err(|e| vec![e])?;
@@ -68,10 +69,14 @@ impl Site {
         // stems, postings, JSON) is gone before the pages' HTML fills the memory, so the peak is the larger of
         // the two, not their sum.
         let inizio = std::time::Instant::now();
-        let indice = self.search_index();
-        let file_indice = indice.files();
-        let ricerca = (indice.count(), inizio.elapsed());
-        drop(indice);
+        let mut file_indice = Vec::new();
+        let mut voci = 0;
+        for lingua in std::iter::once(&self.c.languages.source).chain(&self.c.languages.translations) {
+            let indice = self.search_index(&lingua.codice);
+            file_indice.extend(indice.files());
+            voci += indice.count();
+        }
+        let ricerca = (voci, inizio.elapsed());
         self.documents = ricerca.0;
         if self.documents > search::REWRITE_UP_TO {
             // A large site's index is written again only by a full build: its documents' texts can go now.
@@ -165,16 +170,29 @@ impl Site {
             generated: conto(assistente::PAGES),
             files: self.link_map.count(),
             wizard_paths: conto(assistente::PATHS),
-            warnings: crate::review::warnings(&self.c.content.pages, self.c.regole.as_ref(), self.c.opts.today),
+            warnings: [
+                crate::review::warnings(&self.c.content.pages, self.c.regole.as_ref(), self.c.opts.today),
+                traduzioni::warnings(&self.c),
+            ]
+            .concat(),
             search_index: ricerca,
+            translations: self
+                .c
+                .languages
+                .status
+                .iter()
+                .map(|s| (s.code.clone(), s.counts(), s.string_counts()))
+                .collect(),
         }
     }
 
-    /// The search index of the pages as rendered.
-    fn search_index(&self) -> SearchIndex<'_> {
+    /// The search index of the pages in the language `codice`, as rendered.
+    fn search_index(&self, codice: &str) -> SearchIndex<'_> {
+        let pagine = self.c.content.pages.iter().zip(&self.c.renderings);
         SearchIndex {
             sinonimi: &self.c.sinonimi,
-            documenti: self.c.renderings.iter().flat_map(|r| &r.documenti).collect(),
+            documenti: pagine.filter(|(p, _)| p.lang == codice).flat_map(|(_, r)| &r.documenti).collect(),
+            folder: if codice == self.c.languages.source.codice { String::new() } else { format!("{codice}/") },
         }
     }
 
@@ -186,16 +204,37 @@ impl Site {
     /// The context every template shares, for a page at `path`.
     fn context<'a>(&'a self, path: &str, page: PageCtx<'a>, tree: &Tree, corrente: bool) -> Context<'a> {
         let c = &self.c.content.config;
+        let l = &self.c.languages;
+        let radice = l.root_of(path);
+        let lingua = l.get(radice.trim_end_matches('/'));
+        let codice = lingua.codice.as_str();
+        let tradotta = codice != l.source.codice;
+        let (title, description) = if tradotta {
+            (l.t(codice, "site_title"), l.t(codice, "site_description"))
+        } else {
+            (&*c.title, &*c.description)
+        };
+        let accessibilita_url = if tradotta {
+            l.translation_of(codice, pages::ACCESSIBILITA).map(|a| crate::url::relative(path, a))
+        } else {
+            pages::url_if_exists(&self.c.page_titles, path, pages::ACCESSIBILITA)
+        };
         Context {
-            site: SiteCtx {
-                title: &c.title,
-                description: &c.description,
-                language: &c.language,
-                publisher: c.publisher.as_deref(),
-            },
+            site: SiteCtx { title, description, language: &c.language, publisher: c.publisher.as_deref() },
+            lingua: LinguaCtx { codice, nome: &lingua.nome },
+            t: l.strings(codice),
+            home_url: crate::url::relative(path, &radice),
+            alternative: self.alternatives(path, tradotta),
+            traduzione: l.source_of(path).filter(|_| tradotta).map(|(of, tr)| TraduzioneCtx {
+                originale_url: crate::url::relative(path, of),
+                reviewed: Data::of(Some(tr.reviewed), lingua),
+                reviewer: &tr.reviewer,
+                stale: l.is_stale(codice, path),
+            }),
+            testi_script: tradotta.then(|| crate::lingue::script_strings(l.strings(codice))),
             root: crate::url::root_of(path),
             assistente_url: pages::url_assistente(&self.c.page_titles, path),
-            accessibilita_url: pages::url_if_exists(&self.c.page_titles, path, pages::ACCESSIBILITA),
+            accessibilita_url,
             canonical: c.base_url.as_ref().map(|b| format!("{}/{path}", b.trim_end_matches('/'))),
             page,
             nav_html: self.menus.as_ref().map(|m| m.html(path, corrente)).unwrap_or_default(),
@@ -210,6 +249,37 @@ impl Site {
         }
     }
 
+    /// The page at `path` in the site's other languages: a translated page's source and its other translations,
+    /// or a source page's translations.
+    fn alternatives(&self, path: &str, tradotta: bool) -> Vec<Alternativa<'_>> {
+        let l = &self.c.languages;
+        let origine = if tradotta {
+            match l.source_of(path) {
+                Some((of, _)) => of.as_str(),
+                None => return Vec::new(),
+            }
+        } else {
+            path
+        };
+        let mut out = Vec::new();
+        if tradotta {
+            out.push(Alternativa {
+                codice: &l.source.codice,
+                nome: &l.source.nome,
+                url: crate::url::relative(path, origine),
+            });
+        }
+        for t in &l.translations {
+            match l.translation_of(&t.codice, origine) {
+                Some(p) if p != path => {
+                    out.push(Alternativa { codice: &t.codice, nome: &t.nome, url: crate::url::relative(path, p) })
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// The one path of a Markdown page through its template: (output file, bytes).
     pub(crate) fn render_page(&self, i: usize, tree: &Tree) -> Result<(String, String), Diagnostic> {
         let p = &self.c.content.pages[i];
@@ -221,6 +291,7 @@ impl Site {
             return Err(Diagnostic::new(p.file.clone(), p.key_line("template"), 1, msg));
         }
         let f = &p.front;
+        let lingua = self.c.languages.get(&p.lang);
         let children = tree
             .children(&p.path)
             .into_iter()
@@ -239,10 +310,10 @@ impl Site {
             html: &r.html,
             path: &p.path,
             toc: toc(&r.headings),
-            updated: Data::of(f.updated),
-            reviewed: Data::of(f.reviewed),
-            valid_from: Data::of(f.valid_from),
-            valid_until: Data::of(f.valid_until),
+            updated: Data::of(f.updated, lingua),
+            reviewed: Data::of(f.reviewed, lingua),
+            valid_from: Data::of(f.valid_from, lingua),
+            valid_until: Data::of(f.valid_until, lingua),
             sources: &f.sources,
             testi: self.c.regole.as_ref().map(|r| crate::fonti::citati(p, r)).unwrap_or_default(),
             children,
@@ -297,7 +368,7 @@ impl Site {
             indici.iter().zip(nuove).map(|(&i, r)| std::mem::replace(&mut self.c.renderings[i], r)).collect();
         errori.extend(self.c.broken_anchors(indici));
         errori.extend(self.c.fonti_non_elencate(indici));
-        let tree = Tree::new(&self.c.content.pages);
+        let tree = Tree::new(&self.c.content.pages, self.c.languages.roots());
         let mut scritti = Vec::new();
         let mut esami = Vec::new();
         for &i in indici {
@@ -326,7 +397,8 @@ impl Site {
         let out = self.c.opts.output.as_deref();
         if self.documents <= search::REWRITE_UP_TO {
             let inizio = std::time::Instant::now();
-            let indice = self.search_index();
+            // Only pages of the site's own language take this path (see `update::changed_pages`).
+            let indice = self.search_index(&self.c.languages.source.codice);
             scritti.extend(crate::update::index_changed(&indice, &self.link_map, out));
             ricerca = (indice.count(), inizio.elapsed());
         }

@@ -36,14 +36,20 @@ pub(crate) fn changed_pages(site: &Loaded, cambiati: &[PathBuf]) -> Option<Resul
             return None;
         }
         let i = site.content.pages.iter().position(|p| p.source == rel)?;
+        let vecchia = &site.content.pages[i];
+        // A translation, or a page that has one: the translations' status changes with it, on other pages too.
+        if vecchia.lang != site.content.config.language || site.languages.has_translations(&vecchia.path) {
+            return None;
+        }
         let testo = std::fs::read_to_string(&path).ok()?;
-        let pagina = match Page::parse(&site.content.pages[i].file, &rel, &testo) {
+        let mut pagina = match Page::parse(&vecchia.file, &rel, &testo) {
             Ok(p) => p,
             Err(e) => return Some(Err(e)),
         };
-        if !only_the_page(&site.content.pages[i], &pagina) {
+        if !only_the_page(vecchia, &pagina) {
             return None;
         }
+        pagina.lang = vecchia.lang.clone();
         nuove.push((i, pagina));
     }
     (!nuove.is_empty()).then_some(Ok(nuove))

@@ -2,10 +2,13 @@
 //! diagnostics with `file:line:col`.
 
 pub mod folder;
+pub mod lingue;
 mod page;
+pub mod traduzioni;
 
 pub use civis_core::Diagnostic;
-pub use page::{FrontMatter, Page};
+pub use lingue::Lingua;
+pub use page::{FrontMatter, Page, Translation};
 
 use serde::Deserialize;
 use std::path::Path;
@@ -39,6 +42,8 @@ pub struct Content {
     pub config: SiteConfig,
     /// Every page, sorted by output path.
     pub pages: Vec<Page>,
+    /// The translations (`content/lingue/*.yaml`), by code; none for a site in one language.
+    pub traduzioni: Vec<Lingua>,
 }
 
 /// Loads `ROOT/content`: the config and every Markdown page. All problems are returned together.
@@ -95,8 +100,12 @@ pub fn load(root: &Path) -> Result<Content, Vec<Diagnostic>> {
             ));
         }
     }
+    let sorgente = config.as_ref().map_or("it", |c| c.language.as_str());
+    let (traduzioni, mut problemi) = lingue::traduzioni(root, sorgente);
+    errors.append(&mut problemi);
+    errors.append(&mut traduzioni::assegna(&mut pages, &traduzioni, sorgente));
     match (config, errors.is_empty()) {
-        (Some(config), true) => Ok(Content { config, pages }),
+        (Some(config), true) => Ok(Content { config, pages, traduzioni }),
         _ => Err(errors),
     }
 }

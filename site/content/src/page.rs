@@ -40,6 +40,23 @@ pub struct FrontMatter {
     /// Template name (default `page.html` or `section.html`).
     #[serde(default)]
     pub template: Option<String>,
+    /// For a page in a translation's folder: the source page it translates and the check of it.
+    #[serde(default)]
+    pub translation: Option<Translation>,
+}
+
+/// What a translated page records of its source (`translation:` in its front matter).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// The source page, as a path under `content/` (`riscossione/fermo.md`).
+    pub of: String,
+    /// The fingerprint of the source page's text when this translation was made or last checked against it.
+    pub source_fingerprint: String,
+    /// The day of that check.
+    pub reviewed: NaiveDate,
+    /// Who checked it.
+    pub reviewer: String,
 }
 
 /// A page of the site.
@@ -63,6 +80,8 @@ pub struct Page {
     pub key_lines: Vec<(String, usize)>,
     /// The front matter as written (its first line is the file's line 2), for checks that read its values.
     pub header: String,
+    /// The page's language: the site's own, or the translation whose folder holds it (`en/…`).
+    pub lang: String,
 }
 
 /// The top-level keys of a front matter (`yaml`, starting on the file's line 2) with their lines.
@@ -75,6 +94,11 @@ fn key_lines(yaml: &str) -> Vec<(String, usize)> {
 }
 
 impl Page {
+    /// The text a translation is made from, whose fingerprint it records: title, description and body.
+    pub fn testo_sorgente(&self) -> String {
+        format!("{}\n{}\n{}", self.front.title, self.front.description, self.body)
+    }
+
     /// The line of a front matter key; the front matter's first line (2) when the key is absent.
     pub fn key_line(&self, key: &str) -> usize {
         self.key_lines.iter().find(|(k, _)| k == key).map_or(2, |(_, l)| *l)
@@ -175,6 +199,7 @@ impl Page {
             body_line,
             key_lines,
             header: yaml.to_string(),
+            lang: String::new(),
         })
     }
 }

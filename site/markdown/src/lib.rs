@@ -32,8 +32,8 @@ pub struct Rendered {
 }
 
 /// The callout kinds and their visible titles.
-const CALLOUTS: [(&str, &str); 4] =
-    [("ATTENZIONE", "Attenzione"), ("SCADENZA", "Scadenza"), ("ESEMPIO", "Esempio"), ("NOTA", "Nota")];
+/// The callouts' markers, in the order of [`Words::callouts`].
+const CALLOUTS: [&str; 4] = ["ATTENZIONE", "SCADENZA", "ESEMPIO", "NOTA"];
 
 /// Whether a link target is internal (relative, no scheme), so the caller must resolve it.
 pub fn is_internal(dest: &str) -> bool {
@@ -49,6 +49,33 @@ pub fn render(
     first_line: usize,
     md: &str,
     resolve: &dyn Fn(&str, usize) -> Result<String, String>,
+) -> Rendered {
+    render_in(file, first_line, md, resolve, &Words::ITALIANO)
+}
+
+/// The words the renderer itself writes into a page: a translated page gets them in its language.
+#[derive(Debug, Clone, Copy)]
+pub struct Words<'a> {
+    /// The label of a heading's self-link, before the heading's text (`Link a questa sezione`).
+    pub anchor_label: &'a str,
+    /// The titles of the callouts `[!ATTENZIONE]`, `[!SCADENZA]`, `[!ESEMPIO]` and `[!NOTA]`, in this order: the
+    /// markers stay Italian in every language, as syntax.
+    pub callouts: [&'a str; 4],
+}
+
+impl Words<'static> {
+    /// The site's own language.
+    pub const ITALIANO: Words<'static> =
+        Words { anchor_label: "Link a questa sezione", callouts: ["Attenzione", "Scadenza", "Esempio", "Nota"] };
+}
+
+/// [`render`], with the renderer's own words in a page's language.
+pub fn render_in(
+    file: &str,
+    first_line: usize,
+    md: &str,
+    resolve: &dyn Fn(&str, usize) -> Result<String, String>,
+    words: &Words,
 ) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -77,7 +104,7 @@ pub fn render(
             }
             Event::End(TagEnd::Heading(_)) => {
                 let (level, explicit, inner) = heading.take().expect("heading start seen");
-                let (html, h) = heading_html(level, explicit, inner, &mut used, &mut |m| {
+                let (html, h) = heading_html(level, explicit, inner, &mut used, words.anchor_label, &mut |m| {
                     out.errors.push(problem(range.start, m));
                 });
                 out.headings.push(h);
@@ -88,7 +115,7 @@ pub fn render(
                 let kind_title = callout_kind(&all[i + 1..]).map(|(k, t, n)| {
                     // Keep the paragraph start (i + 1), drop the marker and the break after it.
                     skip.extend((i + 2..i + 2 + n).rev());
-                    (k, t)
+                    (k, words.callouts[t])
                 });
                 callouts.push(kind_title.is_some());
                 match kind_title {
@@ -143,6 +170,7 @@ fn heading_html<'a>(
     explicit: Option<String>,
     inner: Vec<Event<'a>>,
     used: &mut HashSet<String>,
+    anchor_label: &str,
     report: &mut dyn FnMut(String),
 ) -> (Event<'a>, Heading) {
     let text: String = inner
@@ -172,7 +200,7 @@ fn heading_html<'a>(
     let n = level as u8;
     let label = escape_attr(&text);
     let html = Event::Html(CowStr::from(format!(
-        "<h{n} id=\"{id}\">{inner_html} <a class=\"ancora\" href=\"#{id}\" aria-label=\"Link a questa sezione: {label}\">#</a></h{n}>\n"
+        "<h{n} id=\"{id}\">{inner_html} <a class=\"ancora\" href=\"#{id}\" aria-label=\"{anchor_label}: {label}\">#</a></h{n}>\n"
     )));
     (html, Heading { level: n, id, text })
 }
@@ -193,8 +221,8 @@ fn escape_attr(text: &str) -> String {
 }
 
 /// The events after a blockquote start: if its first paragraph starts with `[!KIND]`, returns the kind, its
-/// title and how many events after the paragraph start make up the marker (text and the break after it).
-fn callout_kind(after: &[(Event, std::ops::Range<usize>)]) -> Option<(&'static str, &'static str, usize)> {
+/// title's index in [`Words::callouts`] and how many events after the paragraph start make up the marker (text and the break after it).
+fn callout_kind(after: &[(Event, std::ops::Range<usize>)]) -> Option<(&'static str, usize, usize)> {
     if !matches!(after.first(), Some((Event::Start(Tag::Paragraph), _))) {
         return None;
     }
@@ -218,8 +246,8 @@ fn callout_kind(after: &[(Event, std::ops::Range<usize>)]) -> Option<(&'static s
         }
     }
     let kind = marker.trim().strip_prefix("[!")?.strip_suffix(']')?;
-    let (k, t) = CALLOUTS.iter().find(|(k, _)| *k == kind)?;
-    Some((k, t, taken))
+    let i = CALLOUTS.iter().position(|k| *k == kind)?;
+    Some((CALLOUTS[i], i, taken))
 }
 
 #[cfg(test)]

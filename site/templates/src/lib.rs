@@ -13,6 +13,8 @@ pub struct Theme {
     origini: Vec<(String, String)>,
     /// Static files: (output path, bytes).
     pub static_files: Vec<(String, Vec<u8>)>,
+    /// The strings of the theme's furniture, one file per language (`it.yaml`): (name, where it comes from, text).
+    pub strings: Vec<(String, String, String)>,
 }
 
 /// Loads the built-in theme, then the overrides in `ROOT/themes/<name>/templates` and `.../static`.
@@ -23,7 +25,28 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let mut static_files: Vec<(String, Vec<u8>)> = STATIC.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
     let mut origini: Vec<(String, String)> =
         TEMPLATES.iter().map(|(n, _)| (n.to_string(), format!("(tema incorporato) templates/{n}"))).collect();
+    let mut strings: Vec<(String, String, String)> = LINGUE
+        .iter()
+        .map(|(n, t)| {
+            (n.to_string(), format!("(tema incorporato) lingue/{n}"), String::from_utf8_lossy(t).into_owned())
+        })
+        .collect();
     let mut errors = Vec::new();
+    let base = dir.join("lingue");
+    if base.is_dir() {
+        let (trovati, mut problemi) = civis_content::folder::files_of(root, &base);
+        errors.append(&mut problemi);
+        for (rel, percorso) in trovati {
+            let shown = percorso.strip_prefix(root).unwrap_or(&percorso).to_string_lossy().into_owned();
+            match std::fs::read_to_string(&percorso) {
+                Ok(text) => {
+                    strings.retain(|(n, _, _)| *n != rel);
+                    strings.push((rel, shown, text));
+                }
+                Err(e) => errors.push(Diagnostic::new(shown, 0, 0, format!("non riesco a leggere il file: {e}"))),
+            }
+        }
+    }
     for (sub, is_template) in [("templates", true), ("static", false)] {
         let base = dir.join(sub);
         if !base.is_dir() {
@@ -62,7 +85,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         errors.push(Diagnostic::new(format!("themes/{name}/templates"), 0, 0, chain(&e)));
     }
     if errors.is_empty() {
-        Ok(Theme { tera, origini, static_files })
+        Ok(Theme { tera, origini, static_files, strings })
     } else {
         Err(errors)
     }

@@ -4,10 +4,17 @@
 (function () {
   'use strict';
   if (!navigator.clipboard || !window.isSecureContext) return;
+  // A page not in Italian carries its words (`#testi-pagina`); Italian is the fallback.
+  var el = document.getElementById('testi-pagina');
+  var testi = {};
+  try { testi = el ? JSON.parse(el.textContent) : {}; } catch (e) { testi = {}; }
+  var prima = (testi.anchor_label || 'Link a questa sezione') + ': ';
+  var copia = testi.copy_anchor_label || 'Copia il link a questa sezione';
   document.querySelectorAll('a.ancora').forEach(function (a) {
-    var titolo = (a.getAttribute('aria-label') || '').replace(/^Link a questa sezione: /, '');
-    a.setAttribute('aria-label', 'Copia il link a questa sezione: ' + titolo);
-    a.title = 'Copia il link a questa sezione';
+    var etichetta = a.getAttribute('aria-label') || '';
+    var titolo = etichetta.indexOf(prima) === 0 ? etichetta.slice(prima.length) : etichetta;
+    a.setAttribute('aria-label', copia + ': ' + titolo);
+    a.title = copia;
     a.addEventListener('click', function (e) {
       e.preventDefault();
       var indirizzo = location.href.split('#')[0] + a.getAttribute('href');
@@ -18,7 +25,7 @@
         var nota = document.createElement('span');
         nota.className = 'copiato';
         nota.setAttribute('role', 'status');
-        nota.textContent = 'Link copiato';
+        nota.textContent = testi.link_copied || 'Link copiato';
         a.after(nota);
         setTimeout(function () { nota.remove(); }, 4000);
       }, function () { location.hash = a.getAttribute('href'); });

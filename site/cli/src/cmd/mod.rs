@@ -85,6 +85,12 @@ pub(crate) fn print_report(r: &civis_build::Report, what: &str, start: Instant) 
         r.files,
         start.elapsed().as_secs_f64()
     );
+    for (codice, [a, s, m], [ta, ts, tm]) in &r.translations {
+        eprintln!(
+            "Traduzione `{codice}`: pagine {a} aggiornate, {s} da rivedere, {m} non tradotte; testi {ta} aggiornati, \
+             {ts} da rivedere, {tm} non tradotti (dettagli in {codice}/stato/)"
+        );
+    }
 }
 
 /// Problems printed at most: past these, a count (a crafted page can produce hundreds of thousands).

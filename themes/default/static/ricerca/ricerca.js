@@ -9,7 +9,19 @@
   var contenitore = document.querySelector('.ricerca[data-radice]');
   if (!contenitore) return;
   var radiceSito = contenitore.getAttribute('data-radice');
-  var base = radiceSito + 'ricerca/';
+  // One index per language: a translated page names its own (`en/ricerca/`).
+  var indiceLingua = contenitore.getAttribute('data-indice');
+  var base = radiceSito + (indiceLingua || 'ricerca/');
+  // A page not in Italian carries its words for this script (`#testi-pagina`); Italian is the fallback.
+  var testiPagina = (function () {
+    var el = document.getElementById('testi-pagina');
+    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function T(chiave, italiano, valori) {
+    var s = testiPagina[chiave] || italiano;
+    Object.keys(valori || {}).forEach(function (n) { s = s.split('{' + n + '}').join(valori[n]); });
+    return s;
+  }
   // The module's loader, named by its content's fingerprint: the page says which.
   var caricatore = contenitore.getAttribute('data-modulo') || base + 'pkg/avvio.js';
   var linkAz = contenitore.querySelector('a');
@@ -67,13 +79,13 @@
   var etichetta = document.createElement('label');
   etichetta.htmlFor = 'cerca';
   etichetta.className = 'nascosto';
-  etichetta.textContent = 'Cerca nella guida';
+  etichetta.textContent = T('search_label', 'Cerca nella guida');
   var campo = document.createElement('input');
   campo.type = 'search';
   campo.id = 'cerca';
   // The "/" shortcut is only worth naming to someone with a keyboard and a mouse, not on a phone.
   var tastiera = window.matchMedia && window.matchMedia('(hover: hover) and (pointer: fine)').matches;
-  campo.placeholder = tastiera ? 'Cerca nella guida (tasto /)' : 'Cerca nella guida';
+  campo.placeholder = tastiera ? T('search_label', 'Cerca nella guida') + ' ' + T('search_key_hint', '(tasto /)') : T('search_label', 'Cerca nella guida');
   campo.autocomplete = 'off';
   campo.spellcheck = false;
   campo.setAttribute('aria-describedby', 'cerca-stato');
@@ -87,12 +99,12 @@
   stato.setAttribute('aria-live', 'polite');
   var lista = document.createElement('ul');
   lista.id = 'cerca-risultati';
-  lista.setAttribute('aria-label', 'Risultati della ricerca');
+  lista.setAttribute('aria-label', T('search_results', 'Risultati della ricerca'));
   var az = document.createElement('p');
   az.className = 'ricerca-az';
   var azLink = document.createElement('a');
   azLink.href = linkAz ? linkAz.getAttribute('href') : radiceSito + 'indice-az/index.html';
-  azLink.textContent = 'Indice dalla A alla Z';
+  azLink.textContent = T('search_az_link', 'Indice dalla A alla Z');
   az.appendChild(azLink);
   var tuttiLink = document.createElement('p');
   tuttiLink.className = 'ricerca-tutti';
@@ -334,7 +346,7 @@
       });
     }).catch(function (e) {
       if (window.console) console.warn('ricerca: ' + e);
-      if (mio === turno) annuncia('La ricerca non è disponibile in questa pagina: usa l\'indice dalla A alla Z.');
+      if (mio === turno) annuncia(T('search_unavailable', 'La ricerca non è disponibile in questa pagina: usa l\'indice dalla A alla Z.'));
     });
   }
 
@@ -385,12 +397,16 @@
       li.appendChild(a);
       lista.appendChild(li);
     });
-    var per = corretta ? ' per «' + corretta + '» (hai scritto «' + q.trim() + '»)' : ' per «' + q.trim() + '»';
-    annuncia(docs.length ? (quanti > docs.length ? 'I primi ' + docs.length + ' di ' + quanti + ' risultati' : docs.length === 1 ? '1 risultato' : docs.length + ' risultati') + per + '.' + (paginaTutti ? '' : ' Premi Invio per aprire il primo.')
-      : 'Nessun risultato per «' + q.trim() + '». Prova con un\'altra parola o apri l\'indice dalla A alla Z.');
-    tuttiLink.hidden = Boolean(paginaTutti) || !(quanti > docs.length);
+    var v = { q: q.trim(), c: corretta, n: docs.length, m: quanti };
+    var per = corretta ? T('search_corrected', 'per «{c}» (hai scritto «{q}»)', v) : T('search_for', 'per «{q}»', v);
+    var conto = quanti > docs.length ? T('search_first', 'I primi {n} di {m} risultati', v)
+      : docs.length === 1 ? T('search_one', '1 risultato') : T('search_many', '{n} risultati', v);
+    annuncia(docs.length ? conto + ' ' + per + '.' + (paginaTutti ? '' : ' ' + T('search_enter', 'Premi Invio per aprire il primo.'))
+      : T('search_none', 'Nessun risultato per «{q}». Prova con un\'altra parola o apri l\'indice dalla A alla Z.', v));
+    // The page of all the results searches the site's own language: a translation's box lists what it found.
+    tuttiLink.hidden = Boolean(paginaTutti) || Boolean(indiceLingua) || !(quanti > docs.length);
     if (!tuttiLink.hidden) {
-      tuttiLink.firstChild.textContent = 'Mostra tutti i risultati (' + quanti + ')';
+      tuttiLink.firstChild.textContent = T('search_all', 'Mostra tutti i risultati ({n})', { n: quanti });
       tuttiLink.firstChild.href = radiceSito + 'cerca/index.html#q=' + encodeURIComponent(q.trim());
     }
   }

@@ -1,0 +1,156 @@
+//! Languages as content (issue 34): a language is a folder of pages plus a file of strings. A copy of the real
+//! site gets a Romanian home page and one translated page, and nothing else; the build gives them their
+//! language, links them to their Italian source both ways (`hreflang`) and reports their status. A changed
+//! Italian page turns its English translation stale, with a visible notice and a warning naming the fingerprint.
+
+mod support;
+
+use std::path::Path;
+use support::{civis, copy_dir, repo, stderr};
+
+const STRINGHE_RO: &str = "name: Română
+reviewed: 2026-12-01
+reviewer: \"Test\"
+months: [ianuarie, februarie, martie, aprilie, mai, iunie, iulie, august, septembrie, octombrie, noiembrie, decembrie]
+strings:
+  skip_to_content: { text: \"Salt la conținut\", source_fingerprint: \"0000000000000000\" }
+";
+
+const HOME_RO: &str = "---
+title: Ghid CIVIS
+description: Ce scrisoare ați primit?
+updated: 2026-12-01
+sources: [\"Guida CIVIS 2026 dell'Agenzia delle entrate\"]
+---
+Ghid în limba română. [Somația de plată](intimazione.md).
+";
+
+/// The Romanian translation of the Italian intimazione page, its fingerprint given.
+fn intimazione_ro(impronta: &str) -> String {
+    format!(
+        "---
+title: Somația de plată (intimazione)
+description: Ce este și în cât timp trebuie să plătiți.
+updated: 2026-12-01
+sources: [\"art. 50 DPR 602/1973\"]
+translation:
+  of: riscossione/intimazione.md
+  source_fingerprint: \"{impronta}\"
+  reviewed: 2026-12-01
+  reviewer: \"Test\"
+---
+## Ce este {{#cose}}
+
+Citiți [pagina în italiană](../riscossione/intimazione.md).
+"
+    )
+}
+
+fn build(root: &Path) -> (std::process::Output, std::path::PathBuf) {
+    let out = root.join("out");
+    let run = civis(root, &["build", "--no-wasm", "--today", "2026-12-07", "--output", out.to_str().unwrap()]);
+    (run, out)
+}
+
+fn read(out: &Path, file: &str) -> String {
+    std::fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+#[test]
+fn a_new_language_is_content_only() {
+    let sito = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &sito.path().join("content"));
+    let c = sito.path().join("content");
+    std::fs::write(c.join("lingue/ro.yaml"), STRINGHE_RO).unwrap();
+    std::fs::create_dir_all(c.join("ro")).unwrap();
+    std::fs::write(c.join("ro/_index.md"), HOME_RO).unwrap();
+    std::fs::write(c.join("ro/intimazione.md"), intimazione_ro("0000000000000000")).unwrap();
+
+    // A wrong fingerprint is reported with the right one, which the editor copies.
+    let (run, out) = build(sito.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    let err = stderr(&run);
+    let avviso = err.lines().find(|l| l.starts_with("content/ro/intimazione.md:")).expect(&err);
+    assert!(avviso.contains("traduzione da rivedere"), "{avviso}");
+    let giusta = avviso.rsplit("source_fingerprint: \"").next().unwrap().trim_end_matches(['"', '`']).to_string();
+    assert_eq!(giusta.len(), 16, "{avviso}");
+    assert!(err.contains("Traduzione `ro`: pagine 0 aggiornate, 1 da rivedere"), "{err}");
+    let pagina = read(&out, "ro/intimazione/index.html");
+    assert!(pagina.contains("<html lang=\"ro\">"), "its language from its folder");
+    assert!(pagina.contains("traduzione-superata"), "a stale translation says so on the page");
+
+    std::fs::write(c.join("ro/intimazione.md"), intimazione_ro(&giusta)).unwrap();
+    let (run, out) = build(sito.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("content/ro/intimazione.md"), "{}", stderr(&run));
+    let pagina = read(&out, "ro/intimazione/index.html");
+    assert!(!pagina.contains("traduzione-superata"), "current now");
+    // Its strings: the one translated, the others from Italian (reported missing), dates in Romanian.
+    assert!(pagina.contains("Salt la conținut"));
+    assert!(!pagina.contains("Vai al contenuto") && pagina.contains("Guida non ufficiale"));
+    assert!(pagina.contains("1 decembrie 2026"), "the review date in Romanian month names");
+    // Both ways: the Romanian page names its Italian source, the Italian page its Romanian translation.
+    assert!(pagina.contains("hreflang=\"it\" href=\"../../riscossione/intimazione/index.html\""), "{pagina}");
+    let italiana = read(&out, "riscossione/intimazione/index.html");
+    assert!(italiana.contains("hreflang=\"ro\" href=\"../../ro/intimazione/index.html\""));
+    assert!(italiana.contains("lang=\"ro\">Română</a>"), "the switch names the language in its own words");
+    // Its own search index, its status page, and a home page of its own in the menu (not a section of Italian's).
+    assert!(out.join("ro/ricerca/radice.js").is_file());
+    assert!(read(&out, "ro/stato/index.html").contains("stato-missing"));
+    assert!(!read(&out, "index.html").contains("ro/index.html\">Ghid CIVIS"), "not in the Italian menu");
+}
+
+#[test]
+fn a_changed_italian_page_turns_its_english_page_stale() {
+    let sito = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &sito.path().join("content"));
+    let (run, out) = build(sito.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("da rivedere:"), "the repository's translations are current: {}", stderr(&run));
+    assert!(!read(&out, "en/fermo/index.html").contains("traduzione-superata"));
+
+    let fermo = sito.path().join("content/riscossione/fermo.md");
+    let testo = std::fs::read_to_string(&fermo).unwrap();
+    std::fs::write(&fermo, testo.replacen("**30 giorni**", "**20 giorni**", 1)).unwrap();
+    let (run, out) = build(sito.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(err.contains("content/en/fermo.md:") && err.contains("content/riscossione/fermo.md è cambiata"), "{err}");
+    let pagina = read(&out, "en/fermo/index.html");
+    assert!(
+        pagina.contains("traduzione-superata") && pagina.contains("The Italian page has changed"),
+        "visible notice"
+    );
+    assert!(pagina.contains("href=\"../../riscossione/fermo/index.html\" hreflang=\"it\">Read this page in Italian"));
+    let stato = read(&out, "en/stato/index.html");
+    assert!(stato.contains("to be checked again"), "the status page lists it");
+}
+
+#[test]
+fn translation_mistakes_are_reported_where_they_are() {
+    let sito = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &sito.path().join("content"));
+    let c = sito.path().join("content");
+    let fermo = std::fs::read_to_string(c.join("en/fermo.md")).unwrap();
+    std::fs::write(c.join("en/fermo.md"), fermo.replacen("of: riscossione/fermo.md", "of: riscossione/ferma.md", 1))
+        .unwrap();
+    std::fs::write(c.join("lingue/EN.yaml"), "name: x\n").unwrap();
+    let (run, _) = build(sito.path());
+    assert!(!run.status.success());
+    let err = stderr(&run);
+    assert!(
+        err.contains("content/en/fermo.md:") && err.contains("la pagina content/riscossione/ferma.md non esiste"),
+        "{err}"
+    );
+    assert!(err.contains("content/lingue/EN.yaml") && err.contains("due o tre lettere minuscole"), "{err}");
+
+    std::fs::write(c.join("en/fermo.md"), fermo).unwrap();
+    std::fs::remove_file(c.join("lingue/EN.yaml")).unwrap();
+    let en = std::fs::read_to_string(c.join("lingue/en.yaml")).unwrap();
+    std::fs::write(c.join("lingue/en.yaml"), en.replacen("  menu:", "  manu:", 1)).unwrap();
+    let (run, out) = build(sito.path());
+    assert!(!run.status.success());
+    let err = stderr(&run);
+    assert!(err.contains("content/lingue/en.yaml:") && err.contains("il testo `manu` non esiste"), "{err}");
+    assert!(!out.exists(), "nothing half-written");
+}
