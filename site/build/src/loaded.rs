@@ -27,6 +27,10 @@ pub(crate) struct Loaded {
     /// The wizard's rules, when the site has `content/wizard/`.
     pub(crate) regole: Option<Regole>,
     pub(crate) sinonimi: Sinonimi,
+    /// A translation's own synonyms (`content/ricerca/sinonimi.<code>.yaml`), for its own index: the words its
+    /// readers type for the Italian acts ("garnishment" for pignoramento). A translation without the file
+    /// searches with the Italian synonyms.
+    pub(crate) sinonimi_lingue: HashMap<String, Sinonimi>,
     /// Page titles by output path (the wizard links pages by path and shows their titles).
     pub(crate) page_titles: civis_vista::Titoli,
     /// Each page rendered, in the order of `content.pages` (empty until [`Loaded::render_markdown_page`]).
@@ -48,14 +52,33 @@ impl Loaded {
             errori.append(&mut e);
             None
         });
-        let sinonimi = sinonimi(&opts.root, &mut errori);
+        let sinonimi = leggi_sinonimi(&opts.root, FILE_SINONIMI, &mut errori).unwrap_or_default();
+        let sinonimi_lingue = content
+            .traduzioni
+            .iter()
+            .filter_map(|l| {
+                let file = FILE_SINONIMI.replace(".yaml", &format!(".{}.yaml", l.codice));
+                leggi_sinonimi(&opts.root, &file, &mut errori).map(|s| (l.codice.clone(), s))
+            })
+            .collect();
         let languages = crate::lingue::Languages::load(&theme, &content).map_err(|mut e| errori.append(&mut e)).ok();
         let Some(languages) = languages.filter(|_| errori.is_empty()) else {
             return Err(errori);
         };
         let page_titles = content.pages.iter().map(|p| (p.path.clone(), p.front.title.clone())).collect();
         let assets = crate::assets::Assets::of(&theme.static_files, &opts.assets);
-        Ok(Loaded { opts, content, theme, regole, sinonimi, page_titles, renderings: Vec::new(), assets, languages })
+        Ok(Loaded {
+            opts,
+            content,
+            theme,
+            regole,
+            sinonimi,
+            sinonimi_lingue,
+            page_titles,
+            renderings: Vec::new(),
+            assets,
+            languages,
+        })
     }
 
     /// The Markdown of the pages at `indici`, in parallel; link targets checked as they are rewritten.
@@ -111,17 +134,17 @@ impl Loaded {
     }
 }
 
-/// The synonyms, when the site has them (a site without the file searches without synonyms).
-fn sinonimi(root: &Path, errors: &mut Vec<Diagnostic>) -> Sinonimi {
-    match std::fs::read_to_string(root.join(FILE_SINONIMI)) {
-        Ok(testo) => carica_sinonimi(FILE_SINONIMI, &testo).unwrap_or_else(|mut e| {
+/// The synonyms of `file`, when the site has it (`None`: a site without the file searches without synonyms).
+fn leggi_sinonimi(root: &Path, file: &str, errors: &mut Vec<Diagnostic>) -> Option<Sinonimi> {
+    match std::fs::read_to_string(root.join(file)) {
+        Ok(testo) => Some(carica_sinonimi(file, &testo).unwrap_or_else(|mut e| {
             errors.append(&mut e);
             Sinonimi::default()
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Sinonimi::default(),
+        })),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
-            errors.push(Diagnostic::new(FILE_SINONIMI, 0, 0, format!("non riesco a leggere il file: {e}")));
-            Sinonimi::default()
+            errors.push(Diagnostic::new(file, 0, 0, format!("non riesco a leggere il file: {e}")));
+            None
         }
     }
 }

@@ -190,7 +190,7 @@ impl Site {
     fn search_index(&self, codice: &str) -> SearchIndex<'_> {
         let pagine = self.c.content.pages.iter().zip(&self.c.renderings);
         SearchIndex {
-            sinonimi: &self.c.sinonimi,
+            sinonimi: self.c.sinonimi_lingue.get(codice).unwrap_or(&self.c.sinonimi),
             documenti: pagine.filter(|(p, _)| p.lang == codice).flat_map(|(_, r)| &r.documenti).collect(),
             folder: if codice == self.c.languages.source.codice { String::new() } else { format!("{codice}/") },
         }
