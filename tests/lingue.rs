@@ -124,6 +124,28 @@ fn a_changed_italian_page_turns_its_english_page_stale() {
     assert!(pagina.contains("href=\"../../riscossione/fermo/index.html\" hreflang=\"it\">Read this page in Italian"));
     let stato = read(&out, "en/stato/index.html");
     assert!(stato.contains("to be checked again"), "the status page lists it");
+
+    // The wizard's questions are kept in step the same way: a changed Italian question turns its English stale.
+    let guida = read(&out, "en/assistente/index.html");
+    assert!(
+        guida.contains("<span lang=\"it\">Che cosa hai ricevuto?</span>") && guida.contains("What did you receive?")
+    );
+    assert!(!guida.contains("da-rivedere"), "every question is current before the change");
+    let domande = sito.path().join("content/wizard/domande.yaml");
+    let testo = std::fs::read_to_string(&domande).unwrap();
+    std::fs::write(&domande, testo.replacen("\"Che cosa hai ricevuto?\"", "\"Quale atto hai ricevuto?\"", 1)).unwrap();
+    let (run, out) = build(sito.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(
+        err.contains("content/lingue/en.yaml:") && err.contains("testo `domanda.atto.etichetta` da rivedere"),
+        "{err}"
+    );
+    let guida = read(&out, "en/assistente/index.html");
+    assert!(
+        guida.contains("Quale atto hai ricevuto?") && guida.contains("class=\"da-rivedere\""),
+        "marked, not silent"
+    );
 }
 
 #[test]

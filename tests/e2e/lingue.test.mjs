@@ -27,6 +27,18 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
         assert.equal(await avvio.getAttribute('hreflang'), 'it', 'the wizard is in Italian, and the link says so');
         await axe(page, `English home ${come} ${nome}`);
 
+        // The wizard's questions in English, beside the Italian words on screen.
+        await page.getByRole('link', { name: 'every question and answer in English' }).click();
+        await page.waitForURL(/\/en\/assistente\/index\.html$/);
+        assert.match(await page.textContent('#domanda-atto'), /On screen:\s*Che cosa hai ricevuto\?/);
+        assert.match(await page.textContent('main'), /What did you receive\?/);
+        assert.equal(await page.locator('#domanda-atto [lang="it"]').count(), 1, 'the Italian words are marked as Italian');
+        await axe(page, `English question guide ${come} ${nome}`);
+        await page.getByRole('link', { name: 'Open the guided questions (in Italian)' }).click();
+        await page.waitForURL(/\/assistente\/index\.html$/);
+        assert.equal(await page.getAttribute('html', 'lang'), 'it');
+        await page.goto(base() + 'en/index.html');
+
         await page.getByRole('link', { name: 'fermo', exact: true }).click();
         await page.waitForURL(/\/en\/fermo\/index\.html$/);
         assert.match(await page.textContent('h1'), /Preavviso di fermo/);

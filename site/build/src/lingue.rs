@@ -4,6 +4,7 @@
 
 use civis_content::traduzioni::{self, Stato, StatoPagina, StatoTesto};
 use civis_content::{Content, Diagnostic, Lingua, Page, Translation};
+use civis_engine::modello::Regole;
 use std::collections::{BTreeMap, HashMap};
 
 /// The languages of a loaded site.
@@ -43,7 +44,11 @@ impl LanguageStatus {
 
 impl Languages {
     /// The source strings from the theme (`lingue/<language>.yaml`) and the content's translations, checked.
-    pub(crate) fn load(theme: &civis_templates::Theme, content: &Content) -> Result<Languages, Vec<Diagnostic>> {
+    pub(crate) fn load(
+        theme: &civis_templates::Theme,
+        content: &Content,
+        regole: Option<&Regole>,
+    ) -> Result<Languages, Vec<Diagnostic>> {
         let codice = &content.config.language;
         let nome = format!("{codice}.yaml");
         let Some((_, file, testo)) = theme.strings.iter().find(|(n, _, _)| *n == nome) else {
@@ -51,7 +56,9 @@ impl Languages {
                 format!("il tema non ha i testi della lingua del sito `{codice}`: aggiungi lingue/{nome} al tema");
             return Err(vec![Diagnostic::new("content/config.yaml", 0, 0, msg)]);
         };
-        let source = Lingua::sorgente(codice, file, testo).map_err(|e| vec![e])?;
+        let mut source = Lingua::sorgente(codice, file, testo).map_err(|e| vec![e])?;
+        // The wizard's questions are source strings too, so a translation of them is kept in step the same way.
+        source.testi.extend(regole.map(testi_percorso).unwrap_or_default());
         let errori: Vec<Diagnostic> =
             content.traduzioni.iter().flat_map(|t| traduzioni::chiavi_sconosciute(&source, t)).collect();
         if !errori.is_empty() {
@@ -161,4 +168,52 @@ pub(crate) fn script_strings(strings: &BTreeMap<String, String>) -> String {
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
     serde_json::to_string(&scelti).expect("strings serialise").replace('<', "\\u003c")
+}
+
+/// The texts of the wizard's acts and questions, by key: `atto.<id>.etichetta|aiuto`,
+/// `domanda.<id>.etichetta|aiuto`, `domanda.<id>.variante.<n>.…` (1-based), `domanda.<id>.opzione.<valore>.…` (a
+/// value worded twice for different cases: `<valore>.2`). What a translation of the questions translates.
+pub(crate) fn testi_percorso(regole: &Regole) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut metti = |chiave: String, testo: Option<&String>| {
+        if let Some(t) = testo.filter(|t| !t.is_empty()) {
+            out.insert(chiave, t.clone());
+        }
+    };
+    for a in &regole.atti {
+        metti(format!("atto.{}.etichetta", a.id), Some(&a.etichetta));
+        metti(format!("atto.{}.aiuto", a.id), a.aiuto.as_ref());
+    }
+    for d in &regole.domande {
+        let base = format!("domanda.{}", d.id);
+        metti(format!("{base}.etichetta"), Some(&d.etichetta));
+        metti(format!("{base}.aiuto"), Some(&d.aiuto));
+        for (i, v) in d.varianti.iter().enumerate() {
+            metti(format!("{base}.variante.{}.etichetta", i + 1), Some(&v.etichetta));
+            metti(format!("{base}.variante.{}.aiuto", i + 1), Some(&v.aiuto));
+        }
+        // Options taken from the acts (`opzioni_da: atti`) are the acts' own texts, above.
+        let proprie = if d.opzioni_da.is_some() { Vec::new() } else { chiavi_opzioni(d) };
+        for (o, chiave) in d.opzioni.iter().zip(proprie) {
+            metti(format!("{base}.opzione.{chiave}.etichetta"), Some(&o.etichetta));
+            metti(format!("{base}.opzione.{chiave}.aiuto"), o.aiuto.as_ref());
+        }
+    }
+    out
+}
+
+/// The key of each option of a question: its value, `<valore>.2` for its second wording, and so on.
+pub(crate) fn chiavi_opzioni(d: &civis_engine::modello::Domanda) -> Vec<String> {
+    let mut viste: HashMap<&str, usize> = HashMap::new();
+    d.opzioni
+        .iter()
+        .map(|o| {
+            let n = viste.entry(o.valore.as_str()).and_modify(|n| *n += 1).or_insert(1);
+            if *n == 1 {
+                o.valore.clone()
+            } else {
+                format!("{}.{n}", o.valore)
+            }
+        })
+        .collect()
 }

@@ -61,7 +61,9 @@ impl Loaded {
                 leggi_sinonimi(&opts.root, &file, &mut errori).map(|s| (l.codice.clone(), s))
             })
             .collect();
-        let languages = crate::lingue::Languages::load(&theme, &content).map_err(|mut e| errori.append(&mut e)).ok();
+        let languages = crate::lingue::Languages::load(&theme, &content, regole.as_ref())
+            .map_err(|mut e| errori.append(&mut e))
+            .ok();
         let Some(languages) = languages.filter(|_| errori.is_empty()) else {
             return Err(errori);
         };

@@ -31,6 +31,15 @@ pub(crate) fn conteggi(modello: &str, [a, s, m]: [usize; 3]) -> String {
 }
 
 impl Generator for Traduzioni {
+    /// A translation's page of the wizard (`<code>/assistente/`) gets the wizard's questions with their
+    /// translations.
+    fn enrich(&self, site: &Loaded, path: &str) -> Option<crate::generators::Enrichment> {
+        let regole = site.regole.as_ref()?;
+        let codice = path.strip_suffix(civis_vista::url::BASE)?.strip_suffix('/')?;
+        site.languages.translations.iter().find(|l| l.codice == codice)?;
+        Some(crate::generators::Enrichment { dati: Some(guida_percorso(site, regole, codice)), ..Default::default() })
+    }
+
     fn generate(&self, site: &Loaded, out: &mut Generated, _errori: &mut Vec<Diagnostic>) {
         let l = &site.languages;
         for stato in &l.status {
@@ -76,6 +85,54 @@ impl Generator for Traduzioni {
             ));
         }
     }
+}
+
+/// The wizard's questions for a translation's page of the wizard: each as the Italian wizard shows it, with its
+/// translation and its status, so that a reader can answer the Italian wizard with the page open. A string not
+/// translated shows in Italian only, a stale one with a warning.
+fn guida_percorso(site: &Loaded, regole: &civis_engine::modello::Regole, codice: &str) -> serde_json::Value {
+    let l = &site.languages;
+    let lingua = l.get(codice);
+    let voce = |chiave: String| -> Option<serde_json::Value> {
+        let it = l.source.testi.get(&chiave)?;
+        let tr = lingua.testi.get(&chiave);
+        let stato = match (tr, lingua.impronte.get(&chiave)) {
+            (None, _) => Stato::Missing,
+            (Some(_), Some(i)) if *i == civis_content::lingue::impronta(it) => Stato::Current,
+            (Some(_), _) => Stato::Stale,
+        };
+        Some(json!({ "it": it, "tr": tr, "stato": stato }))
+    };
+    let domande: Vec<_> = regole
+        .domande
+        .iter()
+        .map(|d| {
+            let base = format!("domanda.{}", d.id);
+            let opzioni: Vec<_> = if d.opzioni_da.as_deref() == Some("atti") {
+                regole
+                    .atti
+                    .iter()
+                    .map(|a| (voce(format!("atto.{}.etichetta", a.id)), voce(format!("atto.{}.aiuto", a.id))))
+                    .collect()
+            } else {
+                crate::lingue::chiavi_opzioni(d)
+                    .into_iter()
+                    .map(|k| (voce(format!("{base}.opzione.{k}.etichetta")), voce(format!("{base}.opzione.{k}.aiuto"))))
+                    .collect()
+            };
+            let varianti: Vec<_> =
+                (1..=d.varianti.len()).map(|n| voce(format!("{base}.variante.{n}.etichetta"))).collect();
+            json!({
+                "id": d.id,
+                "etichetta": voce(format!("{base}.etichetta")),
+                "aiuto": voce(format!("{base}.aiuto")),
+                "opzioni": opzioni.into_iter().map(|(e, a)| json!({ "etichetta": e, "aiuto": a })).collect::<Vec<_>>(),
+                "varianti": varianti,
+            })
+        })
+        .collect();
+    let cartella = format!("{codice}/{}", civis_vista::url::BASE);
+    json!({ "domande": domande, "percorso_url": url::relative(&cartella, civis_vista::url::BASE) })
 }
 
 /// A warning for each stale translated page, at its `translation:` key: a stale translation is shown with a
