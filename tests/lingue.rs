@@ -134,6 +134,13 @@ fn a_changed_italian_page_turns_its_english_page_stale() {
     let domande = sito.path().join("content/wizard/domande.yaml");
     let testo = std::fs::read_to_string(&domande).unwrap();
     std::fs::write(&domande, testo.replacen("\"Che cosa hai ricevuto?\"", "\"Quale atto hai ricevuto?\"", 1)).unwrap();
+    let scadenze = sito.path().join("content/wizard/scadenze.yaml");
+    let testo = std::fs::read_to_string(&scadenze).unwrap();
+    std::fs::write(
+        &scadenze,
+        testo.replacen("titolo: \"Pagare la cartella\"", "titolo: \"Pagare subito la cartella\"", 1),
+    )
+    .unwrap();
     let (run, out) = build(sito.path());
     assert!(run.status.success(), "{}", stderr(&run));
     let err = stderr(&run);
@@ -141,6 +148,7 @@ fn a_changed_italian_page_turns_its_english_page_stale() {
         err.contains("content/lingue/en.yaml:") && err.contains("testo `domanda.atto.etichetta` da rivedere"),
         "{err}"
     );
+    assert!(err.contains("testo `termine.pagamento_cartella.titolo` da rivedere"), "the deadlines too: {err}");
     let guida = read(&out, "en/assistente/index.html");
     assert!(
         guida.contains("Quale atto hai ricevuto?") && guida.contains("class=\"da-rivedere\""),

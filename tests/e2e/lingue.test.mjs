@@ -32,6 +32,8 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
         await page.waitForURL(/\/en\/assistente\/index\.html$/);
         assert.match(await page.textContent('#domanda-atto'), /On screen:\s*Che cosa hai ricevuto\?/);
         assert.match(await page.textContent('main'), /What did you receive\?/);
+        // The deadlines a result can show: each Italian title with its rule in English.
+        assert.match(await page.textContent('main'), /Pagare la cartella\s*Pay the cartella \(payment demand\)\s*The rule: 60 days from notification; August does not suspend this term/);
         assert.equal(await page.locator('#domanda-atto [lang="it"]').count(), 1, 'the Italian words are marked as Italian');
         await axe(page, `English question guide ${come} ${nome}`);
         await page.getByRole('link', { name: 'Open the guided questions (in Italian)' }).click();

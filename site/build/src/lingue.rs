@@ -199,7 +199,31 @@ pub(crate) fn testi_percorso(regole: &Regole) -> BTreeMap<String, String> {
             metti(format!("{base}.opzione.{chiave}.aiuto"), o.aiuto.as_ref());
         }
     }
+    for (chiave, [titolo, azione, regola, nota]) in termini(regole) {
+        for (campo, testo) in [("titolo", titolo), ("azione", azione), ("regola", regola), ("nota", nota)] {
+            metti(format!("termine.{chiave}.{campo}"), testo);
+        }
+    }
     out
+}
+
+/// The deadlines a result can show (the terms, then the checks of `decadenze`), each with its key (`<id>`, and
+/// `<id>.2`… for the same id stated again for other acts or periods) and its title, action, rule and note.
+pub(crate) fn termini(regole: &Regole) -> Vec<(String, [Option<&String>; 4])> {
+    let mut viste: HashMap<&str, usize> = HashMap::new();
+    let testi = regole
+        .termini
+        .iter()
+        .map(|t| (t.id.as_str(), [Some(&t.titolo), t.azione.as_ref(), Some(&t.regola), t.nota.as_ref()]))
+        .chain(
+            regole.decadenze.iter().map(|d| (d.id.as_str(), [Some(&d.titolo), None, Some(&d.regola), d.nota.as_ref()])),
+        );
+    testi
+        .map(|(id, campi)| {
+            let n = viste.entry(id).and_modify(|n| *n += 1).or_insert(1);
+            (if *n == 1 { id.to_string() } else { format!("{id}.{n}") }, campi)
+        })
+        .collect()
 }
 
 /// The key of each option of a question: its value, `<valore>.2` for its second wording, and so on.

@@ -131,8 +131,18 @@ fn guida_percorso(site: &Loaded, regole: &civis_engine::modello::Regole, codice:
             })
         })
         .collect();
+    // A rule stated again in the same words for other acts is listed once.
+    let mut visti = std::collections::HashSet::new();
+    let termini: Vec<_> = crate::lingue::termini(regole)
+        .into_iter()
+        .filter(|(_, [titolo, _, regola, _])| visti.insert((*titolo, *regola)))
+        .map(|(chiave, _)| {
+            let v = |campo: &str| voce(format!("termine.{chiave}.{campo}"));
+            json!({ "titolo": v("titolo"), "azione": v("azione"), "regola": v("regola"), "nota": v("nota") })
+        })
+        .collect();
     let cartella = format!("{codice}/{}", civis_vista::url::BASE);
-    json!({ "domande": domande, "percorso_url": url::relative(&cartella, civis_vista::url::BASE) })
+    json!({ "domande": domande, "termini": termini, "percorso_url": url::relative(&cartella, civis_vista::url::BASE) })
 }
 
 /// A warning for each stale translated page, at its `translation:` key: a stale translation is shown with a
