@@ -130,7 +130,7 @@ pub(crate) struct Context<'a> {
     /// For a translated page: its source and its check.
     pub(crate) traduzione: Option<TraduzioneCtx<'a>>,
     /// For a page not in the site's own language: the strings its scripts write (search, copy link), as JSON.
-    pub(crate) testi_script: Option<String>,
+    pub(crate) testi_script: Option<&'a str>,
     /// From the page back to the site root (`../../`).
     pub(crate) root: String,
     /// The wizard's start page from here, when the site has one.

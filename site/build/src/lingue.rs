@@ -21,6 +21,10 @@ pub(crate) struct Languages {
     sources: HashMap<String, (String, Translation)>,
     /// Each translation's pages and strings against the source, computed once.
     pub(crate) status: Vec<LanguageStatus>,
+    /// The translations' folders (`en/`), each the root of its language's pages.
+    roots: Vec<String>,
+    /// Each translation's strings for the theme's scripts, as JSON (see [`script_strings`]), made once.
+    scripts: HashMap<String, String>,
 }
 
 /// One translation's status.
@@ -90,7 +94,11 @@ impl Languages {
                 strings: traduzioni::stato_testi(&source, t),
             })
             .collect();
-        Ok(Languages { source, translations: content.traduzioni.clone(), strings, translated, sources, status })
+        let roots = content.traduzioni.iter().map(|l| format!("{}/", l.codice)).collect();
+        let scripts =
+            content.traduzioni.iter().map(|t| (t.codice.clone(), script_strings(&strings[&t.codice]))).collect();
+        let translations = content.traduzioni.clone();
+        Ok(Languages { source, translations, strings, translated, sources, status, roots, scripts })
     }
 
     /// The language with this code (the source for an unknown one).
@@ -101,6 +109,12 @@ impl Languages {
     /// The strings of a language, completed with the source's.
     pub(crate) fn strings(&self, code: &str) -> &BTreeMap<String, String> {
         self.strings.get(code).unwrap_or(&self.strings[&self.source.codice])
+    }
+
+    /// For a translation, the strings its pages' scripts write, as JSON; `None` for the source language, whose
+    /// words the scripts carry.
+    pub(crate) fn script(&self, code: &str) -> Option<&str> {
+        self.scripts.get(code).map(String::as_str)
     }
 
     /// One string of a language.
@@ -118,17 +132,13 @@ impl Languages {
     }
 
     /// The folders of the translations (`en/`): each is the root of its language's pages.
-    pub(crate) fn roots(&self) -> Vec<String> {
-        self.translations.iter().map(|l| format!("{}/", l.codice)).collect()
+    pub(crate) fn roots(&self) -> &[String] {
+        &self.roots
     }
 
     /// The language root of an output path: `en/` for `en/fermo/`, `` for a page in the source language.
-    pub(crate) fn root_of(&self, path: &str) -> String {
-        self.translations
-            .iter()
-            .map(|l| format!("{}/", l.codice))
-            .find(|r| path.starts_with(r.as_str()))
-            .unwrap_or_default()
+    pub(crate) fn root_of(&self, path: &str) -> &str {
+        root_in(&self.roots, path)
     }
 
     /// The translation of the source page at `path` into `code`, if any.
@@ -157,9 +167,15 @@ impl Languages {
     }
 }
 
+/// The language root of an output path among the translations' folders `roots`: the folder holding it, else the
+/// home page (``).
+pub(crate) fn root_in<'r>(roots: &'r [String], path: &str) -> &'r str {
+    roots.iter().find(|r| path.starts_with(r.as_str())).map_or("", String::as_str)
+}
+
 /// The strings the theme's scripts write (the search box, "copy the link"), as JSON for a `<script
 /// type="application/json" id="testi-pagina">`: the scripts keep the source language's words when it is absent.
-pub(crate) fn script_strings(strings: &BTreeMap<String, String>) -> String {
+fn script_strings(strings: &BTreeMap<String, String>) -> String {
     let scelti: BTreeMap<&str, &str> = strings
         .iter()
         .filter(|(k, _)| {
@@ -210,34 +226,32 @@ pub(crate) fn testi_percorso(regole: &Regole) -> BTreeMap<String, String> {
 /// The deadlines a result can show (the terms, then the checks of `decadenze`), each with its key (`<id>`, and
 /// `<id>.2`… for the same id stated again for other acts or periods) and its title, action, rule and note.
 pub(crate) fn termini(regole: &Regole) -> Vec<(String, [Option<&String>; 4])> {
-    let mut viste: HashMap<&str, usize> = HashMap::new();
-    let testi = regole
+    let testi: Vec<(&str, [Option<&String>; 4])> = regole
         .termini
         .iter()
         .map(|t| (t.id.as_str(), [Some(&t.titolo), t.azione.as_ref(), Some(&t.regola), t.nota.as_ref()]))
         .chain(
             regole.decadenze.iter().map(|d| (d.id.as_str(), [Some(&d.titolo), None, Some(&d.regola), d.nota.as_ref()])),
-        );
-    testi
-        .map(|(id, campi)| {
-            let n = viste.entry(id).and_modify(|n| *n += 1).or_insert(1);
-            (if *n == 1 { id.to_string() } else { format!("{id}.{n}") }, campi)
-        })
-        .collect()
+        )
+        .collect();
+    numerate(testi.iter().map(|(id, _)| *id)).into_iter().zip(testi.into_iter().map(|(_, campi)| campi)).collect()
 }
 
 /// The key of each option of a question: its value, `<valore>.2` for its second wording, and so on.
 pub(crate) fn chiavi_opzioni(d: &civis_engine::modello::Domanda) -> Vec<String> {
+    numerate(d.opzioni.iter().map(|o| o.valore.as_str()))
+}
+
+/// Keys for ids that may repeat: an id as it is the first time, `<id>.2`, `<id>.3`… when it comes again.
+fn numerate<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut viste: HashMap<&str, usize> = HashMap::new();
-    d.opzioni
-        .iter()
-        .map(|o| {
-            let n = viste.entry(o.valore.as_str()).and_modify(|n| *n += 1).or_insert(1);
-            if *n == 1 {
-                o.valore.clone()
-            } else {
-                format!("{}.{n}", o.valore)
-            }
-        })
-        .collect()
+    ids.map(|id| {
+        let n = viste.entry(id).and_modify(|n| *n += 1).or_insert(1);
+        if *n == 1 {
+            id.to_string()
+        } else {
+            format!("{id}.{n}")
+        }
+    })
+    .collect()
 }

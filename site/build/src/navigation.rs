@@ -1,5 +1,6 @@
 //! Navigation: the section tree, the menu for a page, breadcrumbs and previous/next links.
 
+use crate::lingue::root_in;
 use crate::url::relative;
 use civis_content::Page;
 use serde::Serialize;
@@ -174,12 +175,6 @@ impl<'a> Tree<'a> {
 pub(crate) struct Menus {
     html: HashMap<(String, usize), String>,
     roots: Vec<String>,
-}
-
-/// The language root of an output path among `roots`: the translation's folder holding it, else the home page
-/// (``).
-fn root_in<'r>(roots: &'r [String], path: &str) -> &'r str {
-    roots.iter().find(|r| path.starts_with(r.as_str())).map_or("", String::as_str)
 }
 
 /// The key of a page's menu: its top-level section (within its language's tree) and its depth.

@@ -60,7 +60,7 @@ impl Site {
         for g in &self.generators {
             g.generate(&self.c, &mut generati, &mut errori);
         }
-        let tree = Tree::new(&self.c.content.pages, self.c.languages.roots());
+        let tree = Tree::new(&self.c.content.pages, self.c.languages.roots().to_vec());
         let percorsi =
             self.c.content.pages.iter().map(|p| p.path.as_str()).chain(generati.pages.iter().map(|g| g.path.as_str()));
         let menus = Menus::render(&tree, &self.c.theme, percorsi.chain([""])).map_err(|e| vec![e])?;
@@ -223,7 +223,7 @@ impl Site {
             site: SiteCtx { title, description, language: &c.language, publisher: c.publisher.as_deref() },
             lingua: LinguaCtx { codice, nome: &lingua.nome },
             t: l.strings(codice),
-            home_url: crate::url::relative(path, &radice),
+            home_url: crate::url::relative(path, radice),
             alternative: self.alternatives(path, tradotta),
             traduzione: l.source_of(path).filter(|_| tradotta).map(|(of, tr)| TraduzioneCtx {
                 originale_url: crate::url::relative(path, of),
@@ -231,7 +231,7 @@ impl Site {
                 reviewer: &tr.reviewer,
                 stale: l.is_stale(codice, path),
             }),
-            testi_script: tradotta.then(|| crate::lingue::script_strings(l.strings(codice))),
+            testi_script: l.script(codice),
             root: crate::url::root_of(path),
             assistente_url: pages::url_assistente(&self.c.page_titles, path),
             accessibilita_url,
@@ -368,7 +368,7 @@ impl Site {
             indici.iter().zip(nuove).map(|(&i, r)| std::mem::replace(&mut self.c.renderings[i], r)).collect();
         errori.extend(self.c.broken_anchors(indici));
         errori.extend(self.c.fonti_non_elencate(indici));
-        let tree = Tree::new(&self.c.content.pages, self.c.languages.roots());
+        let tree = Tree::new(&self.c.content.pages, self.c.languages.roots().to_vec());
         let mut scritti = Vec::new();
         let mut esami = Vec::new();
         for &i in indici {

@@ -96,11 +96,8 @@ fn guida_percorso(site: &Loaded, regole: &civis_engine::modello::Regole, codice:
     let voce = |chiave: String| -> Option<serde_json::Value> {
         let it = l.source.testi.get(&chiave)?;
         let tr = lingua.testi.get(&chiave);
-        let stato = match (tr, lingua.impronte.get(&chiave)) {
-            (None, _) => Stato::Missing,
-            (Some(_), Some(i)) if *i == civis_content::lingue::impronta(it) => Stato::Current,
-            (Some(_), _) => Stato::Stale,
-        };
+        let registrata = tr.and(lingua.impronte.get(&chiave)).map(String::as_str);
+        let stato = civis_content::traduzioni::stato(&civis_content::lingue::impronta(it), registrata);
         Some(json!({ "it": it, "tr": tr, "stato": stato }))
     };
     let domande: Vec<_> = regole

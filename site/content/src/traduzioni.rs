@@ -20,6 +20,16 @@ pub enum Stato {
     Missing,
 }
 
+/// Where a translation stands, from the source's fingerprint now and the one the translation recorded (`None`:
+/// not translated). The one rule for pages, strings and the wizard's texts.
+pub fn stato(ora: &str, registrata: Option<&str>) -> Stato {
+    match registrata {
+        None => Stato::Missing,
+        Some(r) if r == ora => Stato::Current,
+        Some(_) => Stato::Stale,
+    }
+}
+
 /// A source page and its translation in one language.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatoPagina {
@@ -125,11 +135,7 @@ pub fn stato_pagine(pages: &[Page], lingua: &str, sorgente: &str) -> Vec<StatoPa
             let ora = impronta(&o.testo_sorgente());
             let t = tradotte.get(o.source.as_str());
             let tr = t.and_then(|p| p.front.translation.as_ref());
-            let stato = match tr {
-                None => Stato::Missing,
-                Some(tr) if tr.source_fingerprint == ora => Stato::Current,
-                Some(_) => Stato::Stale,
-            };
+            let stato = stato(&ora, tr.map(|t| t.source_fingerprint.as_str()));
             StatoPagina {
                 lingua: lingua.into(),
                 originale: o.path.clone(),
@@ -151,12 +157,11 @@ pub fn stato_testi(sorgente: &Lingua, t: &Lingua) -> Vec<StatoTesto> {
         .iter()
         .map(|(chiave, testo)| {
             let ora = impronta(testo);
-            let stato = match t.impronte.get(chiave) {
-                None => Stato::Missing,
-                Some(i) if *i == ora => Stato::Current,
-                Some(_) => Stato::Stale,
-            };
-            StatoTesto { chiave: chiave.clone(), stato, impronta: ora }
+            StatoTesto {
+                chiave: chiave.clone(),
+                stato: stato(&ora, t.impronte.get(chiave).map(String::as_str)),
+                impronta: ora,
+            }
         })
         .collect()
 }

@@ -3,11 +3,13 @@
 // sent anywhere; the clipboard is written only on a click.
 (function () {
   'use strict';
-  if (!navigator.clipboard || !window.isSecureContext) return;
-  // A page not in Italian carries its words (`#testi-pagina`); Italian is the fallback.
+  // A page not in Italian carries its words (`#testi-pagina`), read once here for this script and the search's
+  // (`window.civisTesti`, which runs after this one); Italian is the fallback.
   var el = document.getElementById('testi-pagina');
   var testi = {};
   try { testi = el ? JSON.parse(el.textContent) : {}; } catch (e) { testi = {}; }
+  window.civisTesti = testi;
+  if (!navigator.clipboard || !window.isSecureContext) return;
   var prima = (testi.anchor_label || 'Link a questa sezione') + ': ';
   var copia = testi.copy_anchor_label || 'Copia il link a questa sezione';
   document.querySelectorAll('a.ancora').forEach(function (a) {

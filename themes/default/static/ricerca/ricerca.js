@@ -12,11 +12,9 @@
   // One index per language: a translated page names its own (`en/ricerca/`).
   var indiceLingua = contenitore.getAttribute('data-indice');
   var base = radiceSito + (indiceLingua || 'ricerca/');
-  // A page not in Italian carries its words for this script (`#testi-pagina`); Italian is the fallback.
-  var testiPagina = (function () {
-    var el = document.getElementById('testi-pagina');
-    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
-  })();
+  // A page not in Italian carries its words (`#testi-pagina`, read by sito.js, which runs first); Italian is the
+  // fallback.
+  var testiPagina = window.civisTesti || {};
   function T(chiave, italiano, valori) {
     var s = testiPagina[chiave] || italiano;
     Object.keys(valori || {}).forEach(function (n) { s = s.split('{' + n + '}').join(valori[n]); });
