@@ -52,6 +52,13 @@ fn build(root: &Path) -> (std::process::Output, std::path::PathBuf) {
     (run, out)
 }
 
+/// A page's `<h1>`.
+fn read_title(out: &Path, file: &str) -> String {
+    let pagina = read(out, file);
+    let h1 = pagina.split("<h1").nth(1).and_then(|r| r.split_once('>')).map(|(_, r)| r).unwrap_or_default();
+    h1.split("</h1>").next().unwrap_or_default().to_string()
+}
+
 fn read(out: &Path, file: &str) -> String {
     std::fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
 }
@@ -98,6 +105,8 @@ fn a_new_language_is_content_only() {
     assert!(out.join("ro/ricerca/radice.js").is_file());
     assert!(read(&out, "ro/stato/index.html").contains("stato-missing"));
     assert!(!read(&out, "index.html").contains("ro/index.html\">Ghid CIVIS"), "not in the Italian menu");
+    // Without the wizard's words, the wizard stays Italian for Romanian readers, and the link says so.
+    assert!(read(&out, "ro/index.html").contains("href=\"../assistente/index.html\" hreflang=\"it\""));
 }
 
 #[test]
@@ -108,6 +117,25 @@ fn a_changed_italian_page_turns_its_english_page_stale() {
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(!stderr(&run).contains("da rivedere:"), "the repository's translations are current: {}", stderr(&run));
     assert!(!read(&out, "en/fermo/index.html").contains("traduzione-superata"));
+
+    // The wizard speaks English: its script beside the start page, named on it, linked from the English home.
+    let avvio = read(&out, "assistente/index.html");
+    let nome = avvio.split("\"en\":\"").nth(1).and_then(|r| r.split('"').next()).expect("the start page names it");
+    let script = read(&out, &format!("assistente/{nome}"));
+    let json = script
+        .strip_prefix("(window.civisLingue = window.civisLingue || {})[\"en\"] = ")
+        .and_then(|s| s.strip_suffix(";\n"))
+        .expect("a classic script that sets civisLingue.en");
+    let dati: serde_json::Value = serde_json::from_str(json).unwrap();
+    let regole = dati["regole"].as_str().unwrap();
+    assert!(regole.contains("What did you receive?") && !regole.contains("Che cosa hai ricevuto?"), "rules in English");
+    assert!(regole.contains("Pay, or prove that you need the vehicle for work,"), "the deadlines' actions too");
+    assert!(regole.contains("art. 50 c. 2 DPR 602/1973"), "the sources stay as they are");
+    let testi = dati["testi"].as_array().unwrap();
+    assert!(testi.iter().all(|t| t.is_string()) && testi.contains(&"Continue".into()), "the wizard's own words");
+    assert_eq!(dati["pagine"]["riscossione/fermo/"], "en/fermo/");
+    assert_eq!(dati["titoli"]["riscossione/fermo/"], read_title(&out, "en/fermo/index.html"));
+    assert!(read(&out, "en/index.html").contains("href=\"../assistente/index.html#lingua=en\""));
 
     let fermo = sito.path().join("content/riscossione/fermo.md");
     let testo = std::fs::read_to_string(&fermo).unwrap();

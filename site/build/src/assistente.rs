@@ -11,7 +11,7 @@ use crate::url::relative;
 use civis_content::Diagnostic;
 use civis_engine::flusso::Voci;
 use civis_engine::modello::Regole;
-use civis_vista::{url, vista, Corpo, Modo, Titoli, Vista};
+use civis_vista::{url, vista, Corpo, Modo, Parole, Titoli, Vista};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, VecDeque};
 
@@ -26,14 +26,18 @@ pub(crate) struct Assistente;
 impl Generator for Assistente {
     fn enrich(&self, site: &Loaded, path: &str) -> Option<Enrichment> {
         let regole = site.regole.as_ref().filter(|_| path == url::BASE)?;
-        let dati =
-            data(regole, url::BASE, &vista(regole, &Voci::new(), Modo::Statico, &site.page_titles, site.opts.today));
-        let blocchi = vec![JsonBlock::of("titoli-pagine", &site.page_titles)];
-        // Beside the start page: its name from there.
-        let script_dati = rules_js(regole)
-            .and_then(|(nome, _)| nome.strip_prefix(url::BASE).map(str::to_string))
-            .into_iter()
-            .collect();
+        let dati = data(
+            regole,
+            url::BASE,
+            &vista(regole, &Voci::new(), Modo::Statico, &site.page_titles, site.opts.today, &Parole::italiano()),
+        );
+        // Beside the start page: names from there.
+        let accanto = |nome: String| nome.strip_prefix(url::BASE).map(str::to_string);
+        let lingue: BTreeMap<String, String> =
+            language_scripts(site, regole).into_iter().filter_map(|(c, n, _)| Some((c, accanto(n)?))).collect();
+        let blocchi =
+            vec![JsonBlock::of("titoli-pagine", &site.page_titles), JsonBlock::of("lingue-percorso", &lingue)];
+        let script_dati = rules_js(regole).and_then(|(nome, _)| accanto(nome)).into_iter().collect();
         Some(Enrichment { dati: Some(dati), blocks: blocchi, data_scripts: script_dati })
     }
 
@@ -50,6 +54,9 @@ impl Generator for Assistente {
                 );
                 errori.push(Diagnostic::new("content/wizard", 0, 0, msg));
             }
+        }
+        for (_, nome, byte) in language_scripts(site, regole) {
+            out.file.insert(nome, byte);
         }
         let (pagine, percorsi) = pages(regole, &site.page_titles, site.opts.today, errori);
         out.counts.push((PAGES, pagine.len()));
@@ -70,6 +77,35 @@ fn rules_js(regole: &Regole) -> Option<(String, Vec<u8>)> {
     let stringa = serde_json::to_string(&trama).expect("a string serialises").replace('<', "\\u003c");
     let byte = format!("window.civisRegolePercorso = {stringa};\n").into_bytes();
     Some((civis_core::impronta::con_impronta(&format!("{}{RULES_JS}", url::BASE), &byte), byte))
+}
+
+/// For each translation, the classic script that hands the app that language (`civisLingue.<code>`): the rules
+/// with their texts translated (as [`rules_js`] writes them), the wizard's own words, and the guidance pages
+/// translated (Italian path → the translation's path, and its title). Loaded only when the fragment asks for the language
+/// (`lingua=<code>`), from `file://` too. Each as (code, name from the site root, bytes).
+fn language_scripts(site: &Loaded, regole: &Regole) -> Vec<(String, String, Vec<u8>)> {
+    let l = &site.languages;
+    l.translations
+        .iter()
+        .filter_map(|lingua| {
+            let codice = &lingua.codice;
+            let strings = l.strings(codice);
+            let trama = crate::lingue::regole_tradotte(regole, strings).in_trama()?;
+            // The wizard's words in the order the app reads them; `null` where the language has none (Italian).
+            let testi: Vec<Option<&String>> =
+                civis_vista::parole::CHIAVI.iter().map(|k| lingua.testi.get(*k)).collect();
+            let pagine: BTreeMap<&str, &str> =
+                site.page_titles.keys().filter_map(|p| Some((p.as_str(), l.translation_of(codice, p)?))).collect();
+            let titoli: BTreeMap<&str, &str> =
+                pagine.iter().filter_map(|(p, t)| Some((*p, site.page_titles.get(*t)?.as_str()))).collect();
+            let dati = json!({ "regole": trama, "testi": testi, "pagine": pagine, "titoli": titoli });
+            let json = serde_json::to_string(&dati).expect("JSON serialises").replace('<', "\\u003c");
+            let byte =
+                format!("(window.civisLingue = window.civisLingue || {{}})[{codice:?}] = {json};\n").into_bytes();
+            let nome = civis_core::impronta::con_impronta(&format!("{}lingua-{codice}.js", url::BASE), &byte);
+            Some((codice.clone(), nome, byte))
+        })
+        .collect()
 }
 
 /// The help desks' page: the pre-filled links of `domande.yaml`, each as the app's address (with the answers in
@@ -133,7 +169,7 @@ fn pages(
         if visti.contains_key(&path) {
             continue;
         }
-        let v = vista(regole, &voci, Modo::Statico, titoli, oggi);
+        let v = vista(regole, &voci, Modo::Statico, titoli, oggi, &Parole::italiano());
         coda.extend(collegati(&v).into_iter().cloned());
         visti.insert(path, v);
     }

@@ -135,6 +135,8 @@ pub(crate) struct Context<'a> {
     pub(crate) root: String,
     /// The wizard's start page from here, when the site has one.
     pub(crate) assistente_url: Option<String>,
+    /// Whether the wizard speaks the page's language (its link then carries `#lingua=<code>`, not "in Italian").
+    pub(crate) assistente_tradotto: bool,
     /// The accessibility statement from here, when the site has one.
     pub(crate) accessibilita_url: Option<String>,
     /// Absolute address, only with `base_url`.

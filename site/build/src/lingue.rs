@@ -186,41 +186,122 @@ fn script_strings(strings: &BTreeMap<String, String>) -> String {
     serde_json::to_string(&scelti).expect("strings serialise").replace('<', "\\u003c")
 }
 
-/// The texts of the wizard's acts and questions, by key: `atto.<id>.etichetta|aiuto`,
-/// `domanda.<id>.etichetta|aiuto`, `domanda.<id>.variante.<n>.…` (1-based), `domanda.<id>.opzione.<valore>.…` (a
-/// value worded twice for different cases: `<valore>.2`). What a translation of the questions translates.
+/// The wizard's texts a person reads, by key: the rules' (acts, questions, deadlines, channels, warnings, outcomes'
+/// steps, reduced sanctions, notes on notification) and the wizard's own words ([`civis_vista::parole`]).
 pub(crate) fn testi_percorso(regole: &Regole) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let mut metti = |chiave: String, testo: Option<&String>| {
-        if let Some(t) = testo.filter(|t| !t.is_empty()) {
-            out.insert(chiave, t.clone());
+    let parole = civis_vista::parole::CHIAVI.iter().zip(civis_vista::parole::ITALIANO);
+    let mut out: BTreeMap<String, String> = parole.map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    testi_regole(&mut regole.clone(), &mut |chiave, testo| {
+        if !testo.is_empty() {
+            out.insert(chiave, testo.clone());
+        }
+    });
+    out
+}
+
+/// The rules with their texts in another language: each text whose key `strings` has (a translation's strings,
+/// completed with the source's) is replaced. The engine reads the result as it reads the Italian rules.
+pub(crate) fn regole_tradotte(regole: &Regole, strings: &BTreeMap<String, String>) -> Regole {
+    let mut tradotte = regole.clone();
+    testi_regole(&mut tradotte, &mut |chiave, testo| {
+        if let Some(t) = strings.get(&chiave).filter(|_| !testo.is_empty()) {
+            *testo = t.clone();
+        }
+    });
+    tradotte
+}
+
+/// Walks every text of the rules a person reads, with its key: one walk, so the keys that list the source strings
+/// are the keys that apply a translation. An outcome's case repeated for several outcomes (the same `scaduto` id)
+/// is the same text under one key.
+fn testi_regole(r: &mut Regole, f: &mut dyn FnMut(String, &mut String)) {
+    testi_domande(r, f);
+    testi_termini(r, f);
+    testi_esiti(r, f);
+}
+
+/// Calls `f` on an optional text, when there is one.
+fn opz(f: &mut dyn FnMut(String, &mut String), chiave: String, t: &mut Option<String>) {
+    if let Some(t) = t {
+        f(chiave, t);
+    }
+}
+
+/// The acts and the questions (their variants and options).
+fn testi_domande(r: &mut Regole, f: &mut dyn FnMut(String, &mut String)) {
+    for a in &mut r.atti {
+        f(format!("atto.{}.etichetta", a.id), &mut a.etichetta);
+        opz(f, format!("atto.{}.aiuto", a.id), &mut a.aiuto);
+    }
+    for d in &mut r.domande {
+        let base = format!("domanda.{}", d.id);
+        f(format!("{base}.etichetta"), &mut d.etichetta);
+        f(format!("{base}.aiuto"), &mut d.aiuto);
+        for (i, v) in d.varianti.iter_mut().enumerate() {
+            f(format!("{base}.variante.{}.etichetta", i + 1), &mut v.etichetta);
+            f(format!("{base}.variante.{}.aiuto", i + 1), &mut v.aiuto);
+        }
+        // Options taken from the acts (`opzioni_da: atti`) are the acts' own texts, under the acts' keys.
+        let chiavi: Vec<String> = match d.opzioni_da {
+            Some(_) => d.opzioni.iter().map(|o| format!("atto.{}", o.valore)).collect(),
+            None => chiavi_opzioni(d).into_iter().map(|k| format!("{base}.opzione.{k}")).collect(),
+        };
+        for (o, chiave) in d.opzioni.iter_mut().zip(chiavi) {
+            f(format!("{chiave}.etichetta"), &mut o.etichetta);
+            opz(f, format!("{chiave}.aiuto"), &mut o.aiuto);
+        }
+    }
+}
+
+/// The deadlines (terms and checks) and the notes on notification.
+fn testi_termini(r: &mut Regole, f: &mut dyn FnMut(String, &mut String)) {
+    let chiavi: Vec<String> = termini(r).into_iter().map(|(k, _)| k).collect();
+    let (n, mut chiavi) = (r.termini.len(), chiavi.into_iter());
+    for (t, k) in r.termini.iter_mut().zip(chiavi.by_ref().take(n)) {
+        f(format!("termine.{k}.titolo"), &mut t.titolo);
+        opz(f, format!("termine.{k}.azione"), &mut t.azione);
+        f(format!("termine.{k}.regola"), &mut t.regola);
+        opz(f, format!("termine.{k}.nota"), &mut t.nota);
+    }
+    for (d, k) in r.decadenze.iter_mut().zip(chiavi) {
+        f(format!("termine.{k}.titolo"), &mut d.titolo);
+        f(format!("termine.{k}.regola"), &mut d.regola);
+        opz(f, format!("termine.{k}.nota"), &mut d.nota);
+    }
+    for m in &mut r.notifica {
+        opz(f, format!("notifica.{}.nota", m.valore), &mut m.nota);
+        for (i, v) in m.varianti.iter_mut().enumerate() {
+            opz(f, format!("notifica.{}.variante.{}.nota", m.valore, i + 1), &mut v.nota);
+        }
+    }
+}
+
+/// The channels, the warnings, the outcomes' steps and the reduced sanctions.
+fn testi_esiti(r: &mut Regole, f: &mut dyn FnMut(String, &mut String)) {
+    for c in &mut r.canali {
+        f(format!("canale.{}.titolo", c.id), &mut c.titolo);
+        opz(f, format!("canale.{}.avvertenza", c.id), &mut c.avvertenza);
+        if let Some(s) = &mut c.servizio {
+            f(format!("canale.{}.servizio", c.id), &mut s.testo);
+        }
+    }
+    for a in &mut r.avvisi {
+        f(format!("avviso.{}.testo", a.id), &mut a.testo);
+    }
+    let passi = |f: &mut dyn FnMut(String, &mut String), id: &str, passi: &mut Vec<String>| {
+        for (i, p) in passi.iter_mut().enumerate() {
+            f(format!("esito.{id}.passo.{}", i + 1), p);
         }
     };
-    for a in &regole.atti {
-        metti(format!("atto.{}.etichetta", a.id), Some(&a.etichetta));
-        metti(format!("atto.{}.aiuto", a.id), a.aiuto.as_ref());
-    }
-    for d in &regole.domande {
-        let base = format!("domanda.{}", d.id);
-        metti(format!("{base}.etichetta"), Some(&d.etichetta));
-        metti(format!("{base}.aiuto"), Some(&d.aiuto));
-        for (i, v) in d.varianti.iter().enumerate() {
-            metti(format!("{base}.variante.{}.etichetta", i + 1), Some(&v.etichetta));
-            metti(format!("{base}.variante.{}.aiuto", i + 1), Some(&v.aiuto));
-        }
-        // Options taken from the acts (`opzioni_da: atti`) are the acts' own texts, above.
-        let proprie = if d.opzioni_da.is_some() { Vec::new() } else { chiavi_opzioni(d) };
-        for (o, chiave) in d.opzioni.iter().zip(proprie) {
-            metti(format!("{base}.opzione.{chiave}.etichetta"), Some(&o.etichetta));
-            metti(format!("{base}.opzione.{chiave}.aiuto"), o.aiuto.as_ref());
+    for e in &mut r.esiti {
+        passi(f, &e.id, &mut e.passi);
+        for s in &mut e.scaduto {
+            passi(f, &s.id, &mut s.passi);
         }
     }
-    for (chiave, [titolo, azione, regola, nota]) in termini(regole) {
-        for (campo, testo) in [("titolo", titolo), ("azione", azione), ("regola", regola), ("nota", nota)] {
-            metti(format!("termine.{chiave}.{campo}"), testo);
-        }
+    for (i, s) in r.sanzioni.iter_mut().enumerate() {
+        f(format!("sanzione.{}.testo", i + 1), &mut s.testo);
     }
-    out
 }
 
 /// The deadlines a result can show (the terms, then the checks of `decadenze`), each with its key (`<id>`, and

@@ -219,6 +219,8 @@ impl Site {
         } else {
             pages::url_if_exists(&self.c.page_titles, path, pages::ACCESSIBILITA)
         };
+        // The wizard speaks a translation's language when the translation has the wizard's own words.
+        let assistente_tradotto = codice != c.language.as_str() && lingua.testi.contains_key("percorso.continua");
         Context {
             site: SiteCtx { title, description, language: &c.language, publisher: c.publisher.as_deref() },
             lingua: LinguaCtx { codice, nome: &lingua.nome },
@@ -233,7 +235,14 @@ impl Site {
             }),
             testi_script: l.script(codice),
             root: crate::url::root_of(path),
-            assistente_url: pages::url_assistente(&self.c.page_titles, path),
+            assistente_url: pages::url_assistente(&self.c.page_titles, path).map(|u| {
+                if assistente_tradotto {
+                    format!("{u}#lingua={codice}")
+                } else {
+                    u
+                }
+            }),
+            assistente_tradotto,
             accessibilita_url,
             canonical: c.base_url.as_ref().map(|b| format!("{}/{path}", b.trim_end_matches('/'))),
             page,

@@ -1,6 +1,7 @@
 //! The root component: the answers live in the URL fragment; each change of the fragment re-renders.
 
 use crate::stato::{oggi, titoli, voci_correnti};
+use civis_vista::P;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -17,8 +18,28 @@ pub fn app() -> Html {
     }
     let oggi = oggi();
     let regole = crate::stato::regole();
-    let titoli = titoli();
-    let vista = civis_vista::vista(regole, &voci, civis_vista::Modo::Completo, &titoli, oggi);
+    let lingua = crate::stato::lingua();
+    let parole = crate::stato::parole();
+    let vista = civis_vista::vista(regole, &voci, civis_vista::Modo::Completo, &titoli(&lingua), oggi, parole);
+    // In another language, the outcome in Italian too, printed beside it for whoever helps the person.
+    let italiano = match &vista.corpo {
+        civis_vista::Corpo::Esito(_) if !parole.italiane() => {
+            let it = civis_vista::Parole::italiano();
+            let v = civis_vista::vista(
+                crate::stato::regole_it(),
+                &voci,
+                civis_vista::Modo::Completo,
+                &titoli("it"),
+                oggi,
+                &it,
+            );
+            match v.corpo {
+                civis_vista::Corpo::Esito(e) => Some((*e, v.progresso)),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
     let passo = match &vista.corpo {
         civis_vista::Corpo::Domanda(d) => Some(d.id.clone()),
         _ => None,
@@ -33,11 +54,11 @@ pub fn app() -> Html {
         });
     }
     html! {
-        <div class="assistente" data-pronto="si">
+        <div class="assistente" data-pronto="si" lang={lingua.clone()}>
             if !vista.progresso.finito { { crate::domanda::avanzamento(&vista.progresso) } }
             { match vista.corpo {
                 civis_vista::Corpo::Domanda(d) => html! { <crate::domanda::Domanda key={d.id.clone()} domanda={d.clone()} voci={(*voci).clone()} oggi={oggi} /> },
-                civis_vista::Corpo::Esito(e) => html! { <crate::esito::Esito esito={*e} progresso={vista.progresso.clone()} oggi={oggi} /> },
+                civis_vista::Corpo::Esito(e) => html! { <crate::esito::Esito esito={*e} progresso={vista.progresso.clone()} oggi={oggi} {italiano} /> },
                 civis_vista::Corpo::Errore(m) => crate::esito::errore(&m),
             } }
             if vista.sportelli { { sportelli() } }
@@ -49,6 +70,6 @@ pub fn app() -> Html {
 /// the page without JavaScript).
 fn sportelli() -> Html {
     html! {
-        <p class="per-operatori"><a href="sportelli/index.html">{"Per gli sportelli: link al percorso già compilati"}</a></p>
+        <p class="per-operatori"><a href="sportelli/index.html">{ crate::stato::parole().t(P::Sportelli) }</a></p>
     }
 }

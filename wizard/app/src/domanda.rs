@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use civis_engine::flusso::{self, Voci};
 use civis_engine::modello::TipoDomanda;
 use civis_engine::numero;
+use civis_vista::P;
 use civis_vista::{Progresso, VistaDomanda};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -13,22 +14,30 @@ use yew::prelude::*;
 /// A plain function rather than a component: it has no state, and each component type compiles its own copy of
 /// Yew's lifecycle into the module.
 pub(crate) fn avanzamento(p: &Progresso) -> Html {
-    let regole = crate::stato::regole();
+    avanzamento_con(p, crate::stato::parole())
+}
+
+/// The progress in the words of `t` (the Italian copy of a result printed beside another language has its own).
+pub(crate) fn avanzamento_con(p: &Progresso, t: &civis_vista::Parole) -> Html {
     if p.risposte.is_empty() {
         return html! {};
     }
+    let id = if t.codice() == crate::stato::lingua() {
+        "mostra-risposte".to_string()
+    } else {
+        format!("mostra-risposte-{}", t.codice())
+    };
+    let numero = p.numero.to_string();
+    let date = p.risposte.len().to_string();
     html! {
-        <nav class="passi-percorso" aria-label="Avanzamento">
-            <p>{ if p.finito { "Le tue risposte".to_string() } else { format!("Domanda {}", p.numero) } }</p>
-            <input type="checkbox" id="mostra-risposte" class="mostra-risposte" />
-            <label for="mostra-risposte">{ format!("Mostra le risposte date ({})", p.risposte.len()) }</label>
+        <nav class="passi-percorso" aria-label={t.t(P::Avanzamento).to_string()}>
+            <p>{ if p.finito { t.t(P::LeTueRisposte).to_string() } else { t.f(P::DomandaNumero, &[("numero", &numero)]) } }</p>
+            <input type="checkbox" id={id.clone()} class="mostra-risposte" />
+            <label for={id}>{ t.f(P::MostraRisposte, &[("numero", &date)]) }</label>
             <ol>
-            { for p.risposte.iter().map(|r| {
-                let href = format!("#{}", civis_vista::url::frammento(regole, &r.cambia));
-                html! {
-                    <li><span class="domanda-fatta">{ &r.domanda }</span>{" "}<strong>{ &r.risposta }</strong>{" "}
-                        <a href={href}>{"Cambia"}<span class="nascosto">{ format!(" la risposta a «{}»", r.domanda) }</span></a></li>
-                }
+            { for p.risposte.iter().map(|r| html! {
+                <li><span class="domanda-fatta">{ &r.domanda }</span>{" "}<strong>{ &r.risposta }</strong>{" "}
+                    <a href={crate::stato::href(&r.cambia)}>{ t.t(P::Cambia) }<span class="nascosto">{ t.f(P::CambiaLaRisposta, &[("domanda", &r.domanda)]) }</span></a></li>
             }) }
             </ol>
         </nav>
@@ -61,23 +70,31 @@ fn valore_di(e: &InputEvent) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
 
+/// Why an answer was not taken: in the wizard's words, or the engine's message (always in Italian).
+#[derive(Clone, PartialEq)]
+enum Errore {
+    Proprio(String),
+    Motore(String),
+}
+
 /// What the person entered, in the form the engine reads: a choice's value, an ISO date, a year, an amount in
 /// its canonical form (people write 1.250,50 or € 1250; the engine reads 1250.5). An empty amount is no answer.
-fn valore_inserito(tipo: TipoDomanda, scelta: &str, campi: &[String; 3]) -> Result<String, String> {
+fn valore_inserito(tipo: TipoDomanda, scelta: &str, campi: &[String; 3]) -> Result<String, Errore> {
+    let t = crate::stato::parole();
     match tipo {
-        TipoDomanda::Scelta if scelta.is_empty() => Err("Scegli una risposta per continuare.".to_string()),
+        TipoDomanda::Scelta if scelta.is_empty() => Err(Errore::Proprio(t.t(P::Scegli).into())),
         TipoDomanda::Scelta => Ok(scelta.to_string()),
         TipoDomanda::Data => {
             let numeri: Vec<Option<u32>> = campi.iter().map(|c| c.trim().parse().ok()).collect();
             match numeri.as_slice() {
                 [Some(g), Some(m), Some(a)] if *a >= 1000 => Ok(format!("{a:04}-{m:02}-{g:02}")),
-                _ => Err("Scrivi la data con numeri: giorno, mese e anno (per esempio 15 7 2026).".into()),
+                _ => Err(Errore::Proprio(t.t(P::DataInNumeri).into())),
             }
         }
         TipoDomanda::Anno => Ok(campi[0].trim().to_string()),
         TipoDomanda::Importo if campi[0].trim().is_empty() => Ok(String::new()),
         TipoDomanda::Importo => {
-            numero::leggi_scritto(&campi[0]).map(numero::in_cifre).map_err(|e| e.messaggio(&campi[0]))
+            numero::leggi_scritto(&campi[0]).map(numero::in_cifre).map_err(|e| Errore::Motore(e.messaggio(&campi[0])))
         }
     }
 }
@@ -87,6 +104,15 @@ fn valore_inserito(tipo: TipoDomanda, scelta: &str, campi: &[String; 3]) -> Resu
 struct Aria {
     descritto: &'static str,
     invalido: &'static str,
+}
+
+/// An error as shown: the engine's Italian message, in a page in another language, introduced in that language and
+/// marked as Italian.
+fn messaggio(e: &Errore) -> Html {
+    match e {
+        Errore::Proprio(m) => html! { { m } },
+        Errore::Motore(m) => crate::lingua::in_italiano(m, P::MessaggioItaliano),
+    }
 }
 
 /// A text field bound to `campi[i]`.
@@ -109,6 +135,7 @@ fn campo(campi: &UseStateHandle<[String; 3]>, i: usize, id: &str, etichetta: &st
 
 /// The fields for the question's kind of answer: radios for a choice, day/month/year for a date, one field else.
 fn corpo(d: &VistaDomanda, scelta: &UseStateHandle<String>, campi: &UseStateHandle<[String; 3]>, aria: Aria) -> Html {
+    let t = crate::stato::parole();
     match d.tipo {
         TipoDomanda::Scelta => html! {
             <fieldset aria-describedby={aria.descritto}>
@@ -130,13 +157,13 @@ fn corpo(d: &VistaDomanda, scelta: &UseStateHandle<String>, campi: &UseStateHand
         TipoDomanda::Data => html! {
             <fieldset class="data" aria-describedby={aria.descritto}>
                 <legend class="nascosto">{ &d.etichetta }</legend>
-                { campo(campi, 0, "giorno", "Giorno", "giorno", aria) }
-                { campo(campi, 1, "mese", "Mese", "mese", aria) }
-                { campo(campi, 2, "anno", "Anno", "anno", aria) }
+                { campo(campi, 0, "giorno", t.t(P::Giorno), "giorno", aria) }
+                { campo(campi, 1, "mese", t.t(P::Mese), "mese", aria) }
+                { campo(campi, 2, "anno", t.t(P::Anno), "anno", aria) }
             </fieldset>
         },
-        TipoDomanda::Anno => campo(campi, 0, "valore", "Anno (4 cifre)", "anno", aria),
-        TipoDomanda::Importo => campo(campi, 0, "valore", "Importo in euro (per esempio 1.250,50)", "importo", aria),
+        TipoDomanda::Anno => campo(campi, 0, "valore", t.t(P::AnnoCifre), "anno", aria),
+        TipoDomanda::Importo => campo(campi, 0, "valore", t.t(P::Importo), "importo", aria),
     }
 }
 
@@ -144,17 +171,20 @@ fn corpo(d: &VistaDomanda, scelta: &UseStateHandle<String>, campi: &UseStateHand
 #[function_component(Domanda)]
 pub fn domanda(p: &DomandaProps) -> Html {
     let regole = crate::stato::regole();
+    let t = crate::stato::parole();
     let d = &p.domanda;
     let scelta = use_state(String::new);
     let campi = use_state(|| [String::new(), String::new(), String::new()]);
-    let errore = use_state(|| d.errore.clone());
+    let errore = use_state(|| d.errore.clone().map(Errore::Motore));
     let invia = {
         let (scelta, campi, errore, voci, oggi, id) =
             (scelta.clone(), campi.clone(), errore.clone(), p.voci.clone(), p.oggi, d.id.clone());
         move |salta: bool| {
             let d = regole.domande.iter().find(|d| d.id == id).expect("the view's question is one of the rules");
             let valore = if salta { Ok(String::new()) } else { valore_inserito(d.tipo, &scelta, &campi) };
-            match valore.and_then(|v| flusso::valida_voce(regole, d, &v, &voci, oggi).map(|_| v)) {
+            match valore
+                .and_then(|v| flusso::valida_voce(regole, d, &v, &voci, oggi).map(|_| v).map_err(Errore::Motore))
+            {
                 Ok(v) => {
                     crate::stato::vai(&civis_vista::scegli(regole, &voci, &d.chiave, &v, civis_vista::Modo::Completo))
                 }
@@ -178,19 +208,19 @@ pub fn domanda(p: &DomandaProps) -> Html {
     } else {
         Aria { descritto: "aiuto", invalido: "false" }
     };
-    let pagina = d.pagina.as_deref().map(civis_vista::url::pagina_da_app);
+    let pagina = d.pagina.as_deref().map(crate::stato::pagina);
     html! {
         <form class="domanda" data-chiave={d.chiave.clone()} data-tipo={tipo(d.tipo)} {onsubmit} novalidate=true>
             <h1 id="domanda" tabindex="-1">{ &d.etichetta }</h1>
-            <p id="aiuto" class="aiuto">{ &d.aiuto }{ for pagina.map(|href| html! { <>{" "}<a {href}>{"Approfondisci"}</a></> }) }</p>
+            <p id="aiuto" class="aiuto">{ &d.aiuto }{ for pagina.map(|href| html! { <>{" "}<a {href}>{ t.t(P::Approfondisci) }</a></> }) }</p>
             <div aria-live="assertive">
-                { for errore.as_ref().map(|m| html! { <p id="errore" class="errore" role="alert"><span class="nascosto">{"Errore: "}</span>{ m }</p> }) }
+                { for errore.as_ref().map(|m| html! { <p id="errore" class="errore" role="alert"><span class="nascosto">{ t.t(P::Errore) }</span>{ messaggio(m) }</p> }) }
             </div>
             { corpo(d, &scelta, &campi, aria) }
             <div class="azioni">
-                <button type="submit" class="pulsante">{"Continua"}</button>
-                if d.facoltativa { <button type="button" class="secondario" onclick={salta}>{"Non lo so, salta"}</button> }
-                if !p.voci.is_empty() { <button type="button" class="secondario" onclick={indietro}>{"Indietro"}</button> }
+                <button type="submit" class="pulsante">{ t.t(P::Continua) }</button>
+                if d.facoltativa { <button type="button" class="secondario" onclick={salta}>{ t.t(P::Salta) }</button> }
+                if !p.voci.is_empty() { <button type="button" class="secondario" onclick={indietro}>{ t.t(P::Indietro) }</button> }
             </div>
         </form>
     }

@@ -3,6 +3,7 @@
 //! the browser; nothing the person types leaves the page.
 
 mod stato;
+mod lingua;
 mod app;
 mod domanda;
 mod esito;
@@ -28,10 +29,40 @@ pub fn start() {
     if !stato::regole_presenti() {
         return;
     }
-    if stato::voci_correnti().is_empty() {
+    let lingua = stato::lingua_chiesta();
+    if lingua != "it" {
+        in_lingua(root, &lingua);
+    } else if stato::voci_correnti().is_empty() {
         accendi_al_primo_clic(root);
     } else {
         monta(root);
+    }
+}
+
+/// Shows the wizard in another language (`lingua=<code>` in the fragment): loads that language's classic script,
+/// beside the page (so it loads from `file://` too), then mounts the app. A language the page does not offer, or a
+/// script that does not load, leaves the app in Italian.
+fn in_lingua(root: web_sys::Element, codice: &str) {
+    let Some(nome) = stato::script_lingua(codice) else { return monta(root) };
+    let documento = gloo::utils::document();
+    let Some((script, testa)) = documento.create_element("script").ok().zip(documento.head()) else {
+        return monta(root);
+    };
+    let _ = script.set_attribute("src", &nome);
+    let radice = std::rc::Rc::new(std::cell::Cell::new(Some(root)));
+    for evento in ["load", "error"] {
+        let radice = radice.clone();
+        gloo::events::EventListener::once(&script, evento, move |_| {
+            if let Some(r) = radice.take() {
+                monta(r);
+            }
+        })
+        .forget();
+    }
+    if testa.append_child(&script).is_err() {
+        if let Some(r) = radice.take() {
+            monta(r);
+        }
     }
 }
 

@@ -26,13 +26,13 @@ pub fn da_esportare(scadenze: &[Scadenza], oggi: NaiveDate) -> usize {
 }
 
 /// The calendar for the deadlines not yet passed; `oggi` stamps the events.
-pub fn calendario(scadenze: &[Scadenza], oggi: NaiveDate) -> String {
+pub fn calendario(scadenze: &[Scadenza], oggi: NaiveDate, parole: &crate::Parole) -> String {
     let mut out = String::from(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//civis-guida//Percorso guidato//IT\r\nCALSCALE:GREGORIAN\r\n",
     );
     for s in scadenze {
         let Some(d) = in_calendario(s, oggi) else { continue };
-        let nota: String = crate::esito::prudenza(s).iter().map(|r| format!("{r}\n")).collect();
+        let nota: String = crate::esito::prudenza(s, parole).iter().map(|r| format!("{}\n", r.testo)).collect();
         let fine = d.checked_add_days(Days::new(1)).expect("dates stay far from chrono's limits");
         out.push_str(&format!(
             "BEGIN:VEVENT\r\nUID:{id}-{giorno}@civis-guida\r\nDTSTAMP:{oggi}T000000Z\r\nDTSTART;VALUE=DATE:{giorno}\r\nDTEND;VALUE=DATE:{fine}\r\nSUMMARY:{titolo}\r\nDESCRIPTION:{descrizione}\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P3D\r\nDESCRIPTION:{titolo}\r\nEND:VALARM\r\nEND:VEVENT\r\n",
@@ -78,7 +78,7 @@ mod test {
         passata.data = NaiveDate::from_ymd_opt(2026, 7, 19);
         let oggi = NaiveDate::from_ymd_opt(2026, 7, 20).unwrap();
         let tutte = [s, senza_data, passata];
-        let ics = calendario(&tutte, oggi);
+        let ics = calendario(&tutte, oggi, &crate::Parole::italiano());
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "no event without a date or already passed: {ics}");
         assert_eq!(da_esportare(&tutte, oggi), 1);
         assert!(!ics.contains("pagamento_cartella"), "{ics}");

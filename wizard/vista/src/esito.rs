@@ -2,11 +2,11 @@
 //! to the goal (what to do, by which day, through which channel; or that the day has passed), then the other
 //! deadlines in date order, one block of warnings, the procedure, the checks on the act and the pages to read.
 
+use crate::parole::{Parole, P};
 use crate::Titoli;
 use civis_engine::consiglio::{AvvisoDato, CanaleConsigliato, Consiglio};
 use civis_engine::modello::{FontePubblica, Regole, TipoScadenza};
 use civis_engine::scadenza::Scadenza;
-use civis_engine::testo::data_estesa;
 use serde::Serialize;
 
 /// The outcome.
@@ -49,7 +49,7 @@ pub struct Risposta {
     /// How late the person is, when the goal's deadline has passed ("Sei in ritardo di 5 giorni …").
     pub ritardo: Option<String>,
     /// What a person must read beside the date, printed too: the last day by the other reading, and why.
-    pub prudenza: Vec<String>,
+    pub prudenza: Vec<Riga>,
     /// The channel through which the leading action is done (the outcome's first when no deadline leads).
     pub canale: Option<CanaleConsigliato>,
     /// "Puoi anche": the outcome's other channels, each with its own next deadline and what it does not do.
@@ -90,42 +90,54 @@ pub struct Collegamento {
 
 /// The sentence that answers the goal: what to do by the day to act by (the prudent one when readings differ); in
 /// the days of grace, to pay at once; after them, that the day has passed.
-fn frase(s: Option<&Scadenza>, tolleranza: bool, con_date: bool) -> String {
+fn frase(s: Option<&Scadenza>, tolleranza: bool, con_date: bool, p: &Parole) -> String {
     let Some(s) = s else {
-        return "Per il tuo caso non c'è un termine di legge da rispettare: ecco a chi rivolgerti.".into();
+        return p.t(P::FraseSenzaTermine).into();
     };
-    let azione = s.azione.clone().unwrap_or_else(|| s.titolo.clone());
+    let azione = s.azione.as_deref().unwrap_or(&s.titolo);
     match (s.entro(), s.scaduta) {
         (Some(d), Some(true)) => {
-            format!("Il termine per «{}» è scaduto {}.", minuscola(&s.titolo), data_estesa(s.data.unwrap_or(d)))
+            p.f(P::FraseScaduto, &[("titolo", &minuscola(&s.titolo)), ("data", &p.data(s.data.unwrap_or(d)))])
         }
-        (Some(d), _) if tolleranza => format!("{azione}: il pagamento vale ancora se lo fai entro {}.", data_estesa(d)),
-        (Some(d), _) => format!("{azione} entro {}.", data_estesa(d)),
-        (None, _) if !con_date => format!("{azione} entro il termine: {}.", s.regola),
-        (None, _) => format!("{azione}."),
+        (Some(d), _) if tolleranza => p.f(P::FraseTolleranza, &[("azione", azione), ("data", &p.data(d))]),
+        (Some(d), _) => p.f(P::FraseEntro, &[("azione", azione), ("data", &p.data(d))]),
+        (None, _) if !con_date => p.f(P::FraseRegola, &[("azione", azione), ("regola", &s.regola)]),
+        (None, _) => p.f(P::FraseAzione, &[("azione", azione)]),
     }
+}
+
+/// One line to read beside a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Riga {
+    /// The line.
+    pub testo: String,
+    /// Whether it is the engine's own explanation, always in Italian (`in_breve`): a page in another language marks
+    /// it so.
+    pub in_italiano: bool,
 }
 
 /// What to read beside a date: the last day by the other reading when the prudent one leads, the one-line
 /// prudence note and the note on the rule. Shown under the date, printed, and put in the calendar.
-pub fn prudenza(s: &Scadenza) -> Vec<String> {
+pub fn prudenza(s: &Scadenza, p: &Parole) -> Vec<Riga> {
     let mut righe = Vec::new();
     if let (Some(prudente), Some(d)) = (s.entro_prudente, s.data) {
         if prudente != d {
-            righe.push(format!("Ultimo giorno secondo la lettura meno prudente: {}.", data_estesa(d)));
+            righe.push(Riga { testo: p.f(P::AltraLettura, &[("data", &p.data(d))]), in_italiano: false });
         }
     }
-    righe.extend(s.in_breve.iter().cloned());
-    righe.extend(s.nota.iter().cloned());
+    let in_italiano = !p.italiane();
+    righe.extend(s.in_breve.iter().map(|t| Riga { testo: t.clone(), in_italiano }));
+    righe.extend(s.nota.iter().map(|t| Riga { testo: t.clone(), in_italiano: false }));
     righe
 }
 
 /// "Sei in ritardo di N giorni" on the goal's deadline.
-fn ritardo(giorni: i64, principale: &Scadenza) -> String {
-    let quando = principale.data.map(|d| format!(" (scadeva {})", data_estesa(d))).unwrap_or_default();
+fn ritardo(giorni: i64, principale: &Scadenza, p: &Parole) -> String {
+    let quando = principale.data.map(|d| p.f(P::RitardoQuando, &[("data", &p.data(d))])).unwrap_or_default();
+    let titolo = minuscola(&principale.titolo);
     match giorni {
-        1 => format!("Sei in ritardo di 1 giorno sul termine «{}»{quando}.", minuscola(&principale.titolo)),
-        n => format!("Sei in ritardo di {n} giorni sul termine «{}»{quando}.", minuscola(&principale.titolo)),
+        1 => p.f(P::RitardoUno, &[("titolo", &titolo), ("quando", &quando)]),
+        n => p.f(P::RitardoMolti, &[("giorni", &n.to_string()), ("titolo", &titolo), ("quando", &quando)]),
     }
 }
 
@@ -156,6 +168,7 @@ pub(crate) fn vista_esito(
     titoli: &Titoli,
     con_date: bool,
     richiesta: Option<String>,
+    parole: &Parole,
 ) -> VistaEsito {
     let trova = |id: &str| c.scadenze.iter().find(|s| s.id == id).cloned();
     let principale = c.scadenza_principale.as_deref().and_then(trova);
@@ -188,16 +201,16 @@ pub(crate) fn vista_esito(
             let suoi = c.scadenze.iter().filter(aperta).filter(|s| s.canale == k.id).cloned().collect();
             let scadenza = per_data(suoi).into_iter().next();
             let entro = scadenza.as_ref().map(|s| match s.entro() {
-                Some(d) => format!("{}: entro {}", s.titolo, data_estesa(d)),
-                None => format!("{}: {}", s.titolo, s.regola),
+                Some(d) => parole.f(P::AlternativaEntro, &[("titolo", &s.titolo), ("data", &parole.data(d))]),
+                None => parole.f(P::AlternativaRegola, &[("titolo", &s.titolo), ("regola", &s.regola)]),
             });
             Alternativa { canale: k.clone(), scadenza, entro }
         })
         .collect();
     let risposta = Risposta {
-        frase: frase(guida.as_ref(), in_tolleranza.is_some(), con_date),
-        ritardo: c.giorni_di_ritardo.zip(principale.as_ref()).map(|(g, p)| ritardo(g, p)),
-        prudenza: guida.as_ref().map(prudenza).unwrap_or_default(),
+        frase: frase(guida.as_ref(), in_tolleranza.is_some(), con_date, parole),
+        ritardo: c.giorni_di_ritardo.zip(principale.as_ref()).map(|(g, p)| ritardo(g, p, parole)),
+        prudenza: guida.as_ref().map(|s| prudenza(s, parole)).unwrap_or_default(),
         principale: c.scadenza_principale.clone(),
         scaduta,
         scadenza: guida,
@@ -217,7 +230,7 @@ pub(crate) fn vista_esito(
         passi: s.passi,
     });
     VistaEsito {
-        avvisi: c.avvisi.clone(),
+        avvisi: avvisi(regole, &c, parole),
         fonti: fonti_citate(regole, &testi),
         consiglio: c,
         risposta,
@@ -228,6 +241,31 @@ pub(crate) fn vista_esito(
         richiesta,
         se_scaduto,
     }
+}
+
+/// The warnings in the words' language. The engine fills a warning that names a passed deadline (`{titolo}`,
+/// `{data}`) with an Italian date; in another language it is filled again from its translated text, with the date
+/// in the reader's words.
+fn avvisi(regole: &Regole, c: &Consiglio, p: &Parole) -> Vec<AvvisoDato> {
+    if p.italiane() {
+        return c.avvisi.clone();
+    }
+    let principale = c.scadenza_principale.iter().filter_map(|id| c.scadenze.iter().find(|s| s.id == *id));
+    let scaduta = principale.chain(&c.scadenze).find(|s| s.scaduta == Some(true));
+    c.avvisi
+        .iter()
+        .map(|a| {
+            let modello = regole.avvisi.iter().find(|x| x.id == a.id).map(|x| x.testo.as_str());
+            match (modello, scaduta) {
+                (Some(m), Some(s)) => {
+                    let data = s.data.map(|d| p.data(d)).unwrap_or_default();
+                    let testo = crate::parole::riempi(m, &[("titolo", &s.titolo), ("data", &data)]);
+                    AvvisoDato { id: a.id.clone(), testo }
+                }
+                _ => a.clone(),
+            }
+        })
+        .collect()
 }
 
 /// The deadlines by date, equal dates in their order: a few items, placed one by one, so that no sort is compiled

@@ -5,16 +5,18 @@
 
 pub mod calendario;
 pub mod esito;
+pub mod parole;
+pub mod riepilogo;
 pub mod url;
 
 pub use esito::{Alternativa, Collegamento, Risposta, SeScaduto, VistaEsito};
+pub use parole::{Parole, P};
 
 use chrono::NaiveDate;
 use civis_engine::consiglio;
 use civis_engine::flusso::{self, Voci};
 use civis_engine::modello::{Domanda, Regole, TipoDomanda};
 use civis_engine::numero;
-use civis_engine::testo::data_it;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -143,13 +145,15 @@ pub fn scegli(regole: &Regole, voci: &Voci, chiave: &str, valore: &str, modo: Mo
 
 /// An answer in words: the choice's label, a date in words, an amount as Italians write it, "Non lo so" when
 /// skipped.
-fn in_parole(d: &Domanda, valore: &str, voci: &Voci) -> String {
+fn in_parole(d: &Domanda, valore: &str, voci: &Voci, parole: &Parole) -> String {
     if valore.is_empty() {
-        return "Non lo so".into();
+        return parole.t(P::NonSo).into();
     }
     let scritto = match d.tipo {
-        TipoDomanda::Data => civis_engine::risposte::leggi_data(valore).ok().map(data_it),
-        TipoDomanda::Importo => numero::canonico(valore).map(|n| format!("{} euro", numero::in_euro(n))),
+        TipoDomanda::Data => civis_engine::risposte::leggi_data(valore).ok().map(|d| parole.data_breve(d)),
+        TipoDomanda::Importo => {
+            numero::canonico(valore).map(|n| parole.f(P::Euro, &[("importo", &numero::in_euro(n))]))
+        }
         TipoDomanda::Scelta => d.opzioni_per(voci).find(|o| o.valore == valore).map(|o| o.etichetta.to_string()),
         TipoDomanda::Anno => None,
     };
@@ -204,9 +208,10 @@ fn domanda(
     }
 }
 
-/// The step for the answers `voci`: progress, then the question or the outcome. `oggi` decides which rules are in
-/// force and, in the app, the days left.
-pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: NaiveDate) -> Vista {
+/// The step for the answers `voci`: progress, then the question or the outcome, in the words of `parole` (the
+/// rules' texts are in the language of `regole`). `oggi` decides which rules are in force and, in the app, the days
+/// left.
+pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: NaiveDate, parole: &Parole) -> Vista {
     let (voci, errata) = senza_errate(regole, &valide(regole, voci, modo), modo, oggi);
     let poste: Vec<&Domanda> = regole
         .domande
@@ -220,7 +225,7 @@ pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: Na
             cambia.remove(&*d.chiave);
             RispostaData {
                 domanda: d.testi(&voci).0.to_string(),
-                risposta: in_parole(d, &voci[&*d.chiave], &voci),
+                risposta: in_parole(d, &voci[&*d.chiave], &voci, parole),
                 cambia,
             }
         })
@@ -251,6 +256,7 @@ pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: Na
                         titoli,
                         modo == Modo::Completo,
                         richiesta,
+                        parole,
                     )))
                 }
                 Err(e) => Corpo::Errore(e.to_string()),
@@ -279,7 +285,7 @@ mod test {
         let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=pagare");
         assert_eq!(prossima(r, &v, Modo::Completo).unwrap().chiave, "notifica.modo");
         assert!(prossima(r, &v, Modo::Statico).is_none(), "the pages without JavaScript go to the outcome");
-        let Corpo::Esito(e) = vista(r, &v, Modo::Statico, &Titoli::new(), oggi()).corpo else {
+        let Corpo::Esito(e) = vista(r, &v, Modo::Statico, &Titoli::new(), oggi(), &Parole::italiano()).corpo else {
             panic!("outcome expected")
         };
         assert!(!e.con_date && e.consiglio.scadenze.iter().all(|s| s.data.is_none()));
@@ -289,7 +295,7 @@ mod test {
     fn cambia_keeps_the_later_answers_and_choosing_drops_what_no_longer_applies() {
         let r = incorporate();
         let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=sospendere&motivo_sospensione=altro");
-        let vista = vista(r, &v, Modo::Statico, &Titoli::new(), oggi());
+        let vista = vista(r, &v, Modo::Statico, &Titoli::new(), oggi(), &Parole::italiano());
         let cambia_obiettivo = &vista.progresso.risposte[2].cambia;
         assert_eq!(cambia_obiettivo.get("motivo_sospensione").map(String::as_str), Some("altro"), "later answer kept");
         let dopo = scegli(r, cambia_obiettivo, "obiettivo", "pagare", Modo::Statico);
@@ -304,7 +310,7 @@ mod test {
         let v = voci(
             "atto=cartella&origine=controllo_automatizzato&obiettivo=pagare&notifica.modo=pec&notifica.data=2026-07-15",
         );
-        let vista = vista(r, &v, Modo::Completo, &Titoli::new(), oggi());
+        let vista = vista(r, &v, Modo::Completo, &Titoli::new(), oggi(), &Parole::italiano());
         let testi: Vec<&str> = vista.progresso.risposte.iter().map(|r| r.risposta.as_str()).collect();
         assert_eq!(
             testi,
@@ -325,7 +331,7 @@ mod test {
         // time, but the answer is the appeal's day.
         let r = incorporate();
         let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec&notifica.data=2026-07-15&anno_presentazione=2023&importo=&richiedente=");
-        let Corpo::Esito(e) = vista(r, &v, Modo::Completo, &Titoli::new(), oggi()).corpo else {
+        let Corpo::Esito(e) = vista(r, &v, Modo::Completo, &Titoli::new(), oggi(), &Parole::italiano()).corpo else {
             panic!("outcome expected")
         };
         let ids = |l: &[civis_engine::scadenza::Scadenza]| l.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
@@ -338,8 +344,8 @@ mod test {
             "the others by date, not the answer's own"
         );
         assert!(!e.risposta.scaduta);
-        assert!(vista(r, &Voci::new(), Modo::Statico, &Titoli::new(), oggi()).sportelli);
-        assert!(!vista(r, &v, Modo::Statico, &Titoli::new(), oggi()).sportelli);
+        assert!(vista(r, &Voci::new(), Modo::Statico, &Titoli::new(), oggi(), &Parole::italiano()).sportelli);
+        assert!(!vista(r, &v, Modo::Statico, &Titoli::new(), oggi(), &Parole::italiano()).sportelli);
     }
 
     #[test]
@@ -347,7 +353,7 @@ mod test {
         let r = incorporate();
         let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec&notifica.data=2026-07-15&anno_presentazione=&importo=");
         let tardi = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
-        let Corpo::Esito(e) = vista(r, &v, Modo::Completo, &Titoli::new(), tardi).corpo else {
+        let Corpo::Esito(e) = vista(r, &v, Modo::Completo, &Titoli::new(), tardi, &Parole::italiano()).corpo else {
             panic!("outcome expected")
         };
         assert!(e.risposta.scaduta);
@@ -357,10 +363,37 @@ mod test {
     }
 
     #[test]
+    fn in_another_language_the_sentences_and_the_passed_deadline_s_warning_carry_its_dates() {
+        // The rules as a translation hands them (one warning's text translated), with English words.
+        let mut regole = incorporate().clone();
+        let avviso = regole.avvisi.iter_mut().find(|a| a.id == "termine_scaduto").unwrap();
+        avviso.testo = "The deadline «{titolo}» ({data}) has passed.".into();
+        let mut testi = vec![None; parole::CHIAVI.len()];
+        for (chiave, testo) in [
+            ("percorso.frase.scaduto", "The deadline «{titolo}» passed on {data}."),
+            ("percorso.mesi", "January February March April May June July August September October November December"),
+            ("percorso.giorni", "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
+            ("percorso.non_so", "I don't know"),
+        ] {
+            testi[parole::CHIAVI.iter().position(|c| *c == chiave).unwrap()] = Some(testo.to_string());
+        }
+        let en = Parole::di("en", testi);
+        let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec&notifica.data=2026-07-15&anno_presentazione=&importo=");
+        let vista =
+            vista(&regole, &v, Modo::Completo, &Titoli::new(), NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(), &en);
+        let Corpo::Esito(e) = vista.corpo else { panic!("outcome expected") };
+        assert!(e.risposta.frase.ends_with("passed on Wednesday 14 October 2026."), "{}", e.risposta.frase);
+        let avviso = e.avvisi.iter().find(|a| a.id == "termine_scaduto").expect("the warning on the passed deadline");
+        assert!(avviso.testo.ends_with("(Wednesday 14 October 2026) has passed."), "{}", avviso.testo);
+        let saltata = vista.progresso.risposte.iter().find(|r| r.risposta == "I don't know");
+        assert!(saltata.is_some(), "a skipped question reads in the reader's words");
+    }
+
+    #[test]
     fn the_pages_in_words_also_say_what_to_do_after_the_deadline() {
         let r = incorporate();
         let v = voci("atto=preavviso_fermo&natura_debito=imposte&cartella_notificata=si&veicolo_strumentale=false&obiettivo=pagare");
-        let Corpo::Esito(e) = vista(r, &v, Modo::Statico, &Titoli::new(), oggi()).corpo else {
+        let Corpo::Esito(e) = vista(r, &v, Modo::Statico, &Titoli::new(), oggi(), &Parole::italiano()).corpo else {
             panic!("outcome expected")
         };
         assert!(
@@ -380,7 +413,7 @@ mod test {
         let v = voci(
             "atto=cartella&origine=controllo_automatizzato&obiettivo=pagare&notifica.modo=pec&notifica.data=2026-02-30",
         );
-        let vista = vista(r, &v, Modo::Completo, &Titoli::new(), oggi());
+        let vista = vista(r, &v, Modo::Completo, &Titoli::new(), oggi(), &Parole::italiano());
         let Corpo::Domanda(d) = vista.corpo else { panic!("the date question expected") };
         assert_eq!(d.chiave, "notifica.data");
         assert!(d.errore.as_deref().is_some_and(|m| m.contains("non esiste")), "{:?}", d.errore);
@@ -388,7 +421,7 @@ mod test {
     }
 
     fn esito(f: &str, oggi: NaiveDate) -> Box<VistaEsito> {
-        match vista(incorporate(), &voci(f), Modo::Completo, &Titoli::new(), oggi).corpo {
+        match vista(incorporate(), &voci(f), Modo::Completo, &Titoli::new(), oggi, &Parole::italiano()).corpo {
             Corpo::Esito(e) => e,
             altro => panic!("outcome expected for {f}: {altro:?}"),
         }
@@ -475,13 +508,13 @@ mod test {
         assert_eq!(e.consiglio.scadenza_principale.as_deref(), Some("sospensione_legale"));
         assert_eq!(e.risposta.frase, "Presenta la dichiarazione di sospensione legale entro venerdì 29 gennaio 2027.");
         assert!(
-            e.risposta.prudenza.iter().any(|r| r.contains("domenica 31 gennaio 2027")),
+            e.risposta.prudenza.iter().any(|r| r.testo.contains("domenica 31 gennaio 2027")),
             "{:?}",
             e.risposta.prudenza
         );
         let s = e.risposta.scadenza.as_ref().unwrap();
         assert_eq!(s.giorni_rimanenti, Some(53), "counted to the prudent day");
-        let ics = calendario::calendario(std::slice::from_ref(s), giorno(2026, 12, 7));
+        let ics = calendario::calendario(std::slice::from_ref(s), giorno(2026, 12, 7), &Parole::italiano());
         assert!(ics.contains("DTSTART;VALUE=DATE:20270129"), "{ics}");
         assert!(ics.contains("domenica 31 gennaio 2027"), "{ics}");
     }

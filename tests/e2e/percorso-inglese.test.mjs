@@ -1,0 +1,111 @@
+// Browser tests of the wizard in English (issue 34), at 390 px and 1366 px, over http and from file://: an English
+// reader goes from the English home into the guided questions, which answer in English (the language stays in the
+// fragment, so every link the app writes carries it), to a result whose printout and copied summary carry the
+// same answer in Italian beside it, for the help desk. axe-core passes on each screen; nothing leaves the origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { avvia, chiudi, axe, origin, inPagina, SITE } from './sito.mjs';
+
+before(avvia);
+after(chiudi);
+
+const TELEFONO = { width: 390, height: 844 };
+const COMPUTER = { width: 1366, height: 900 };
+
+// A plumber's work van: a preavviso di fermo received by registered letter on 20 November 2026. The 30 days end on
+// Sunday 20 December, moved to Monday 21 (the same case as the view's unit test, in Italian).
+const CASO = 'atto=preavviso_fermo&natura_debito=imposte&cartella_notificata=si&veicolo_strumentale=true&obiettivo=evitare&notifica.modo=raccomandata';
+
+/** Catches what the page copies, without the clipboard permission (which `file://` cannot be granted). */
+async function catturaAppunti(context) {
+  await context.addInitScript(() => {
+    window.__copiato = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async t => { window.__copiato.push(t); } },
+      configurable: true,
+    });
+  });
+}
+
+for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => pathToFileURL(SITE).href + '/']]) {
+  for (const [nome, viewport] of [['phone', TELEFONO], ['desktop', COMPUTER]]) {
+    test(`the wizard in English over ${come} (${nome}): home → questions → bilingual printout`, async () => {
+      await inPagina({ viewport }, async ({ page, context }) => {
+        await catturaAppunti(context);
+        await page.goto(base() + 'en/index.html');
+        const avvio = page.getByRole('link', { name: 'Start the guided questions' });
+        assert.equal(await avvio.getAttribute('hreflang'), null, 'the wizard speaks English: no "in Italian"');
+        await avvio.click();
+        await page.waitForURL(/\/assistente\/index\.html#lingua=en$/);
+        await page.waitForSelector('.assistente[lang="en"][data-pronto]');
+        assert.equal(await page.textContent('#domanda'), 'What did you receive?');
+        assert.match(await page.textContent('.assistente'), /Continue/);
+        await axe(page, `English first question ${come} ${nome}`);
+
+        // A help desk's link: the answers so far and the language, in the fragment; "today" fixed in the query.
+        await page.goto(base() + `assistente/index.html?oggi=2026-12-07#lingua=en&${CASO}`);
+        await page.waitForSelector('.assistente[lang="en"] form[data-chiave="notifica.data"]');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        assert.match(await page.textContent('#errore'), /Write the date in numbers: day, month and year/);
+        await page.getByLabel('Day').fill('20');
+        await page.getByLabel('Month').fill('11');
+        await page.getByLabel('Year').fill('2026');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page.waitForURL(/lingua=en/);
+        // The total debt is optional: skipped.
+        await page.getByRole('button', { name: "I don't know, skip" }).click();
+        await page.waitForSelector('.esito');
+        assert.match(page.url(), /lingua=en/, 'the language stays in the fragment');
+        assert.equal(await page.textContent('#domanda'), 'What to do');
+        const frase = await page.textContent('.esito-lingua .frase');
+        assert.equal(frase, 'Pay, or prove that you need the vehicle for work, by Monday 21 December 2026.');
+        assert.equal(await page.textContent('.esito-lingua .risposta .giorni'), '14 days left');
+        assert.match(await page.textContent('.esito-lingua .procedura'), /Within 30 days of notification, show Agenzia delle entrate-Riscossione/);
+        assert.match(await page.textContent('.esito-lingua .passi-percorso'), /20 November 2026/);
+        // Every link the app writes keeps the language.
+        for (const href of await page.locator('.esito-lingua .passi-percorso a').evaluateAll(as => as.map(a => a.getAttribute('href')))) {
+          assert.match(href, /lingua=en/);
+        }
+        // The engine's own explanation is Italian, and marked so.
+        assert.match(await page.textContent('.esito-lingua .risposta summary'), /How we computed the date \(in Italian\)/);
+        assert.equal(await page.locator('.esito-lingua .risposta details ol[lang="it"]').count(), 1);
+        // On screen, the Italian copy is hidden.
+        assert.equal(await page.locator('.esito-italiano').isVisible(), false);
+        await axe(page, `English result ${come} ${nome}`);
+
+        // The copied summary: English, then the same answer in Italian.
+        await page.getByRole('button', { name: 'Copy the summary (English and Italian)' }).click();
+        const [copiato] = await page.evaluate(() => window.__copiato);
+        assert.match(copiato, /^What to do\nPay, or prove that you need the vehicle for work, by Monday 21 December 2026\./);
+        assert.match(copiato, /The same answer in Italian, for whoever helps you\n\nChe cosa fare\nPaga, o dimostra che il veicolo ti serve per lavorare, entro lunedì 21 dicembre 2026\./);
+        assert.match(await page.textContent('.esito [aria-live="polite"]'), /Summary copied\./);
+
+        // The printout: both languages, side by side.
+        await page.emulateMedia({ media: 'print' });
+        const inglese = page.locator('.esito-lingua');
+        const italiano = page.locator('.esito-italiano');
+        assert.equal(await italiano.isVisible(), true, 'the Italian copy is printed');
+        assert.equal(await italiano.getAttribute('lang'), 'it');
+        assert.equal(await page.textContent('.esito-italiano .frase'), 'Paga, o dimostra che il veicolo ti serve per lavorare, entro lunedì 21 dicembre 2026.');
+        assert.match(await italiano.textContent(), /Come procedere/);
+        const [a, b] = [await inglese.boundingBox(), await italiano.boundingBox()];
+        assert.ok(b.x > a.x + a.width / 2 && Math.abs(a.y - b.y) < 5, `side by side: ${JSON.stringify([a, b])}`);
+        await page.emulateMedia({ media: 'screen' });
+
+        // Start again stays in English.
+        await page.getByRole('link', { name: 'Start again' }).click();
+        await page.waitForSelector('.assistente[lang="en"] form[data-chiave="atto"]');
+        assert.equal(await page.textContent('#domanda'), 'What did you receive?');
+      });
+    });
+  }
+}
+
+test('an unknown language in the fragment leaves the wizard in Italian', async () => {
+  await inPagina({ viewport: COMPUTER }, async ({ page }) => {
+    await page.goto(`${origin}/assistente/index.html#lingua=xx&atto=cartella`);
+    await page.waitForSelector('.assistente[lang="it"][data-pronto]');
+    assert.equal(await page.textContent('#domanda'), 'Da che cosa deriva la cartella?');
+  });
+});
