@@ -48,8 +48,13 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
         await page.waitForSelector('.assistente[lang="en"] form[data-chiave="notifica.data"]');
         await page.getByRole('button', { name: 'Continue' }).click();
         assert.match(await page.textContent('#errore'), /Write the date in numbers: day, month and year/);
+        // The engine's reasons read in English, with the date in English words.
         await page.getByLabel('Day').fill('20');
         await page.getByLabel('Month').fill('11');
+        await page.getByLabel('Year').fill('2027');
+        await page.getByRole('button', { name: 'Continue' }).click();
+        assert.match(await page.textContent('#errore'), /The date 20 November 2027 is in the future/);
+        assert.equal(await page.locator('#errore [lang="it"]').count(), 0);
         await page.getByLabel('Year').fill('2026');
         await page.getByRole('button', { name: 'Continue' }).click();
         await page.waitForURL(/lingua=en/);

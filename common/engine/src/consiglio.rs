@@ -103,7 +103,7 @@ pub struct AvvisoDato {
 pub fn consiglia_con(regole: &Regole, r: &Risposte, oggi: NaiveDate) -> Result<Consiglio, ErroreRisposte> {
     if let Some(d) = crate::flusso::mancante(regole, &r.voci) {
         let messaggio = format!("manca la risposta («{}»)", d.etichetta);
-        return Err(ErroreRisposte { chiave: d.chiave.to_string(), messaggio });
+        return Err(ErroreRisposte { chiave: d.chiave.to_string(), messaggio, motivo: None });
     }
     let perf = r.notifica.as_ref().map(|n| perfeziona(regole, r.atto.as_deref(), n));
     componi(regole, r, perf.as_ref(), oggi, None)
@@ -131,6 +131,7 @@ fn componi(
     let e = esito(regole, &r.voci, oggi).ok_or_else(|| ErroreRisposte {
         chiave: "(input)".into(),
         messaggio: "nessuna regola copre questa combinazione di risposte".into(),
+        motivo: None,
     })?;
     let mut scadenze = scadenze(regole, r, perf, oggi, scaduto == Some(true));
     let principale = principale(regole, e, &r.voci, &scadenze).cloned();

@@ -33,14 +33,15 @@ pub fn valida_voce(
     valore: &str,
     voci: &Voci,
     oggi: NaiveDate,
-) -> Result<(), String> {
+) -> Result<(), risposte::ErroreRisposte> {
     if valore.is_empty() {
-        return if domanda.facoltativa { Ok(()) } else { Err("Rispondi alla domanda per continuare.".into()) };
+        let manca = risposte::errore_per(&domanda.chiave, crate::motivo::Motivo::Rispondi);
+        return if domanda.facoltativa { Ok(()) } else { Err(manca) };
     }
     let mut tutte = voci.clone();
     tutte.insert(domanda.chiave.to_string(), valore.to_string());
     match risposte::da_voci(regole, &tutte, oggi) {
-        Err(e) if e.chiave == domanda.chiave => Err(maiuscola(&e.messaggio)),
+        Err(e) if e.chiave == domanda.chiave => Err(e),
         _ => Ok(()),
     }
 }
@@ -124,9 +125,11 @@ mod test {
         let oggi = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
         let d = r.domande.iter().find(|d| d.chiave == "notifica.data").unwrap();
         let v = da_frammento("atto=avviso_bonario&data_elaborazione=2026-03-01&notifica.modo=pec");
-        assert!(valida_voce(r, d, "2026-02-30", &v, oggi).unwrap_err().contains("non esiste"));
-        assert!(valida_voce(r, d, "2026-07-01", &v, oggi).unwrap_err().contains("futuro"));
-        assert!(valida_voce(r, d, "2026-02-01", &v, oggi).unwrap_err().contains("elaborazione"));
+        assert!(valida_voce(r, d, "2026-02-30", &v, oggi).unwrap_err().messaggio.contains("non esiste"));
+        assert!(valida_voce(r, d, "2026-07-01", &v, oggi).unwrap_err().messaggio.contains("futuro"));
+        let e = valida_voce(r, d, "2026-02-01", &v, oggi).unwrap_err();
+        assert!(e.messaggio.contains("elaborazione"), "{e:?}");
+        assert!(matches!(e.motivo, Some(crate::motivo::Motivo::NotificaPrima(_))), "the reason as data: {e:?}");
         assert!(valida_voce(r, d, "2026-03-10", &v, oggi).is_ok());
         assert!(valida_voce(r, d, "", &v, oggi).is_err());
     }

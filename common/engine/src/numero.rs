@@ -30,18 +30,22 @@ pub enum NonImporto {
 }
 
 impl NonImporto {
+    /// Why, as data (`scritto` is what was typed).
+    pub fn motivo(&self, scritto: &str) -> crate::motivo::Motivo {
+        use crate::motivo::Motivo;
+        match self {
+            NonImporto::NonNumero => Motivo::NonImporto(scritto.into()),
+            NonImporto::Ambiguo { migliaia, decimali } => Motivo::ImportoAmbiguo {
+                scritto: scritto.into(),
+                migliaia: migliaia.clone(),
+                decimali: decimali.clone(),
+            },
+        }
+    }
+
     /// The message for the person.
     pub fn messaggio(&self, scritto: &str) -> String {
-        match self {
-            NonImporto::NonNumero => {
-                format!("«{}» non è un importo: scrivilo in cifre, per esempio 1.250,50", scritto.trim())
-            }
-            NonImporto::Ambiguo { migliaia, decimali } => format!(
-                "«{}» può voler dire {migliaia} euro oppure {decimali} euro: scrivi i decimali dopo la virgola \
-                 (per esempio 1.250,00 oppure 1,25)",
-                scritto.trim()
-            ),
-        }
+        self.motivo(scritto).messaggio()
     }
 }
 

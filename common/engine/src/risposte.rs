@@ -3,8 +3,8 @@
 
 use crate::condizione::{filtra, Voci};
 use crate::modello::{Domanda, Regole, TipoDomanda};
+use crate::motivo::Motivo;
 use crate::tabella::Elenco;
-use crate::testo::data_it;
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
@@ -15,6 +15,8 @@ pub struct ErroreRisposte {
     pub chiave: String,
     /// What is wrong, in Italian.
     pub messaggio: String,
+    /// Why, as data, when a page in another language can say it in its own words (a value the person typed).
+    pub motivo: Option<Motivo>,
 }
 
 impl fmt::Display for ErroreRisposte {
@@ -26,7 +28,12 @@ impl fmt::Display for ErroreRisposte {
 impl std::error::Error for ErroreRisposte {}
 
 fn errore(chiave: &str, messaggio: impl Into<String>) -> ErroreRisposte {
-    ErroreRisposte { chiave: chiave.into(), messaggio: messaggio.into() }
+    ErroreRisposte { chiave: chiave.into(), messaggio: messaggio.into(), motivo: None }
+}
+
+/// The error for `chiave` with its reason, the message made from it.
+pub fn errore_per(chiave: &str, motivo: Motivo) -> ErroreRisposte {
+    ErroreRisposte { chiave: chiave.into(), messaggio: motivo.messaggio(), motivo: Some(motivo) }
 }
 
 /// How and when the act arrived.
@@ -213,34 +220,41 @@ fn domanda_di<'a>(regole: &'a Regole, chiave: &str) -> Result<&'a Domanda, Error
     })
 }
 
-/// Checks one flat answer. Returns the Italian message for the person when it is not acceptable.
-pub fn valida(regole: &Regole, chiave: &str, valore: &str, oggi: NaiveDate) -> Result<(), String> {
-    let domanda = domanda_di(regole, chiave).map_err(|e| e.messaggio)?;
+/// Checks one flat answer: the error for the person (its message in Italian) when it is not acceptable.
+pub fn valida(regole: &Regole, chiave: &str, valore: &str, oggi: NaiveDate) -> Result<(), ErroreRisposte> {
+    let domanda = domanda_di(regole, chiave)?;
+    let no = |motivo| Err(errore_per(chiave, motivo));
     match domanda.tipo {
         TipoDomanda::Scelta => {
             let ammessi = regole.valori(chiave);
             if !ammessi.contains(&valore) {
-                return Err(format!("valore «{valore}» non ammesso; valori ammessi: {}", ammessi.join(", ")));
+                let messaggio = format!("valore «{valore}» non ammesso; valori ammessi: {}", ammessi.join(", "));
+                return Err(errore(chiave, messaggio));
             }
         }
         TipoDomanda::Data => {
-            let d = leggi_data(valore)?;
+            let d = data(valore).map_err(|mut e| {
+                e.chiave = chiave.into();
+                e
+            })?;
             if d > oggi {
-                return Err(format!("la data {} è nel futuro", data_it(d)));
+                return no(Motivo::DataFutura(d));
             }
         }
         TipoDomanda::Anno => {
-            let anno: i32 = valore.parse().map_err(|_| format!("«{valore}» non è un anno"))?;
+            let Ok(anno) = valore.parse::<i32>() else { return no(Motivo::NonAnno(valore.into())) };
             let minimo = domanda.anno_minimo.unwrap_or(*ANNI.start());
             if !(minimo..=oggi.year()).contains(&anno) {
-                return Err(format!("l'anno {anno} non è possibile: indica un anno tra il {minimo} e oggi"));
+                return no(Motivo::AnnoRisposta { anno, minimo });
             }
         }
         TipoDomanda::Importo => {
             if valore.trim_start().starts_with('-') {
-                return Err("l'importo non può essere negativo".into());
+                return no(Motivo::ImportoNegativo);
             }
-            crate::numero::canonico(valore).ok_or_else(|| format!("«{valore}» non è un importo"))?;
+            if crate::numero::canonico(valore).is_none() {
+                return no(Motivo::NonImporto(valore.into()));
+            }
         }
     }
     Ok(())
@@ -249,22 +263,22 @@ pub fn valida(regole: &Regole, chiave: &str, valore: &str, oggi: NaiveDate) -> R
 /// Reads a `YYYY-MM-DD` date, telling an impossible date from a badly written one and refusing years outside
 /// [`ANNI`].
 pub fn leggi_data(valore: &str) -> Result<NaiveDate, String> {
+    data(valore).map_err(|e| e.messaggio)
+}
+
+/// [`leggi_data`], with the reason when a person can be told it (the key is left empty for the caller).
+fn data(valore: &str) -> Result<NaiveDate, ErroreRisposte> {
     let parti: Vec<&str> = valore.split('-').collect();
     let numeri: Option<Vec<u32>> = parti.iter().map(|p| p.parse().ok()).collect();
     let d = match (parti.as_slice(), numeri) {
         ([a, m, g], Some(n)) if a.len() == 4 && m.len() == 2 && g.len() == 2 => {
             NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2])
-                .ok_or_else(|| format!("la data «{valore}» non esiste nel calendario"))?
+                .ok_or_else(|| errore_per("", Motivo::DataInesistente(valore.into())))?
         }
-        _ => return Err(format!("«{valore}» non è una data nel formato AAAA-MM-GG")),
+        _ => return Err(errore("", format!("«{valore}» non è una data nel formato AAAA-MM-GG"))),
     };
     if !ANNI.contains(&d.year()) {
-        return Err(format!(
-            "l'anno {} non è possibile: le date vanno dal {} al {}",
-            d.year(),
-            ANNI.start(),
-            ANNI.end()
-        ));
+        return Err(errore_per("", Motivo::AnnoData { anno: d.year(), minimo: *ANNI.start(), massimo: *ANNI.end() }));
     }
     Ok(d)
 }
@@ -274,7 +288,7 @@ pub fn leggi_data(valore: &str) -> Result<NaiveDate, String> {
 pub fn da_voci(regole: &Regole, voci: &Voci, oggi: NaiveDate) -> Result<Risposte, ErroreRisposte> {
     let voci = filtra(voci, &|_, v| !v.is_empty());
     for (k, v) in &voci {
-        valida(regole, k, v, oggi).map_err(|m| errore(k, m))?;
+        valida(regole, k, v, oggi)?;
     }
     let testo = |k: &str| voci.get(k).cloned();
     // Every value was validated above, so reading it again cannot fail (`ok()` rather than `expect`, which
@@ -356,27 +370,15 @@ fn relazioni(regole: &Regole, r: &Risposte) -> Result<(), ErroreRisposte> {
     }
     if let (Some(n), Some(agg)) = (&r.notifica, r.data_comunicazione_aggiornata) {
         if agg < n.data {
-            return Err(errore(
-                "data_comunicazione_aggiornata",
-                format!(
-                    "la comunicazione aggiornata ({}) non può precedere la notifica della comunicazione originale",
-                    data_it(agg)
-                ),
-            ));
+            return Err(errore_per("data_comunicazione_aggiornata", Motivo::AggiornataPrima(agg)));
         }
     }
     if let Some(n) = &r.notifica {
         if let Some(ritiro) = n.data_ritiro.filter(|r| *r < n.data) {
-            return Err(errore(
-                "notifica.data_ritiro",
-                format!("il ritiro ({}) non può precedere la data indicata per la notifica", data_it(ritiro)),
-            ));
+            return Err(errore_per("notifica.data_ritiro", Motivo::RitiroPrima(ritiro)));
         }
         if let Some(el) = r.data_elaborazione.filter(|el| n.data < *el) {
-            return Err(errore(
-                "notifica.data",
-                format!("la notifica non può precedere l'elaborazione della comunicazione ({})", data_it(el)),
-            ));
+            return Err(errore_per("notifica.data", Motivo::NotificaPrima(el)));
         }
     }
     Ok(())

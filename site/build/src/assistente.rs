@@ -92,8 +92,7 @@ fn language_scripts(site: &Loaded, regole: &Regole) -> Vec<(String, String, Vec<
             let strings = l.strings(codice);
             let trama = crate::lingue::regole_tradotte(regole, strings).in_trama()?;
             // The wizard's words in the order the app reads them; `null` where the language has none (Italian).
-            let testi: Vec<Option<&String>> =
-                civis_vista::parole::CHIAVI.iter().map(|k| lingua.testi.get(*k)).collect();
+            let testi: Vec<Option<&String>> = civis_vista::parole::chiavi().map(|(k, _)| lingua.testi.get(k)).collect();
             let pagine: BTreeMap<&str, &str> =
                 site.page_titles.keys().filter_map(|p| Some((p.as_str(), l.translation_of(codice, p)?))).collect();
             let titoli: BTreeMap<&str, &str> =

@@ -187,10 +187,11 @@ fn script_strings(strings: &BTreeMap<String, String>) -> String {
 }
 
 /// The wizard's texts a person reads, by key: the rules' (acts, questions, deadlines, channels, warnings, outcomes'
-/// steps, reduced sanctions, notes on notification) and the wizard's own words ([`civis_vista::parole`]).
+/// steps, reduced sanctions, notes on notification), the wizard's own words and the engine's reasons for refusing
+/// an answer ([`civis_vista::parole::chiavi`]).
 pub(crate) fn testi_percorso(regole: &Regole) -> BTreeMap<String, String> {
-    let parole = civis_vista::parole::CHIAVI.iter().zip(civis_vista::parole::ITALIANO);
-    let mut out: BTreeMap<String, String> = parole.map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let mut out: BTreeMap<String, String> =
+        civis_vista::parole::chiavi().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     testi_regole(&mut regole.clone(), &mut |chiave, testo| {
         if !testo.is_empty() {
             out.insert(chiave, testo.clone());

@@ -70,11 +70,12 @@ fn valore_di(e: &InputEvent) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
 
-/// Why an answer was not taken: in the wizard's words, or the engine's message (always in Italian).
-#[derive(Clone, PartialEq)]
-enum Errore {
-    Proprio(String),
-    Motore(String),
+/// Why an answer was not taken, in the reader's words or, marked, in the engine's Italian.
+type Errore = civis_vista::Riga;
+
+/// One of the app's own messages, in the reader's words.
+fn proprio(testo: &str) -> Errore {
+    Errore { testo: testo.into(), in_italiano: false }
 }
 
 /// What the person entered, in the form the engine reads: a choice's value, an ISO date, a year, an amount in
@@ -82,20 +83,20 @@ enum Errore {
 fn valore_inserito(tipo: TipoDomanda, scelta: &str, campi: &[String; 3]) -> Result<String, Errore> {
     let t = crate::stato::parole();
     match tipo {
-        TipoDomanda::Scelta if scelta.is_empty() => Err(Errore::Proprio(t.t(P::Scegli).into())),
+        TipoDomanda::Scelta if scelta.is_empty() => Err(proprio(t.t(P::Scegli))),
         TipoDomanda::Scelta => Ok(scelta.to_string()),
         TipoDomanda::Data => {
             let numeri: Vec<Option<u32>> = campi.iter().map(|c| c.trim().parse().ok()).collect();
             match numeri.as_slice() {
                 [Some(g), Some(m), Some(a)] if *a >= 1000 => Ok(format!("{a:04}-{m:02}-{g:02}")),
-                _ => Err(Errore::Proprio(t.t(P::DataInNumeri).into())),
+                _ => Err(proprio(t.t(P::DataInNumeri))),
             }
         }
         TipoDomanda::Anno => Ok(campi[0].trim().to_string()),
         TipoDomanda::Importo if campi[0].trim().is_empty() => Ok(String::new()),
-        TipoDomanda::Importo => {
-            numero::leggi_scritto(&campi[0]).map(numero::in_cifre).map_err(|e| Errore::Motore(e.messaggio(&campi[0])))
-        }
+        TipoDomanda::Importo => numero::leggi_scritto(&campi[0])
+            .map(numero::in_cifre)
+            .map_err(|e| t.riga(Some(&e.motivo(&campi[0])), &e.messaggio(&campi[0]))),
     }
 }
 
@@ -109,9 +110,10 @@ struct Aria {
 /// An error as shown: the engine's Italian message, in a page in another language, introduced in that language and
 /// marked as Italian.
 fn messaggio(e: &Errore) -> Html {
-    match e {
-        Errore::Proprio(m) => html! { { m } },
-        Errore::Motore(m) => crate::lingua::in_italiano(m, P::MessaggioItaliano),
+    if e.in_italiano {
+        crate::lingua::in_italiano(&e.testo, P::MessaggioItaliano)
+    } else {
+        html! { { &e.testo } }
     }
 }
 
@@ -175,16 +177,18 @@ pub fn domanda(p: &DomandaProps) -> Html {
     let d = &p.domanda;
     let scelta = use_state(String::new);
     let campi = use_state(|| [String::new(), String::new(), String::new()]);
-    let errore = use_state(|| d.errore.clone().map(Errore::Motore));
+    let errore = use_state(|| d.errore.clone());
     let invia = {
         let (scelta, campi, errore, voci, oggi, id) =
             (scelta.clone(), campi.clone(), errore.clone(), p.voci.clone(), p.oggi, d.id.clone());
         move |salta: bool| {
             let d = regole.domande.iter().find(|d| d.id == id).expect("the view's question is one of the rules");
             let valore = if salta { Ok(String::new()) } else { valore_inserito(d.tipo, &scelta, &campi) };
-            match valore
-                .and_then(|v| flusso::valida_voce(regole, d, &v, &voci, oggi).map(|_| v).map_err(Errore::Motore))
-            {
+            match valore.and_then(|v| {
+                flusso::valida_voce(regole, d, &v, &voci, oggi)
+                    .map(|_| v)
+                    .map_err(|e| crate::stato::parole().messaggio(&e))
+            }) {
                 Ok(v) => {
                     crate::stato::vai(&civis_vista::scegli(regole, &voci, &d.chiave, &v, civis_vista::Modo::Completo))
                 }

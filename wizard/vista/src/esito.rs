@@ -2,6 +2,7 @@
 //! to the goal (what to do, by which day, through which channel; or that the day has passed), then the other
 //! deadlines in date order, one block of warnings, the procedure, the checks on the act and the pages to read.
 
+pub use crate::parole::Riga;
 use crate::parole::{Parole, P};
 use crate::Titoli;
 use civis_engine::consiglio::{AvvisoDato, CanaleConsigliato, Consiglio};
@@ -104,16 +105,6 @@ fn frase(s: Option<&Scadenza>, tolleranza: bool, con_date: bool, p: &Parole) -> 
         (None, _) if !con_date => p.f(P::FraseRegola, &[("azione", azione), ("regola", &s.regola)]),
         (None, _) => p.f(P::FraseAzione, &[("azione", azione)]),
     }
-}
-
-/// One line to read beside a date.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Riga {
-    /// The line.
-    pub testo: String,
-    /// Whether it is the engine's own explanation, always in Italian (`in_breve`): a page in another language marks
-    /// it so.
-    pub in_italiano: bool,
 }
 
 /// What to read beside a date: the last day by the other reading when the prudent one leads, the one-line

@@ -10,7 +10,7 @@ pub mod riepilogo;
 pub mod url;
 
 pub use esito::{Alternativa, Collegamento, Risposta, SeScaduto, VistaEsito};
-pub use parole::{Parole, P};
+pub use parole::{Parole, Riga, P};
 
 use chrono::NaiveDate;
 use civis_engine::consiglio;
@@ -101,7 +101,7 @@ pub struct VistaDomanda {
     /// For an optional question, the state after "Non lo so, salta".
     pub salta: Option<Voci>,
     /// Why the answer given to it (in a link edited by hand) was not accepted; the other answers are kept.
-    pub errore: Option<String>,
+    pub errore: Option<Riga>,
 }
 
 /// A choice.
@@ -162,16 +162,23 @@ fn in_parole(d: &Domanda, valore: &str, voci: &Voci, parole: &Parole) -> String 
 
 /// The answers without those that cannot be used (a link edited by hand: an impossible date, an unknown value),
 /// each removed with the engine's message, so that the wizard asks that question again and keeps the others.
-fn senza_errate(regole: &Regole, voci: &Voci, modo: Modo, oggi: NaiveDate) -> (Voci, Option<(String, String)>) {
+fn senza_errate(
+    regole: &Regole,
+    voci: &Voci,
+    modo: Modo,
+    oggi: NaiveDate,
+    p: &Parole,
+) -> (Voci, Option<(String, Riga)>) {
     let mut voci = voci.clone();
-    let mut primo: Option<(String, String)> = None;
+    let mut primo: Option<(String, Riga)> = None;
     for _ in 0..voci.len() {
         let Err(e) = flusso::in_risposte(regole, &voci, oggi) else { break };
         if voci.remove(&e.chiave).is_none() {
             break;
         }
         voci = valide(regole, &voci, modo);
-        primo.get_or_insert((e.chiave, flusso::maiuscola(&e.messaggio)));
+        let riga = p.messaggio(&e);
+        primo.get_or_insert((e.chiave, riga));
     }
     (voci, primo)
 }
@@ -183,7 +190,7 @@ fn domanda(
     voci: &Voci,
     modo: Modo,
     titoli: &Titoli,
-    errata: Option<(String, String)>,
+    errata: Option<(String, Riga)>,
 ) -> VistaDomanda {
     let (etichetta, aiuto) = d.testi(voci);
     VistaDomanda {
@@ -212,7 +219,7 @@ fn domanda(
 /// rules' texts are in the language of `regole`). `oggi` decides which rules are in force and, in the app, the days
 /// left.
 pub fn vista(regole: &Regole, voci: &Voci, modo: Modo, titoli: &Titoli, oggi: NaiveDate, parole: &Parole) -> Vista {
-    let (voci, errata) = senza_errate(regole, &valide(regole, voci, modo), modo, oggi);
+    let (voci, errata) = senza_errate(regole, &valide(regole, voci, modo), modo, oggi, parole);
     let poste: Vec<&Domanda> = regole
         .domande
         .iter()
@@ -416,7 +423,7 @@ mod test {
         let vista = vista(r, &v, Modo::Completo, &Titoli::new(), oggi(), &Parole::italiano());
         let Corpo::Domanda(d) = vista.corpo else { panic!("the date question expected") };
         assert_eq!(d.chiave, "notifica.data");
-        assert!(d.errore.as_deref().is_some_and(|m| m.contains("non esiste")), "{:?}", d.errore);
+        assert!(d.errore.as_ref().is_some_and(|m| m.testo.contains("non esiste")), "{:?}", d.errore);
         assert_eq!(vista.progresso.risposte.len(), 4, "the four other answers are kept");
     }
 

@@ -5,6 +5,9 @@
 //! and amounts are computed and put into the sentences, never written in translated prose.
 
 use chrono::{Datelike, NaiveDate};
+use civis_engine::motivo::{Motivo, MODELLI};
+use civis_engine::risposte::ErroreRisposte;
+use serde::Serialize;
 
 /// Declares the wizard's words: each a variant of [`P`] (what the code names), a key (what a strings file names,
 /// [`CHIAVI`]) and its Italian text. The browser's module carries only the texts; the keys are for the build.
@@ -100,12 +103,27 @@ parole! {
     MessaggioItaliano = "percorso.messaggio_italiano": "Il controllo dice (in italiano):",
 }
 
+/// Every key a language's words are given by, in the order its script lists them: the wizard's words
+/// ([`CHIAVI`]), then the engine's reasons for refusing an answer ([`MODELLI`]).
+pub fn chiavi() -> impl Iterator<Item = (&'static str, &'static str)> {
+    CHIAVI.iter().copied().zip(ITALIANO.iter().copied()).chain(MODELLI.iter().copied())
+}
+
+/// One line in a language: the reader's, or the engine's own Italian, which a page in another language marks so.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Riga {
+    /// The line.
+    pub testo: String,
+    /// Whether it is the engine's Italian on a page in another language.
+    pub in_italiano: bool,
+}
+
 /// The wizard's words in one language: the language's own, Italian where it has none.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Parole {
     /// The language's code (`it`, `en`).
     codice: String,
-    /// The language's words in the order of [`P`], `None` where it has none; empty for Italian.
+    /// The language's words in the order of [`chiavi`], `None` where it has none; empty for Italian.
     testi: Vec<Option<String>>,
 }
 
@@ -115,7 +133,7 @@ impl Parole {
         Parole { codice: "it".into(), testi: Vec::new() }
     }
 
-    /// The words of the language `codice`, in the order of [`P`] (a language's script writes them so).
+    /// The words of the language `codice`, in the order of [`chiavi`] (a language's script writes them so).
     pub fn di(codice: &str, testi: Vec<Option<String>>) -> Parole {
         Parole { codice: codice.into(), testi }
     }
@@ -144,6 +162,25 @@ impl Parole {
         riempi(self.t(p), valori)
     }
 
+    /// Why an answer cannot be used, in these words: the engine's reason in the language's sentence, with the
+    /// dates in its words; else the engine's Italian message (marked, in another language).
+    pub fn messaggio(&self, e: &ErroreRisposte) -> Riga {
+        self.riga(e.motivo.as_ref(), &e.messaggio)
+    }
+
+    /// [`Parole::messaggio`] for a reason (if any) and the engine's Italian message.
+    pub fn riga(&self, motivo: Option<&Motivo>, italiano: &str) -> Riga {
+        let data = |d| self.data_breve(d);
+        let tradotto = motivo.filter(|_| !self.italiane()).and_then(|m| {
+            let (i, _) = m.parti(&data);
+            Some(m.in_parole(self.testi.get(CHIAVI.len() + i)?.as_deref()?, &data))
+        });
+        match tradotto {
+            Some(t) => Riga { testo: civis_engine::flusso::maiuscola(&t), in_italiano: false },
+            None => Riga { testo: civis_engine::flusso::maiuscola(italiano), in_italiano: !self.italiane() },
+        }
+    }
+
     /// A date in words with its weekday ("mercoledì 14 ottobre 2026", "Wednesday 14 October 2026").
     pub fn data(&self, d: NaiveDate) -> String {
         format!("{} {}", self.nome(P::Giorni, d.weekday().num_days_from_monday() as usize), self.data_breve(d))
@@ -160,27 +197,7 @@ impl Parole {
     }
 }
 
-/// `modello` with its `{name}` filled in from `valori`; an unknown name stays as it is. Filled by hand:
-/// `str::replace` would compile a substring searcher into the browser's module.
-pub fn riempi(modello: &str, valori: &[(&str, &str)]) -> String {
-    let (mut out, mut resto) = (String::new(), modello);
-    while let Some((prima, dopo)) = resto.split_once('{') {
-        out.push_str(prima);
-        let nome = dopo.split_once('}').and_then(|(n, r)| Some((valori.iter().find(|(k, _)| *k == n)?.1, r)));
-        resto = match nome {
-            Some((valore, r)) => {
-                out.push_str(valore);
-                r
-            }
-            None => {
-                out.push('{');
-                dopo
-            }
-        };
-    }
-    out.push_str(resto);
-    out
-}
+pub use civis_engine::testo::riempi;
 
 #[cfg(test)]
 mod test {
@@ -216,6 +233,28 @@ mod test {
         assert_eq!(en.t(P::Continua), "Continua", "a missing word reads in Italian");
         assert!(!en.italiane() && Parole::italiano().italiane());
         assert_eq!(en.f(P::FraseEntro, &[("azione", "{x}")]), "{x} by {data}.", "unknown names stay");
+    }
+
+    #[test]
+    fn the_engine_s_reasons_read_in_the_language_or_in_marked_italian() {
+        let chiavi: Vec<&str> = chiavi().map(|(k, _)| k).collect();
+        let mut testi = vec![None; chiavi.len()];
+        let futura = chiavi.iter().position(|c| *c == "risposta.data_futura").unwrap();
+        testi[futura] = Some("the date {data} is in the future".to_string());
+        testi[chiavi.iter().position(|c| *c == "percorso.mesi").unwrap()] =
+            Some("January February March April May June July August September October November December".into());
+        let en = Parole::di("en", testi);
+        let d = NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
+        let riga = en.riga(Some(&Motivo::DataFutura(d)), "la data 15 luglio 2026 è nel futuro");
+        assert_eq!(riga, Riga { testo: "The date 15 July 2026 is in the future".into(), in_italiano: false });
+        let riga = en.riga(Some(&Motivo::ImportoNegativo), "l'importo non può essere negativo");
+        assert_eq!(
+            riga,
+            Riga { testo: "L'importo non può essere negativo".into(), in_italiano: true },
+            "not translated"
+        );
+        let riga = Parole::italiano().riga(Some(&Motivo::DataFutura(d)), "la data 15 luglio 2026 è nel futuro");
+        assert_eq!(riga, Riga { testo: "La data 15 luglio 2026 è nel futuro".into(), in_italiano: false });
     }
 
     #[test]
