@@ -120,7 +120,8 @@ fn a_changed_italian_page_turns_its_english_page_stale() {
 
     // The wizard speaks English: its script beside the start page, named on it, linked from the English home.
     let avvio = read(&out, "assistente/index.html");
-    let nome = avvio.split("\"en\":\"").nth(1).and_then(|r| r.split('"').next()).expect("the start page names it");
+    let nome = avvio.split("\"en\":[\"").nth(1).and_then(|r| r.split('"').next()).expect("the start page names it");
+    assert!(avvio.contains("\"it\":[\"\",\"Italiano\"]"), "the switch back names Italian in its own words");
     let script = read(&out, &format!("assistente/{nome}"));
     let json = script
         .strip_prefix("(window.civisLingue = window.civisLingue || {})[\"en\"] = ")

@@ -98,6 +98,16 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
         assert.ok(b.x > a.x + a.width / 2 && Math.abs(a.y - b.y) < 5, `side by side: ${JSON.stringify([a, b])}`);
         await page.emulateMedia({ media: 'screen' });
 
+        // The same answers in Italian and back, for a help desk that reads Italian.
+        await page.locator('.lingua-percorso a[hreflang="it"]').click();
+        await page.waitForSelector('.assistente[lang="it"] .esito');
+        assert.equal(await page.textContent('.esito-lingua .frase'), 'Paga, o dimostra che il veicolo ti serve per lavorare, entro lunedì 21 dicembre 2026.');
+        assert.doesNotMatch(page.url(), /lingua=/);
+        await page.locator('.lingua-percorso a[hreflang="en"]').click();
+        await page.waitForSelector('.assistente[lang="en"] .esito');
+        assert.equal(await page.textContent('.esito-lingua .frase'), 'Pay, or prove that you need the vehicle for work, by Monday 21 December 2026.');
+        assert.equal(await page.textContent('.lingua-percorso a'), 'Italiano');
+
         // Start again stays in English.
         await page.getByRole('link', { name: 'Start again' }).click();
         await page.waitForSelector('.assistente[lang="en"] form[data-chiave="atto"]');

@@ -33,8 +33,19 @@ impl Generator for Assistente {
         );
         // Beside the start page: names from there.
         let accanto = |nome: String| nome.strip_prefix(url::BASE).map(str::to_string);
-        let lingue: BTreeMap<String, String> =
-            language_scripts(site, regole).into_iter().filter_map(|(c, n, _)| Some((c, accanto(n)?))).collect();
+        // Each language the wizard speaks: its script (beside the start page; none for the site's own language) and
+        // its name in its own words, for the app's switch.
+        let mut lingue: BTreeMap<String, [String; 2]> = language_scripts(site, regole)
+            .into_iter()
+            .filter_map(|(c, n, _)| {
+                let nome = site.languages.get(&c).nome.clone();
+                Some((c, [accanto(n)?, nome]))
+            })
+            .collect();
+        if !lingue.is_empty() {
+            let fonte = &site.languages.source;
+            lingue.insert(fonte.codice.clone(), [String::new(), fonte.nome.clone()]);
+        }
         let blocchi =
             vec![JsonBlock::of("titoli-pagine", &site.page_titles), JsonBlock::of("lingue-percorso", &lingue)];
         let script_dati = rules_js(regole).and_then(|(nome, _)| accanto(nome)).into_iter().collect();

@@ -12,7 +12,14 @@ pub fn app() -> Html {
     {
         let voci = voci.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| voci.set(voci_correnti()));
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                // Another language asked for whose script is not loaded yet: the page starts again in it.
+                let chiesta = crate::stato::lingua_chiesta();
+                if chiesta != crate::stato::lingua() && crate::stato::script_lingua(&chiesta).is_some() {
+                    let _ = gloo::utils::window().location().reload();
+                }
+                voci.set(voci_correnti())
+            });
             move || drop(listener)
         });
     }
@@ -62,7 +69,24 @@ pub fn app() -> Html {
                 civis_vista::Corpo::Errore(m) => crate::esito::errore(&m),
             } }
             if vista.sportelli { { sportelli() } }
+            { cambia_lingua(&voci, &lingua) }
         </div>
+    }
+}
+
+/// The same answers in the other languages the page offers, each named in its own words (a help desk reads the
+/// Italian, the person their own): a link that changes only the fragment.
+fn cambia_lingua(voci: &civis_engine::flusso::Voci, lingua: &str) -> Html {
+    let altre = crate::stato::lingue_offerte();
+    if altre.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="lingua-percorso non-stampare">
+            { for altre.into_iter().filter(|(c, _)| c != lingua).map(|(c, nome)| html! {
+                <a href={crate::stato::href_in(voci, &c)} hreflang={c.clone()} lang={c}>{ nome }</a>
+            }) }
+        </p>
     }
 }
 

@@ -35,12 +35,7 @@ pub(crate) fn lingua() -> String {
 
 /// The link to a state of the wizard, in the current language.
 pub(crate) fn href(voci: &Voci) -> String {
-    let mut f = civis_vista::url::frammento(regole(), voci);
-    let lingua = lingua();
-    if lingua != "it" {
-        f = if f.is_empty() { format!("{LINGUA}={lingua}") } else { format!("{f}&{LINGUA}={lingua}") };
-    }
-    format!("#{f}")
+    href_in(voci, &lingua())
 }
 
 /// "Today": `?oggi=YYYY-MM-DD` (for help desks and tests) or the browser's local date.
@@ -156,7 +151,31 @@ pub(crate) fn solo_in_italiano(p: &str) -> bool {
 
 /// The script of a language the page offers (`#lingue-percorso`: code → script name, beside the page).
 pub(crate) fn script_lingua(codice: &str) -> Option<String> {
-    js_sys::Reflect::get(&blocco("lingue-percorso")?, &codice.into()).ok()?.as_string()
+    let voce = js_sys::Reflect::get(&blocco("lingue-percorso")?, &codice.into()).ok().filter(|v| v.is_object())?;
+    js_sys::Array::from(&voce).get(0).as_string().filter(|s| !s.is_empty())
+}
+
+/// The languages the page offers, Italian included when there is another, each with its name in its own words
+/// (`#lingue-percorso`).
+pub(crate) fn lingue_offerte() -> Vec<(String, String)> {
+    let Some(blocco) = blocco("lingue-percorso") else { return Vec::new() };
+    let voci = js_sys::Object::entries(&blocco.into());
+    voci.iter()
+        .filter_map(|coppia| {
+            let coppia = js_sys::Array::from(&coppia);
+            Some((coppia.get(0).as_string()?, js_sys::Array::from(&coppia.get(1)).get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// The address of the same answers in another language (`it` for Italian).
+pub(crate) fn href_in(voci: &Voci, codice: &str) -> String {
+    let f = civis_vista::url::frammento(regole(), voci);
+    match (codice, f.is_empty()) {
+        ("it", _) => format!("#{f}"),
+        (_, true) => format!("#{LINGUA}={codice}"),
+        (_, false) => format!("#{f}&{LINGUA}={codice}"),
+    }
 }
 
 /// The guidance pages' titles, handed by the build in the page (`#titoli-pagine`, a JSON block), so that the app's
