@@ -14,6 +14,7 @@ pub mod trama;
 pub mod coerenza;
 pub mod regole;
 pub mod calendario;
+pub mod breve;
 pub mod risposte;
 pub mod notifica;
 pub mod flusso;

@@ -2,7 +2,7 @@
 //! another language says the same from the same data, with the dates in the reader's words. The Italian sentences
 //! are here once ([`MODELLI`]); the site lists them as source strings, so a translation of them is kept in step.
 
-use crate::testo::{data_it, riempi};
+use crate::testo::{Frase, Valore};
 use chrono::NaiveDate;
 
 /// Each reason's key (as a strings file names it) and its Italian sentence, in the order of [`Motivo::indice`].
@@ -77,48 +77,35 @@ pub enum Motivo {
     AggiornataPrima(NaiveDate),
 }
 
-impl Motivo {
-    /// Its place in [`MODELLI`], and the values to fill its sentence with, dates written by `data`.
-    pub fn parti(&self, data: &dyn Fn(NaiveDate) -> String) -> (usize, Vec<(&'static str, String)>) {
-        let testo = |s: &String| vec![("scritto", s.trim().to_string())];
+impl Frase for Motivo {
+    const MODELLI: &'static [(&'static str, &'static str)] = MODELLI;
+
+    fn parti(&self) -> (usize, Vec<(&'static str, Valore)>) {
+        let testo = |s: &String| vec![("scritto", Valore::Testo(s.trim().to_string()))];
+        let numero = |n: &i32| Valore::Testo(n.to_string());
         match self {
             Motivo::Rispondi => (0, vec![]),
-            Motivo::DataFutura(d) => (1, vec![("data", data(*d))]),
+            Motivo::DataFutura(d) => (1, vec![("data", Valore::Data(*d))]),
             Motivo::DataInesistente(s) => (2, testo(s)),
             Motivo::AnnoData { anno, minimo, massimo } => {
-                (3, vec![("anno", anno.to_string()), ("minimo", minimo.to_string()), ("massimo", massimo.to_string())])
+                (3, vec![("anno", numero(anno)), ("minimo", numero(minimo)), ("massimo", numero(massimo))])
             }
             Motivo::NonAnno(s) => (4, testo(s)),
-            Motivo::AnnoRisposta { anno, minimo } => {
-                (5, vec![("anno", anno.to_string()), ("minimo", minimo.to_string())])
-            }
+            Motivo::AnnoRisposta { anno, minimo } => (5, vec![("anno", numero(anno)), ("minimo", numero(minimo))]),
             Motivo::ImportoNegativo => (6, vec![]),
             Motivo::NonImporto(s) => (7, testo(s)),
             Motivo::ImportoAmbiguo { scritto, migliaia, decimali } => (
                 8,
                 vec![
-                    ("scritto", scritto.trim().to_string()),
-                    ("migliaia", migliaia.clone()),
-                    ("decimali", decimali.clone()),
+                    ("scritto", Valore::Testo(scritto.trim().to_string())),
+                    ("migliaia", Valore::Testo(migliaia.clone())),
+                    ("decimali", Valore::Testo(decimali.clone())),
                 ],
             ),
-            Motivo::RitiroPrima(d) => (9, vec![("data", data(*d))]),
-            Motivo::NotificaPrima(d) => (10, vec![("data", data(*d))]),
-            Motivo::AggiornataPrima(d) => (11, vec![("data", data(*d))]),
+            Motivo::RitiroPrima(d) => (9, vec![("data", Valore::Data(*d))]),
+            Motivo::NotificaPrima(d) => (10, vec![("data", Valore::Data(*d))]),
+            Motivo::AggiornataPrima(d) => (11, vec![("data", Valore::Data(*d))]),
         }
-    }
-
-    /// The sentence `modello` (its own, or a translation of it) filled with this reason's values.
-    pub fn in_parole(&self, modello: &str, data: &dyn Fn(NaiveDate) -> String) -> String {
-        let (_, valori) = self.parti(data);
-        let valori: Vec<(&str, &str)> = valori.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        riempi(modello, &valori)
-    }
-
-    /// The Italian message.
-    pub fn messaggio(&self) -> String {
-        let (i, _) = self.parti(&data_it);
-        self.in_parole(MODELLI[i].1, &data_it)
     }
 }
 
@@ -143,7 +130,7 @@ mod test {
             Motivo::NotificaPrima(d),
             Motivo::AggiornataPrima(d),
         ];
-        let indici: Vec<usize> = tutti.iter().map(|m| m.parti(&data_it).0).collect();
+        let indici: Vec<usize> = tutti.iter().map(|m| m.parti().0).collect();
         assert_eq!(indici, (0..MODELLI.len()).collect::<Vec<_>>(), "one sentence each, in order");
         for m in &tutti {
             assert!(!m.messaggio().contains('{'), "{m:?}: {}", m.messaggio());
@@ -153,7 +140,7 @@ mod test {
             Motivo::NonImporto(" x ".into()).messaggio(),
             "«x» non è un importo: scrivilo in cifre, per esempio 1.250,50"
         );
-        let inglese = Motivo::DataFutura(d).in_parole("the date {data} is in the future", &|d| d.to_string());
-        assert_eq!(inglese, "the date 2026-07-15 is in the future");
+        let inglese = Motivo::DataFutura(d).in_parole("the date {data} is in the future", &crate::testo::Italiano);
+        assert_eq!(inglese, "the date 15 luglio 2026 is in the future");
     }
 }

@@ -45,7 +45,7 @@ impl NonImporto {
 
     /// The message for the person.
     pub fn messaggio(&self, scritto: &str) -> String {
-        self.motivo(scritto).messaggio()
+        crate::testo::Frase::messaggio(&self.motivo(scritto))
     }
 }
 

@@ -5,6 +5,7 @@ use crate::condizione::{filtra, Voci};
 use crate::modello::{Domanda, Regole, TipoDomanda};
 use crate::motivo::Motivo;
 use crate::tabella::Elenco;
+use crate::testo::Frase;
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 

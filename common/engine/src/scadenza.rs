@@ -1,11 +1,12 @@
 //! Deadlines: which rules of `scadenze.yaml` apply to the case, and their last day with the computation.
 
+use crate::breve::Breve;
 use crate::calendario::Calendario;
 use crate::modello::{Decadenza, FonteRiformulata, Regole, Termine, TipoScadenza};
 use crate::notifica::Perfezionamento;
 use crate::risposte::{leggi_data, Risposte};
 use crate::tabella::Elenco;
-use crate::testo::{data_estesa, data_it, giorno_settimana};
+use crate::testo::{data_estesa, data_it};
 use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
@@ -48,7 +49,7 @@ pub struct Scadenza {
     /// One line shown next to the date: for a deadline, a non-working last day the law does not shift, a shift
     /// into a suspension, or a date that follows the prudent of two readings; for a check, what it concludes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub in_breve: Option<String>,
+    pub in_breve: Option<Breve>,
     /// The day by which to act to be safe, when it is earlier than `data` (the reading in `in_breve`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entro_prudente: Option<NaiveDate>,
@@ -188,9 +189,7 @@ fn prudente(gia: &mut Scadenza, altra: Scadenza) {
     );
     gia.nota = Some(gia.nota.take().map_or(nota.clone(), |n| format!("{n} {nota}")));
     if gia.data.is_some() {
-        gia.in_breve.get_or_insert_with(|| {
-            "Data calcolata con la lettura più prudente: l'altra lettura è spiegata qui sotto.".into()
-        });
+        gia.in_breve.get_or_insert(Breve::LetturaPrudente);
     }
 }
 
@@ -303,7 +302,7 @@ fn in_breve(
     c: &crate::calendario::Conteggio,
     nota_notifica: Option<&str>,
     entro: &mut Option<NaiveDate>,
-) -> Option<String> {
+) -> Option<Breve> {
     let ultimo_utile_prima = |d: NaiveDate| {
         let mut prima = d;
         while !cal.lavorativo(prima) {
@@ -314,31 +313,18 @@ fn in_breve(
     if !t.slitta && !cal.lavorativo(c.data) {
         let prima = ultimo_utile_prima(c.data);
         *entro = Some(prima);
-        return Some(format!(
-            "Cade di {} e la legge non dice se il termine slitta: per prudenza agisci entro {}.",
-            giorno_settimana(c.data),
-            data_estesa(prima)
-        ));
+        return Some(Breve::NonSlitta { giorno: c.data, entro: prima });
     }
     let sospensione = cal.sospensione(&t.sospensione);
     if c.ultimo_contato != c.data && sospensione.is_some_and(|s| s.contiene(c.data)) {
         let prima = ultimo_utile_prima(c.ultimo_contato);
         *entro = Some(prima);
-        return Some(format!(
-            "Il {}° giorno è {} e il giorno lavorativo dopo cade nella sospensione di agosto: le letture non \
-             coincidono, per prudenza agisci entro {}.",
-            t.giorni,
-            data_estesa(c.ultimo_contato),
-            data_estesa(prima)
-        ));
+        return Some(Breve::Agosto { giorni: t.giorni, ultimo: c.ultimo_contato, entro: prima });
     }
     if t.nota.is_some() {
-        return Some("Data calcolata con la lettura più prudente: l'altra lettura è spiegata qui sotto.".into());
+        return Some(Breve::LetturaPrudente);
     }
-    nota_notifica.map(|_| {
-        "Sulla data di notifica le fonti non concordano: contiamo dalla data più prudente (la nota è nel calcolo)."
-            .into()
-    })
+    nota_notifica.map(|_| Breve::NotificaIncerta)
 }
 
 fn decadenza_in_parole(d: &Decadenza) -> Scadenza {
@@ -368,13 +354,10 @@ fn decadenza(regole: &Regole, d: &Decadenza, anno: i32, r: &Risposte, oggi: Naiv
     s.calcolo.extend(passi);
     // In time or maybe late, judged on the date entered with the mode (never earlier than the notifier's).
     let tardi = r.notifica.as_ref().map(|n| (n.data, n.data > ultimo));
-    let entro = format!("La cartella doveva esserti notificata entro il {}", data_it(ultimo));
     s.in_breve = Some(match tardi {
-        None => format!("{entro}."),
-        Some((_, true)) => {
-            format!("{entro}: potrebbe essere arrivata tardi, controlla la data nella relata di notifica.")
-        }
-        Some((_, false)) => format!("{entro}: è arrivata in tempo."),
+        None => Breve::Decadenza(ultimo),
+        Some((_, true)) => Breve::DecadenzaTardi(ultimo),
+        Some((_, false)) => Breve::DecadenzaInTempo(ultimo),
     });
     if let Some((indicata, tardi)) = tardi {
         s.calcolo.push(

@@ -65,7 +65,10 @@ mod test {
             regola: "60 giorni".into(),
             nota: None,
             tipo: civis_engine::modello::TipoScadenza::Termine,
-            in_breve: Some("Cade di domenica: per prudenza agisci entro venerdì.".into()),
+            in_breve: Some(civis_engine::breve::Breve::NonSlitta {
+                giorno: NaiveDate::from_ymd_opt(2026, 10, 18).unwrap(),
+                entro: NaiveDate::from_ymd_opt(2026, 10, 16).unwrap(),
+            }),
             azione: None,
             entro_prudente: None,
             canale: "ricorso".into(),
@@ -82,7 +85,10 @@ mod test {
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "no event without a date or already passed: {ics}");
         assert_eq!(da_esportare(&tutte, oggi), 1);
         assert!(!ics.contains("pagamento_cartella"), "{ics}");
-        assert!(ics.contains("DESCRIPTION:Cade di domenica: per prudenza agisci entro venerdì.\\n60 giorni"), "{ics}");
+        assert!(
+            ics.contains("DESCRIPTION:Cade di domenica e la legge non dice se il termine slitta: per prudenza agisci entro venerdì 16 ottobre 2026.\\n60 giorni"),
+            "{ics}"
+        );
         assert!(ics.contains("DTSTART;VALUE=DATE:20261014\r\nDTEND;VALUE=DATE:20261015"), "{ics}");
         assert!(ics.contains("SUMMARY:Ricorso\\, entro il termine"), "{ics}");
         assert!(ics.contains("art. 21 D.Lgs. 546/1992\\; art. 1"), "{ics}");

@@ -116,8 +116,9 @@ pub fn prudenza(s: &Scadenza, p: &Parole) -> Vec<Riga> {
             righe.push(Riga { testo: p.f(P::AltraLettura, &[("data", &p.data(d))]), in_italiano: false });
         }
     }
-    let in_italiano = !p.italiane();
-    righe.extend(s.in_breve.iter().map(|t| Riga { testo: t.clone(), in_italiano }));
+    if let Some(b) = &s.in_breve {
+        righe.push(p.frase(Some(b), &civis_engine::testo::Frase::messaggio(b), false));
+    }
     righe.extend(s.nota.iter().map(|t| Riga { testo: t.clone(), in_italiano: false }));
     righe
 }

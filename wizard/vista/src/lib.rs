@@ -397,6 +397,25 @@ mod test {
     }
 
     #[test]
+    fn in_another_language_the_line_beside_a_date_reads_in_it_with_its_dates() {
+        let mut testi = vec![None; parole::chiavi().count()];
+        for (chiave, testo) in [
+            ("breve.non_slitta", "It falls on a {giorno}: to be safe, act by {data}."),
+            ("percorso.mesi", "January February March April May June July August September October November December"),
+            ("percorso.giorni", "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
+        ] {
+            testi[parole::chiavi().position(|(c, _)| c == chiave).unwrap()] = Some(testo.to_string());
+        }
+        let en = Parole::di("en", testi);
+        let f = "atto=cartella&origine=controllo_automatizzato&obiettivo=sospendere&motivo_sospensione=sgravio&notifica.modo=pec&notifica.data=2026-12-02&anno_presentazione=";
+        let vista = vista(incorporate(), &voci(f), Modo::Completo, &Titoli::new(), giorno(2026, 12, 7), &en);
+        let Corpo::Esito(e) = vista.corpo else { panic!("outcome expected") };
+        let riga = e.risposta.prudenza.iter().find(|r| r.testo.starts_with("It falls")).expect("the line in English");
+        assert_eq!(riga.testo, "It falls on a Sunday: to be safe, act by Friday 29 January 2027.");
+        assert!(!riga.in_italiano);
+    }
+
+    #[test]
     fn the_pages_in_words_also_say_what_to_do_after_the_deadline() {
         let r = incorporate();
         let v = voci("atto=preavviso_fermo&natura_debito=imposte&cartella_notificata=si&veicolo_strumentale=false&obiettivo=pagare");

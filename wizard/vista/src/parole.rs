@@ -5,8 +5,9 @@
 //! and amounts are computed and put into the sentences, never written in translated prose.
 
 use chrono::{Datelike, NaiveDate};
-use civis_engine::motivo::{Motivo, MODELLI};
+use civis_engine::motivo::Motivo;
 use civis_engine::risposte::ErroreRisposte;
+use civis_engine::testo::{Frase, Scrive};
 use serde::Serialize;
 
 /// Declares the wizard's words: each a variant of [`P`] (what the code names), a key (what a strings file names,
@@ -103,10 +104,12 @@ parole! {
     MessaggioItaliano = "percorso.messaggio_italiano": "Il controllo dice (in italiano):",
 }
 
-/// Every key a language's words are given by, in the order its script lists them: the wizard's words
-/// ([`CHIAVI`]), then the engine's reasons for refusing an answer ([`MODELLI`]).
+/// Every key a language's words are given by, with its Italian, in the order its script lists them: the wizard's
+/// words ([`CHIAVI`]), then the engine's sentences as data (its reasons for refusing an answer, the line beside a
+/// date).
 pub fn chiavi() -> impl Iterator<Item = (&'static str, &'static str)> {
-    CHIAVI.iter().copied().zip(ITALIANO.iter().copied()).chain(MODELLI.iter().copied())
+    let frasi = civis_engine::motivo::MODELLI.iter().chain(civis_engine::breve::MODELLI).copied();
+    CHIAVI.iter().copied().zip(ITALIANO.iter().copied()).chain(frasi)
 }
 
 /// One line in a language: the reader's, or the engine's own Italian, which a page in another language marks so.
@@ -170,15 +173,23 @@ impl Parole {
 
     /// [`Parole::messaggio`] for a reason (if any) and the engine's Italian message.
     pub fn riga(&self, motivo: Option<&Motivo>, italiano: &str) -> Riga {
-        let data = |d| self.data_breve(d);
-        let tradotto = motivo.filter(|_| !self.italiane()).and_then(|m| {
-            let (i, _) = m.parti(&data);
-            Some(m.in_parole(self.testi.get(CHIAVI.len() + i)?.as_deref()?, &data))
+        self.frase(motivo, italiano, true)
+    }
+
+    /// One of the engine's sentences as data (if any) in these words, `italiano` being the engine's own; with
+    /// `maiuscola`, starting with a capital.
+    pub fn frase<F: Frase>(&self, frase: Option<&F>, italiano: &str, maiuscola: bool) -> Riga {
+        let tradotta = frase.filter(|_| !self.italiane()).and_then(|f| {
+            let chiave = F::MODELLI[f.parti().0].0;
+            let i = chiavi().position(|(k, _)| k == chiave)?;
+            Some(f.in_parole(self.testi.get(i)?.as_deref()?, self))
         });
-        match tradotto {
-            Some(t) => Riga { testo: civis_engine::flusso::maiuscola(&t), in_italiano: false },
-            None => Riga { testo: civis_engine::flusso::maiuscola(italiano), in_italiano: !self.italiane() },
-        }
+        let (testo, in_italiano) = match tradotta {
+            Some(t) => (t, false),
+            None => (italiano.to_string(), !self.italiane()),
+        };
+        let testo = if maiuscola { civis_engine::flusso::maiuscola(&testo) } else { testo };
+        Riga { testo, in_italiano }
     }
 
     /// A date in words with its weekday ("mercoledì 14 ottobre 2026", "Wednesday 14 October 2026").
@@ -198,6 +209,19 @@ impl Parole {
 }
 
 pub use civis_engine::testo::riempi;
+
+/// The dates a sentence is filled with, in these words.
+impl Scrive for Parole {
+    fn data(&self, d: NaiveDate) -> String {
+        self.data_breve(d)
+    }
+    fn data_estesa(&self, d: NaiveDate) -> String {
+        Parole::data(self, d)
+    }
+    fn giorno(&self, d: NaiveDate) -> String {
+        self.nome(P::Giorni, d.weekday().num_days_from_monday() as usize).into()
+    }
+}
 
 #[cfg(test)]
 mod test {
