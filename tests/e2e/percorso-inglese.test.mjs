@@ -72,9 +72,13 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
         for (const href of await page.locator('.esito-lingua .passi-percorso a').evaluateAll(as => as.map(a => a.getAttribute('href')))) {
           assert.match(href, /lingua=en/);
         }
-        // The engine's own explanation is Italian, and marked so.
-        assert.match(await page.textContent('.esito-lingua .risposta summary'), /How we computed the date \(in Italian\)/);
-        assert.equal(await page.locator('.esito-lingua .risposta details ol[lang="it"]').count(), 1);
+        // How the date was computed, step by step in English, the rules' names in English too.
+        assert.equal(await page.textContent('.esito-lingua .risposta summary'), 'How we computed the date');
+        const passi = await page.textContent('.esito-lingua .risposta details ol');
+        assert.match(passi, /You gave the date the raccomandata \(registered letter\) was delivered.*: 20 November 2026\./);
+        assert.match(passi, /Day 30 is Sunday 20 December 2026\..*That day is Sunday: if the last day falls on a Saturday, a Sunday or a public holiday, the deadline moves to the next working day/s);
+        assert.match(passi, /Last day to act: Monday 21 December 2026\./);
+        assert.equal(await page.locator('.esito-lingua .risposta details [lang="it"]').count(), 0);
         // On screen, the Italian copy is hidden.
         assert.equal(await page.locator('.esito-italiano').isVisible(), false);
         await axe(page, `English result ${come} ${nome}`);

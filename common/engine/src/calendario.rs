@@ -3,7 +3,7 @@
 //! Every count returns its steps in Italian, so the person sees how the date was found.
 
 use crate::modello::{self as regole, Sospensione};
-use crate::testo::{data_estesa, data_it};
+use crate::passo::{Motivo as MotivoFestivo, Passo};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// The calendar rules of [`regole::Calendario`] with the arithmetic on top.
@@ -18,8 +18,8 @@ pub struct Conteggio {
     pub data: NaiveDate,
     /// The last day counted, before a shift off a non-working day.
     pub ultimo_contato: NaiveDate,
-    /// The computation, one Italian sentence per step.
-    pub passi: Vec<String>,
+    /// The computation, step by step.
+    pub passi: Vec<Passo>,
 }
 
 /// Easter Sunday of a Gregorian year (anonymous Gregorian algorithm, Meeus/Jones/Butcher).
@@ -83,11 +83,7 @@ impl<'a> Calendario<'a> {
     /// Counts `giorni` days from the day after `da`, not counting days in `sospensione`, and, when `slitta`,
     /// moves a last day that is not a working day to the next working day.
     pub fn conta(&self, da: NaiveDate, giorni: u32, sospensione: Option<&Sospensione>, slitta: bool) -> Conteggio {
-        let mut passi = vec![format!(
-            "Il termine decorre dal {}: si conta dal giorno successivo, {}.",
-            data_it(da),
-            data_it(domani(da))
-        )];
+        let mut passi = vec![Passo::Decorre { da, data: domani(da) }];
         let (mut d, mut contati, mut sospesi) = (da, 0, Vec::new());
         while contati < giorni {
             d = domani(d);
@@ -98,36 +94,38 @@ impl<'a> Calendario<'a> {
             }
         }
         match (sospensione, sospesi.first(), sospesi.last()) {
-            (Some(s), Some(primo), Some(ultimo)) => passi.push(format!(
-                "Non si contano i {} giorni dal {} al {}: {} ({}).",
-                sospesi.len(),
-                data_it(*primo),
-                data_it(*ultimo),
-                s.descrizione,
-                s.fonte
-            )),
-            (Some(s), _, _) => passi.push(format!("La {} non cade in questo periodo.", s.descrizione)),
+            (Some(s), Some(primo), Some(ultimo)) => passi.push(Passo::Sospesi {
+                n: sospesi.len(),
+                primo: *primo,
+                ultimo: *ultimo,
+                descrizione: s.descrizione.to_string(),
+                fonte: s.fonte.to_string(),
+            }),
+            (Some(s), _, _) => passi.push(Passo::FuoriSospensione(s.descrizione.to_string())),
             _ => {}
         }
-        passi.push(format!("Il {giorni}° giorno è {}.", data_estesa(d)));
+        passi.push(Passo::Ultimo { giorni, data: d });
         let ultimo_contato = d;
         if slitta {
             let inizio = d;
-            while let Some(motivo) = self.festivo(d) {
+            while let Some(nome) = self.festivo(d) {
+                let fine_settimana = d.weekday() == Weekday::Sat || d.weekday() == Weekday::Sun;
+                let motivo = if fine_settimana { MotivoFestivo::FineSettimana(d) } else { MotivoFestivo::Festa(nome) };
                 if d == inizio {
-                    passi.push(format!(
-                        "Quel giorno è {motivo}: {} ({}).",
-                        self.regole.proroga.descrizione, self.regole.proroga.fonte
-                    ));
-                } else if d.weekday() == Weekday::Sat || d.weekday() == Weekday::Sun {
-                    passi.push(format!("Anche il giorno dopo, {}, non è lavorativo.", data_estesa(d)));
+                    passi.push(Passo::Festivo {
+                        motivo,
+                        proroga: self.regole.proroga.descrizione.to_string(),
+                        fonte: self.regole.proroga.fonte.to_string(),
+                    });
+                } else if fine_settimana {
+                    passi.push(Passo::AncheDopo(d));
                 } else {
-                    passi.push(format!("Anche il giorno dopo, {}, non è lavorativo: è {motivo}.", data_estesa(d)));
+                    passi.push(Passo::AncheDopoFestivo { data: d, motivo });
                 }
                 d = domani(d);
             }
             if d != inizio {
-                passi.push(format!("Ultimo giorno utile: {}.", data_estesa(d)));
+                passi.push(Passo::Utile(d));
             }
         }
         Conteggio { data: d, ultimo_contato, passi }
@@ -195,12 +193,17 @@ mod test {
         assert_eq!(c.data, g(2025, 5, 19));
     }
 
+    /// The steps as the engine says them in Italian.
+    fn testi(c: &Conteggio) -> Vec<String> {
+        c.passi.iter().map(crate::testo::Frase::messaggio).collect()
+    }
+
     #[test]
     fn sunday_shifts_to_monday() {
         // Cartella notified 15/7/2026 by PEC: the 60th day is Sunday 13/9/2026.
         let c = cal().conta(g(2026, 7, 15), 60, None, true);
         assert_eq!(c.data, g(2026, 9, 14));
-        assert!(c.passi.iter().any(|p| p.contains("domenica")), "{:?}", c.passi);
+        assert!(testi(&c).iter().any(|p| p.contains("domenica")), "{:?}", c.passi);
         assert_eq!(cal().conta(g(2026, 7, 15), 60, None, false).data, g(2026, 9, 13));
     }
 
@@ -210,7 +213,7 @@ mod test {
         let c = cal().conta(g(2026, 11, 25), 30, None, true);
         assert_eq!((c.data, c.ultimo_contato), (g(2026, 12, 28), g(2026, 12, 25)));
         assert!(
-            c.passi.contains(&"Anche il giorno dopo, domenica 27 dicembre 2026, non è lavorativo.".to_string()),
+            testi(&c).contains(&"Anche il giorno dopo, domenica 27 dicembre 2026, non è lavorativo.".to_string()),
             "{:?}",
             c.passi
         );
@@ -231,6 +234,6 @@ mod test {
         assert_eq!(cal().conta(g(2026, 7, 15), 60, s, true).data, g(2026, 10, 14));
         assert_eq!(cal().conta(g(2026, 8, 10), 60, s, true).data, g(2026, 10, 30));
         let c = cal().conta(g(2026, 7, 15), 60, s, true);
-        assert!(c.passi.iter().any(|p| p.contains("31 giorni dal 1 agosto 2026 al 31 agosto 2026")), "{:?}", c.passi);
+        assert!(testi(&c).iter().any(|p| p.contains("31 giorni dal 1 agosto 2026 al 31 agosto 2026")), "{:?}", c.passi);
     }
 }

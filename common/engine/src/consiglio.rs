@@ -52,7 +52,7 @@ pub struct Consiglio {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DettaglioNotifica {
     /// The computation.
-    pub calcolo: Vec<String>,
+    pub calcolo: Vec<crate::passo::Passo>,
     /// Legal source.
     pub fonte: String,
     /// Where the sources leave a point open.

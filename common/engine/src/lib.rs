@@ -5,6 +5,7 @@
 // Layers, bottom first: each module imports only modules above it in this list (checked by tests/strati.rs).
 pub mod testo;
 pub mod motivo;
+pub mod passo;
 pub mod numero;
 pub mod tabella;
 pub mod condizione;

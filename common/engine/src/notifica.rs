@@ -2,7 +2,6 @@
 
 use crate::modello::Regole;
 use crate::risposte::Notifica;
-use crate::testo::data_it;
 use chrono::{Days, NaiveDate};
 
 /// The date terms run from and how it was found.
@@ -11,7 +10,7 @@ pub struct Perfezionamento {
     /// The date from which terms run.
     pub data: NaiveDate,
     /// The computation in Italian.
-    pub passi: Vec<String>,
+    pub passi: Vec<crate::passo::Passo>,
     /// Legal source.
     pub fonte: String,
     /// Where the sources leave a point open.
@@ -30,23 +29,26 @@ pub fn perfeziona(regole: &Regole, atto: Option<&str>, n: &Notifica) -> Perfezio
     // The law in force on the day of the notification: a testo unico's article from the day it applies.
     let riformulata = variante.map_or(&modo.fonte_riformulata, |v| &v.fonte_riformulata);
     let fonte = &crate::riforma::fonte_per(fonte, riformulata.as_ref(), Some(n.data), None, n.data);
-    let mut passi = vec![format!("Hai indicato la {}: {}.", modo.data_inserita, data_it(n.data))];
-    passi.push(format!("Regola: {regola} ({fonte})."));
+    use crate::passo::Passo;
+    let mut passi = vec![
+        Passo::Indicata { data_inserita: modo.data_inserita.to_string(), data: n.data },
+        Passo::Regola { regola: regola.to_string(), fonte: fonte.to_string() },
+    ];
     let mut data = n.data.checked_add_days(Days::new(giorni.into())).expect("dates stay far from chrono's limits");
     if giorni == 1 {
-        passi.push(format!("Il giorno successivo al {} è il {}.", data_it(n.data), data_it(data)));
+        passi.push(Passo::GiornoDopo { da: n.data, data });
     } else if giorni > 0 {
-        passi.push(format!("{giorni} giorni dopo il {} è il {}.", data_it(n.data), data_it(data)));
+        passi.push(Passo::GiorniDopo { giorni, da: n.data, data });
     }
     if let Some(ritiro) = n.data_ritiro.filter(|_| modo.ritiro_anticipa) {
         if ritiro < data {
-            passi.push(format!("Hai ritirato l'atto prima, il {}: vale questa data.", data_it(ritiro)));
+            passi.push(Passo::RitiroPrima(ritiro));
             data = ritiro;
         } else {
-            passi.push(format!("Il ritiro del {} è successivo: resta il {}.", data_it(ritiro), data_it(data)));
+            passi.push(Passo::RitiroDopo { ritiro, data });
         }
     }
-    passi.push(format!("I termini decorrono dal {}.", data_it(data)));
+    passi.push(Passo::Decorrono(data));
     Perfezionamento { data, passi, fonte: fonte.to_string(), nota: nota.as_deref().map(String::from) }
 }
 

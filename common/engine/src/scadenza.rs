@@ -4,9 +4,10 @@ use crate::breve::Breve;
 use crate::calendario::Calendario;
 use crate::modello::{Decadenza, FonteRiformulata, Regole, Termine, TipoScadenza};
 use crate::notifica::Perfezionamento;
+use crate::passo::Passo;
 use crate::risposte::{leggi_data, Risposte};
 use crate::tabella::Elenco;
-use crate::testo::{data_estesa, data_it};
+use crate::testo::data_estesa;
 use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
@@ -37,8 +38,8 @@ pub struct Scadenza {
     /// The channels the rule allows, the usual one first ([`Scadenza::canale`] is chosen among them).
     #[serde(skip)]
     pub canali: Vec<String>,
-    /// The computation, step by step.
-    pub calcolo: Vec<String>,
+    /// The computation, step by step (each serialised as its Italian sentence).
+    pub calcolo: Vec<Passo>,
     /// The rule in words.
     pub regola: String,
     /// Where the sources leave a point open.
@@ -74,7 +75,7 @@ impl Scadenza {
             fonte: t.fonte.clone(),
             canale: t.canale.first().cloned().unwrap_or_default(),
             canali: t.canale.clone(),
-            calcolo: vec![format!("Regola: {} ({}).", t.regola, t.fonte)],
+            calcolo: vec![Passo::Regola { regola: t.regola.clone(), fonte: t.fonte.clone() }],
             regola: t.regola.clone(),
             nota: t.nota.clone(),
             tipo: t.tipo,
@@ -203,17 +204,12 @@ fn termine(
 ) -> Scadenza {
     let mut s = Scadenza::in_parole(t);
     let nuovo_inizio = t.nuovo_termine_da.as_ref().and_then(|k| r.voci.get(&**k)).and_then(|v| leggi_data(v).ok());
-    let conta = |da: NaiveDate, calcolo: &mut Vec<String>| {
+    let conta = |da: NaiveDate, calcolo: &mut Vec<Passo>| {
         let inizio = match t.decorre_dopo {
             0 => da,
             n => {
                 let dopo = da.checked_add_days(Days::new(n.into())).expect("dates stay far from chrono's limits");
-                calcolo.push(format!(
-                    "Il termine di {} giorni parte dal {n}° giorno dopo il {}, cioè dal {}.",
-                    t.giorni,
-                    data_it(da),
-                    data_it(dopo)
-                ));
+                calcolo.push(Passo::ParteDopo { giorni: t.giorni, n, da, data: dopo });
                 dopo
             }
         };
@@ -230,18 +226,9 @@ fn termine(
     }
     if let Some(inizio) = nuovo_inizio {
         if let Some(originale) = s.data {
-            s.calcolo.push(format!(
-                "Il termine originale scadeva il {}: la sanzione ridotta resta solo se la prima richiesta CIVIS è \
-                 stata inviata entro quel giorno.",
-                data_it(originale)
-            ));
+            s.calcolo.push(Passo::Originale(originale));
         }
-        s.calcolo.push(format!(
-            "Hai ricevuto la comunicazione aggiornata il {}: da quel giorno decorre un nuovo termine di {} giorni, \
-             con le stesse regole (ris. 72/E/2021).",
-            data_it(inizio),
-            t.giorni
-        ));
+        s.calcolo.push(Passo::Aggiornata { data: inizio, giorni: t.giorni });
         let c = conta(inizio, &mut s.calcolo);
         data(&mut s, c.data, oggi);
         s.entro_prudente = None;
@@ -262,11 +249,7 @@ fn dopo_scadenza(
     oggi: NaiveDate,
 ) -> Scadenza {
     let mut s = Scadenza::in_parole(t);
-    s.calcolo.push(format!(
-        "Il termine «{}» è scaduto {}: i giorni si contano da lì.",
-        prima.titolo,
-        data_estesa(ultimo)
-    ));
+    s.calcolo.push(Passo::DopoScadenza { titolo: prima.titolo.clone(), data: ultimo });
     let c = cal.conta(ultimo, t.giorni, cal.sospensione(&t.sospensione), t.slitta);
     s.calcolo.extend(c.passi.iter().cloned());
     data(&mut s, c.data, oggi);
@@ -282,7 +265,7 @@ fn cita(s: &mut Scadenza, fonte: &str, r: Option<&FonteRiformulata>, notifica: O
     let citata = crate::riforma::fonte_per(fonte, r, notifica, s.data, oggi);
     if citata != s.fonte {
         if let Some(prima) = s.calcolo.first_mut() {
-            *prima = format!("Regola: {} ({citata}).", s.regola);
+            *prima = Passo::Regola { regola: s.regola.clone(), fonte: citata.clone() };
         }
         s.fonte = citata;
     }
@@ -338,7 +321,7 @@ fn decadenza_in_parole(d: &Decadenza) -> Scadenza {
         fonte: d.fonte.clone(),
         canale: d.canale.clone(),
         canali: vec![d.canale.clone()],
-        calcolo: vec![format!("Regola: {} ({}).", d.regola, d.fonte)],
+        calcolo: vec![Passo::Regola { regola: d.regola.clone(), fonte: d.fonte.clone() }],
         regola: d.regola.clone(),
         nota: d.nota.clone(),
         tipo: d.tipo,
@@ -360,23 +343,8 @@ fn decadenza(regole: &Regole, d: &Decadenza, anno: i32, r: &Risposte, oggi: Naiv
         Some((_, false)) => Breve::DecadenzaInTempo(ultimo),
     });
     if let Some((indicata, tardi)) = tardi {
-        s.calcolo.push(
-            "Per la decadenza conta il giorno in cui l'ente ha avviato la notifica (consegna all'ufficio postale o \
-             invio della PEC), non quello in cui la notifica vale per te: lo trovi nella relata di notifica."
-                .into(),
-        );
-        s.calcolo.push(if tardi {
-            format!(
-                "Anche la data che hai indicato, il {}, è successiva: la cartella potrebbe essere stata notificata \
-                 tardi. Controlla la data nella relata di notifica.",
-                data_it(indicata)
-            )
-        } else {
-            format!(
-                "La data che hai indicato, il {}, non è successiva al termine: la cartella risulta notificata in tempo.",
-                data_it(indicata)
-            )
-        });
+        s.calcolo.push(Passo::DecadenzaConta);
+        s.calcolo.push(if tardi { Passo::DecadenzaTardi(indicata) } else { Passo::DecadenzaInTempo(indicata) });
     }
     data(&mut s, ultimo, oggi);
     cita(&mut s, &d.fonte, d.fonte_riformulata.as_ref(), r.notifica.as_ref().map(|n| n.data), oggi);
@@ -384,25 +352,17 @@ fn decadenza(regole: &Regole, d: &Decadenza, anno: i32, r: &Risposte, oggi: Naiv
 }
 
 /// The last day to notify a cartella for a return filed in `anno`, with the extensions by law that apply.
-fn termine_decadenza(regole: &Regole, d: &Decadenza, anno: i32) -> (NaiveDate, Vec<String>) {
+fn termine_decadenza(regole: &Regole, d: &Decadenza, anno: i32) -> (NaiveDate, Vec<Passo>) {
     let mut ultimo = NaiveDate::from_ymd_opt(anno + d.anni, 12, 31).expect("31 December exists");
-    let mut passi = vec![format!(
-        "Dichiarazione presentata nel {anno}: la cartella andava notificata entro il {}.",
-        data_it(ultimo)
-    )];
+    let mut passi = vec![Passo::Dichiarazione { anno, data: ultimo }];
     let proroghe = regole
         .proroghe
         .iter()
         .filter(|p| p.presentate_nel.contains(&anno) && p.origini.iter().any(|o| d.origini.contains(o)));
     for p in proroghe {
         ultimo = ultimo.checked_add_months(Months::new(p.mesi)).expect("dates stay far from chrono's limits");
-        passi.push(format!(
-            "Per le dichiarazioni presentate nel {anno} la legge ha prorogato il termine di {} mesi ({}): diventa il {}.",
-            p.mesi,
-            p.fonte,
-            data_it(ultimo)
-        ));
-        passi.extend(p.nota.clone());
+        passi.push(Passo::Proroga { anno, mesi: p.mesi, fonte: p.fonte.to_string(), data: ultimo });
+        passi.extend(p.nota.clone().map(Passo::Testo));
     }
     (ultimo, passi)
 }

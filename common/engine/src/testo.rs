@@ -96,6 +96,24 @@ impl Scrive for Italiano {
     }
 }
 
+/// `modello` filled with `valori`, dates written by `s`.
+pub fn scrivi(modello: &str, valori: Vec<(&str, Valore)>, s: &dyn Scrive) -> String {
+    let scritti: Vec<(&str, String)> = valori
+        .into_iter()
+        .map(|(k, v)| {
+            let testo = match v {
+                Valore::Testo(t) => t,
+                Valore::Data(d) => s.data(d),
+                Valore::DataEstesa(d) => s.data_estesa(d),
+                Valore::Giorno(d) => s.giorno(d),
+            };
+            (k, testo)
+        })
+        .collect();
+    let valori: Vec<(&str, &str)> = scritti.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    riempi(modello, &valori)
+}
+
 /// A sentence the engine says as data: its place among its kind's sentences and the values that fill it, so the
 /// engine's Italian and a page in another language say the same thing from the same data. Each kind keeps its
 /// Italian sentences once, with their keys (`MODELLI`); the site lists them as source strings.
@@ -108,21 +126,7 @@ pub trait Frase {
 
     /// The sentence `modello` (its own, or a translation of it) filled with this one's values, written by `s`.
     fn in_parole(&self, modello: &str, s: &dyn Scrive) -> String {
-        let (_, valori) = self.parti();
-        let scritti: Vec<(&str, String)> = valori
-            .into_iter()
-            .map(|(k, v)| {
-                let testo = match v {
-                    Valore::Testo(t) => t,
-                    Valore::Data(d) => s.data(d),
-                    Valore::DataEstesa(d) => s.data_estesa(d),
-                    Valore::Giorno(d) => s.giorno(d),
-                };
-                (k, testo)
-            })
-            .collect();
-        let valori: Vec<(&str, &str)> = scritti.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        riempi(modello, &valori)
+        scrivi(modello, self.parti().1, s)
     }
 
     /// The engine's Italian.

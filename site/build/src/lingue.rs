@@ -219,6 +219,24 @@ fn testi_regole(r: &mut Regole, f: &mut dyn FnMut(String, &mut String)) {
     testi_domande(r, f);
     testi_termini(r, f);
     testi_esiti(r, f);
+    testi_calendario(r, f);
+}
+
+/// The names a date's computation takes from the rules: holidays, suspensions, the shift off a holiday, the notes
+/// on extensions.
+fn testi_calendario(r: &mut Regole, f: &mut dyn FnMut(String, &mut String)) {
+    let c = &mut r.calendario;
+    for x in &mut c.festivi {
+        f(format!("calendario.festivo.{:02}-{:02}", x.mese, x.giorno), &mut x.nome);
+    }
+    f("calendario.pasquetta".into(), &mut c.pasquetta.nome);
+    for s in &mut c.sospensioni {
+        f(format!("calendario.sospensione.{}", s.id), &mut s.descrizione);
+    }
+    f("calendario.proroga".into(), &mut c.proroga.descrizione);
+    for (i, p) in r.proroghe.iter_mut().enumerate() {
+        opz(f, format!("proroga.{}.nota", i + 1), &mut p.nota);
+    }
 }
 
 /// Calls `f` on an optional text, when there is one.
@@ -270,8 +288,11 @@ fn testi_termini(r: &mut Regole, f: &mut dyn FnMut(String, &mut String)) {
         opz(f, format!("termine.{k}.nota"), &mut d.nota);
     }
     for m in &mut r.notifica {
+        f(format!("notifica.{}.data_inserita", m.valore), &mut m.data_inserita);
+        f(format!("notifica.{}.regola", m.valore), &mut m.regola);
         opz(f, format!("notifica.{}.nota", m.valore), &mut m.nota);
         for (i, v) in m.varianti.iter_mut().enumerate() {
+            f(format!("notifica.{}.variante.{}.regola", m.valore, i + 1), &mut v.regola);
             opz(f, format!("notifica.{}.variante.{}.nota", m.valore, i + 1), &mut v.nota);
         }
     }

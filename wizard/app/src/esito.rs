@@ -96,20 +96,21 @@ fn prudenza(righe: &[civis_vista::esito::Riga]) -> Html {
     html! { <>{ for righe.iter().map(riga) }</> }
 }
 
-/// How a date was found, in a disclosure.
-/// The engine explains its computation in Italian: in another language the list says so and is marked Italian.
+/// How a date was found, in a disclosure, step by step in the reader's words; a step the language does not
+/// have is the engine's Italian, marked, and the heading says so.
 fn calcolo(s: &Scadenza, notifica: Option<&String>, t: &Parole) -> Html {
     let verifica = s.tipo == TipoScadenza::Verifica;
+    let righe: Vec<civis_vista::Riga> =
+        s.calcolo.iter().map(|p| t.frase(Some(p), &civis_engine::testo::Frase::messaggio(p), false)).collect();
     let titolo = t.t(if verifica { P::ComeControllo } else { P::ComeCalcolo });
-    let (titolo, lingua) = if t.italiane() {
-        (titolo.to_string(), None)
-    } else {
-        (format!("{titolo} ({})", t.t(P::InItaliano)), Some("it"))
+    let titolo = match righe.iter().any(|r| r.in_italiano) {
+        true => format!("{titolo} ({})", t.t(P::InItaliano)),
+        false => titolo.to_string(),
     };
     html! {
         <details>
             <summary>{ titolo }</summary>
-            <ol lang={lingua}>{ for s.calcolo.iter().map(|r| html! { <li>{ r }</li> }) }</ol>
+            <ol>{ for righe.iter().map(|r| html! { <li lang={r.in_italiano.then_some("it")}>{ &r.testo }</li> }) }</ol>
             <p class="fonte">{ t.f(P::Fonte, &[("fonte", &s.fonte)]) }</p>
             { for notifica.filter(|_| s.data.is_some() && !verifica).map(|n| html! {
                 <p><em>{ t.f(P::SullaNotifica, &[("nota", n)]) }</em></p>

@@ -108,7 +108,9 @@ parole! {
 /// words ([`CHIAVI`]), then the engine's sentences as data (its reasons for refusing an answer, the line beside a
 /// date).
 pub fn chiavi() -> impl Iterator<Item = (&'static str, &'static str)> {
-    let frasi = civis_engine::motivo::MODELLI.iter().chain(civis_engine::breve::MODELLI).copied();
+    let frasi =
+        civis_engine::motivo::MODELLI.iter().chain(civis_engine::breve::MODELLI).chain(civis_engine::passo::MODELLI);
+    let frasi = frasi.copied();
     CHIAVI.iter().copied().zip(ITALIANO.iter().copied()).chain(frasi)
 }
 
@@ -179,6 +181,10 @@ impl Parole {
     /// One of the engine's sentences as data (if any) in these words, `italiano` being the engine's own; with
     /// `maiuscola`, starting with a capital.
     pub fn frase<F: Frase>(&self, frase: Option<&F>, italiano: &str, maiuscola: bool) -> Riga {
+        // A step that is a text of the rules (`Passo::Testo`) has no sentence of its own: it is in the rules' language.
+        if let Some(f) = frase.filter(|f| F::MODELLI.get(f.parti().0).is_none()) {
+            return Riga { testo: f.in_parole("", self), in_italiano: false };
+        }
         let tradotta = frase.filter(|_| !self.italiane()).and_then(|f| {
             let chiave = F::MODELLI[f.parti().0].0;
             let i = chiavi().position(|(k, _)| k == chiave)?;
