@@ -97,6 +97,10 @@ pub struct AvvisoDato {
     pub id: String,
     /// Text.
     pub testo: String,
+    /// The deadline whose title and date fill the text (`{titolo}`, `{data}`), by id: a page in another language
+    /// fills the (translated) text again with the date in its words. Not part of the advice.
+    #[serde(skip)]
+    pub scadenza: Option<String>,
 }
 
 /// Advice for complete answers, with dates.
@@ -163,7 +167,11 @@ fn componi(
         .avvisi
         .iter()
         .filter(|a| si_applica(a, &caso))
-        .map(|a| AvvisoDato { id: a.id.clone(), testo: testo_avviso(&a.testo, scaduta) })
+        .map(|a| AvvisoDato {
+            id: a.id.clone(),
+            testo: testo_avviso(&a.testo, scaduta),
+            scadenza: scaduta.map(|s| s.id.clone()),
+        })
         .collect();
     let mut pagine: Vec<String> = scelto.pagine.to_vec();
     for c in &canali {
@@ -212,25 +220,8 @@ fn si_applica(a: &Avviso, c: &Caso) -> bool {
 
 /// A warning's text with the deadline it names (`{titolo}`, `{data}`: the goal's deadline when it has passed, else
 /// the first one passed).
-/// Filled by hand rather than with `str::replace`, whose substring search would be compiled into the browser's
-/// module for these two words.
 fn testo_avviso(testo: &str, scaduta: Option<&Scadenza>) -> String {
     let Some(s) = scaduta else { return testo.to_string() };
     let data = s.data.map(data_estesa).unwrap_or_default();
-    let (mut out, mut resto) = (String::new(), testo);
-    while let Some((prima, dopo)) = resto.split_once('{') {
-        out.push_str(prima);
-        resto = if let Some(r) = dopo.strip_prefix("titolo}") {
-            out.push_str(&s.titolo);
-            r
-        } else if let Some(r) = dopo.strip_prefix("data}") {
-            out.push_str(&data);
-            r
-        } else {
-            out.push('{');
-            dopo
-        };
-    }
-    out.push_str(resto);
-    out
+    crate::testo::riempi(testo, &[("titolo", &s.titolo), ("data", &data)])
 }

@@ -236,28 +236,20 @@ pub(crate) fn vista_esito(
 }
 
 /// The warnings in the words' language. The engine fills a warning that names a passed deadline (`{titolo}`,
-/// `{data}`) with an Italian date; in another language it is filled again from its translated text, with the date
-/// in the reader's words.
+/// `{data}`) with an Italian date; in another language it is filled again, from its translated text and the
+/// deadline the engine named, with the date in the reader's words.
 fn avvisi(regole: &Regole, c: &Consiglio, p: &Parole) -> Vec<AvvisoDato> {
     if p.italiane() {
         return c.avvisi.clone();
     }
-    let principale = c.scadenza_principale.iter().filter_map(|id| c.scadenze.iter().find(|s| s.id == *id));
-    let scaduta = principale.chain(&c.scadenze).find(|s| s.scaduta == Some(true));
-    c.avvisi
-        .iter()
-        .map(|a| {
-            let modello = regole.avvisi.iter().find(|x| x.id == a.id).map(|x| x.testo.as_str());
-            match (modello, scaduta) {
-                (Some(m), Some(s)) => {
-                    let data = s.data.map(|d| p.data(d)).unwrap_or_default();
-                    let testo = crate::parole::riempi(m, &[("titolo", &s.titolo), ("data", &data)]);
-                    AvvisoDato { id: a.id.clone(), testo }
-                }
-                _ => a.clone(),
-            }
-        })
-        .collect()
+    let riempito = |a: &AvvisoDato| {
+        let modello = &regole.avvisi.iter().find(|x| x.id == a.id)?.testo;
+        let s = c.scadenze.iter().find(|s| Some(&s.id) == a.scadenza.as_ref())?;
+        let data = s.data.map(|d| p.data(d)).unwrap_or_default();
+        let testo = civis_engine::testo::riempi(modello, &[("titolo", &s.titolo), ("data", &data)]);
+        Some(AvvisoDato { testo, ..a.clone() })
+    };
+    c.avvisi.iter().map(|a| riempito(a).unwrap_or_else(|| a.clone())).collect()
 }
 
 /// The deadlines by date, equal dates in their order: a few items, placed one by one, so that no sort is compiled
