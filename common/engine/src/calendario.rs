@@ -3,7 +3,7 @@
 //! Every count returns its steps in Italian, so the person sees how the date was found.
 
 use crate::modello::{self as regole, Sospensione};
-use crate::passo::{Motivo as MotivoFestivo, Passo};
+use crate::passo::{NonLavorativo, Passo};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// The calendar rules of [`regole::Calendario`] with the arithmetic on top.
@@ -110,7 +110,7 @@ impl<'a> Calendario<'a> {
             let inizio = d;
             while let Some(nome) = self.festivo(d) {
                 let fine_settimana = d.weekday() == Weekday::Sat || d.weekday() == Weekday::Sun;
-                let motivo = if fine_settimana { MotivoFestivo::FineSettimana(d) } else { MotivoFestivo::Festa(nome) };
+                let motivo = if fine_settimana { NonLavorativo::FineSettimana(d) } else { NonLavorativo::Festa(nome) };
                 if d == inizio {
                     passi.push(Passo::Festivo {
                         motivo,

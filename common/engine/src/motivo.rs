@@ -140,7 +140,8 @@ mod test {
             Motivo::NonImporto(" x ".into()).messaggio(),
             "«x» non è un importo: scrivilo in cifre, per esempio 1.250,50"
         );
-        let inglese = Motivo::DataFutura(d).in_parole("the date {data} is in the future", &crate::testo::Italiano);
+        let (_, valori) = Motivo::DataFutura(d).parti();
+        let inglese = crate::testo::scrivi("the date {data} is in the future", valori, &crate::testo::Italiano);
         assert_eq!(inglese, "the date 15 luglio 2026 is in the future");
     }
 }

@@ -57,22 +57,23 @@ pub const MODELLI: &[(&str, &str)] = &[
     ("passo.ritiro_prima", "Hai ritirato l'atto prima, il {data}: vale questa data."),
     ("passo.ritiro_dopo", "Il ritiro del {ritiro} è successivo: resta il {data}."),
     ("passo.decorrono", "I termini decorrono dal {data}."),
+    ("passo.nota", "{nota}"),
 ];
 
 /// Why a day is not a working day: a weekend day (named in the reader's words) or a holiday (named by the rules).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Motivo {
+pub enum NonLavorativo {
     /// Saturday or Sunday: that day.
     FineSettimana(NaiveDate),
     /// A holiday, by its name in the rules.
     Festa(String),
 }
 
-impl Motivo {
+impl NonLavorativo {
     fn valore(&self) -> Valore {
         match self {
-            Motivo::FineSettimana(d) => Valore::Giorno(*d),
-            Motivo::Festa(nome) => Valore::Testo(nome.clone()),
+            NonLavorativo::FineSettimana(d) => Valore::Giorno(*d),
+            NonLavorativo::Festa(nome) => Valore::Testo(nome.clone()),
         }
     }
 }
@@ -130,14 +131,14 @@ pub enum Passo {
         data: NaiveDate,
     },
     Festivo {
-        motivo: Motivo,
+        motivo: NonLavorativo,
         proroga: String,
         fonte: String,
     },
     AncheDopo(NaiveDate),
     AncheDopoFestivo {
         data: NaiveDate,
-        motivo: Motivo,
+        motivo: NonLavorativo,
     },
     Utile(NaiveDate),
     Indicata {
@@ -159,8 +160,8 @@ pub enum Passo {
         data: NaiveDate,
     },
     Decorrono(NaiveDate),
-    /// A text from the rules, as it is (a note on an extension).
-    Testo(String),
+    /// A note from the rules (on an extension), as the rules give it: its sentence is the note itself.
+    Nota(String),
 }
 
 impl Frase for Passo {
@@ -215,22 +216,7 @@ impl Frase for Passo {
             Passo::RitiroPrima(d) => (21, vec![("data", Data(*d))]),
             Passo::RitiroDopo { ritiro, data } => (22, vec![("ritiro", Data(*ritiro)), ("data", Data(*data))]),
             Passo::Decorrono(d) => (23, vec![("data", Data(*d))]),
-            // Not a sentence of its own: the rules' text, said as it is in any language.
-            Passo::Testo(t) => (usize::MAX, vec![("testo", n(t))]),
-        }
-    }
-
-    fn in_parole(&self, modello: &str, s: &dyn crate::testo::Scrive) -> String {
-        match self {
-            Passo::Testo(t) => t.clone(),
-            _ => crate::testo::scrivi(modello, self.parti().1, s),
-        }
-    }
-
-    fn messaggio(&self) -> String {
-        match self {
-            Passo::Testo(t) => t.clone(),
-            _ => self.in_parole(MODELLI[self.parti().0].1, &crate::testo::Italiano),
+            Passo::Nota(t) => (24, vec![("nota", n(t))]),
         }
     }
 }
@@ -249,14 +235,14 @@ mod test {
     fn the_weekend_reads_as_a_weekday_and_a_holiday_by_its_name() {
         let d = NaiveDate::from_ymd_opt(2026, 12, 26).unwrap();
         let p = Passo::Festivo {
-            motivo: Motivo::FineSettimana(d),
+            motivo: NonLavorativo::FineSettimana(d),
             proroga: "slitta".into(),
             fonte: "art. 2963 c.c.".into(),
         };
         assert_eq!(p.messaggio(), "Quel giorno è sabato: slitta (art. 2963 c.c.).");
-        let p = Passo::AncheDopoFestivo { data: d, motivo: Motivo::Festa("Santo Stefano".into()) };
+        let p = Passo::AncheDopoFestivo { data: d, motivo: NonLavorativo::Festa("Santo Stefano".into()) };
         assert_eq!(p.messaggio(), "Anche il giorno dopo, sabato 26 dicembre 2026, non è lavorativo: è Santo Stefano.");
-        assert_eq!(Passo::Testo("Una nota.".into()).messaggio(), "Una nota.");
-        assert_eq!(Passo::Decorrono(d).parti().0, MODELLI.len() - 1, "the last sentence is the last step");
+        assert_eq!(Passo::Nota("Una nota.".into()).messaggio(), "Una nota.");
+        assert_eq!(Passo::Nota(String::new()).parti().0, MODELLI.len() - 1, "the last sentence is the last step");
     }
 }

@@ -362,7 +362,7 @@ fn termine_decadenza(regole: &Regole, d: &Decadenza, anno: i32) -> (NaiveDate, V
     for p in proroghe {
         ultimo = ultimo.checked_add_months(Months::new(p.mesi)).expect("dates stay far from chrono's limits");
         passi.push(Passo::Proroga { anno, mesi: p.mesi, fonte: p.fonte.to_string(), data: ultimo });
-        passi.extend(p.nota.clone().map(Passo::Testo));
+        passi.extend(p.nota.clone().map(Passo::Nota));
     }
     (ultimo, passi)
 }

@@ -124,14 +124,10 @@ pub trait Frase {
     /// Its place in [`Frase::MODELLI`] and the values to fill it with.
     fn parti(&self) -> (usize, Vec<(&'static str, Valore)>);
 
-    /// The sentence `modello` (its own, or a translation of it) filled with this one's values, written by `s`.
-    fn in_parole(&self, modello: &str, s: &dyn Scrive) -> String {
-        scrivi(modello, self.parti().1, s)
-    }
-
     /// The engine's Italian.
     fn messaggio(&self) -> String {
-        self.in_parole(Self::MODELLI[self.parti().0].1, &Italiano)
+        let (i, valori) = self.parti();
+        scrivi(Self::MODELLI[i].1, valori, &Italiano)
     }
 }
 

@@ -164,7 +164,7 @@ impl Parole {
     /// A sentence with its `{name}` filled in. Filled by hand: `str::replace` would compile a substring searcher
     /// into the browser's module.
     pub fn f(&self, p: P, valori: &[(&str, &str)]) -> String {
-        riempi(self.t(p), valori)
+        civis_engine::testo::riempi(self.t(p), valori)
     }
 
     /// Why an answer cannot be used, in these words: the engine's reason in the language's sentence, with the
@@ -181,14 +181,10 @@ impl Parole {
     /// One of the engine's sentences as data (if any) in these words, `italiano` being the engine's own; with
     /// `maiuscola`, starting with a capital.
     pub fn frase<F: Frase>(&self, frase: Option<&F>, italiano: &str, maiuscola: bool) -> Riga {
-        // A step that is a text of the rules (`Passo::Testo`) has no sentence of its own: it is in the rules' language.
-        if let Some(f) = frase.filter(|f| F::MODELLI.get(f.parti().0).is_none()) {
-            return Riga { testo: f.in_parole("", self), in_italiano: false };
-        }
         let tradotta = frase.filter(|_| !self.italiane()).and_then(|f| {
-            let chiave = F::MODELLI[f.parti().0].0;
-            let i = chiavi().position(|(k, _)| k == chiave)?;
-            Some(f.in_parole(self.testi.get(i)?.as_deref()?, self))
+            let (i, valori) = f.parti();
+            let posto = chiavi().position(|(k, _)| k == F::MODELLI[i].0)?;
+            Some(civis_engine::testo::scrivi(self.testi.get(posto)?.as_deref()?, valori, self))
         });
         let (testo, in_italiano) = match tradotta {
             Some(t) => (t, false),
@@ -213,8 +209,6 @@ impl Parole {
         self.t(p).split(' ').nth(i).unwrap_or_default()
     }
 }
-
-pub use civis_engine::testo::riempi;
 
 /// The dates a sentence is filled with, in these words.
 impl Scrive for Parole {
