@@ -149,23 +149,29 @@ pub(crate) fn solo_in_italiano(p: &str) -> bool {
     dati_lingua(&lingua()).is_some_and(|d| !d.pagine.contains_key(p))
 }
 
-/// The script of a language the page offers (`#lingue-percorso`: code → script name, beside the page).
-pub(crate) fn script_lingua(codice: &str) -> Option<String> {
-    let voce = js_sys::Reflect::get(&blocco("lingue-percorso")?, &codice.into()).ok().filter(|v| v.is_object())?;
-    js_sys::Array::from(&voce).get(0).as_string().filter(|s| !s.is_empty())
-}
-
-/// The languages the page offers, Italian included when there is another, each with its name in its own words
-/// (`#lingue-percorso`).
-pub(crate) fn lingue_offerte() -> Vec<(String, String)> {
+/// The languages the page offers (`#lingue-percorso`), Italian included when there is another: each code with the
+/// script beside the page (none for Italian) and its name in its own words. Read once per call, in one place.
+fn lingue_percorso() -> Vec<(String, Option<String>, String)> {
     let Some(blocco) = blocco("lingue-percorso") else { return Vec::new() };
     let voci = js_sys::Object::entries(&blocco.into());
     voci.iter()
         .filter_map(|coppia| {
             let coppia = js_sys::Array::from(&coppia);
-            Some((coppia.get(0).as_string()?, js_sys::Array::from(&coppia.get(1)).get(1).as_string()?))
+            let voce = js_sys::Array::from(&coppia.get(1));
+            let script = voce.get(0).as_string().filter(|s| !s.is_empty());
+            Some((coppia.get(0).as_string()?, script, voce.get(1).as_string()?))
         })
         .collect()
+}
+
+/// The script of a language the page offers, beside the page.
+pub(crate) fn script_lingua(codice: &str) -> Option<String> {
+    lingue_percorso().into_iter().find(|(c, _, _)| c == codice)?.1
+}
+
+/// The languages the page offers, each with its name in its own words.
+pub(crate) fn lingue_offerte() -> Vec<(String, String)> {
+    lingue_percorso().into_iter().map(|(c, _, nome)| (c, nome)).collect()
 }
 
 /// The address of the same answers in another language (`it` for Italian).
