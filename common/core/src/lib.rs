@@ -6,6 +6,7 @@ pub mod civis;
 #[cfg(feature = "comprimi")]
 pub mod compressione;
 pub mod impronta;
+pub mod testi;
 #[cfg(feature = "yaml")]
 pub mod yaml;
 

@@ -36,27 +36,7 @@ pub fn data_it(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), MESI[d.month0() as usize], d.year())
 }
 
-/// `modello` with its `{name}` filled in from `valori`; an unknown name stays as it is. Filled by hand:
-/// `str::replace` would compile a substring searcher into the browser's module.
-pub fn riempi(modello: &str, valori: &[(&str, &str)]) -> String {
-    let (mut out, mut resto) = (String::new(), modello);
-    while let Some((prima, dopo)) = resto.split_once('{') {
-        out.push_str(prima);
-        let nome = dopo.split_once('}').and_then(|(n, r)| Some((valori.iter().find(|(k, _)| *k == n)?.1, r)));
-        resto = match nome {
-            Some((valore, r)) => {
-                out.push_str(valore);
-                r
-            }
-            None => {
-                out.push('{');
-                dopo
-            }
-        };
-    }
-    out.push_str(resto);
-    out
-}
+pub use civis_core::testi::riempi;
 
 /// A value a sentence is filled with, written by whoever says the sentence, in its language.
 #[derive(Debug, Clone, PartialEq, Eq)]

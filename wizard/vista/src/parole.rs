@@ -10,28 +10,9 @@ use civis_engine::risposte::ErroreRisposte;
 use civis_engine::testo::{Frase, Scrive};
 use serde::Serialize;
 
-/// Declares the wizard's words: each a variant of [`P`] (what the code names), a key (what a strings file names,
-/// [`CHIAVI`]) and its Italian text. The browser's module carries only the texts; the keys are for the build.
-macro_rules! parole {
-    ($($nome:ident = $chiave:literal: $testo:literal,)*) => {
-        /// One of the wizard's words or sentences.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        #[allow(missing_docs)]
-        pub enum P {
-            $($nome,)*
-        }
-
-        /// The keys of the wizard's words, in the order of [`P`]: the source strings' keys and, in a language's
-        /// script, the order of its words.
-        pub const CHIAVI: &[&str] = &[$($chiave,)*];
-
-        /// The Italian words, in the order of [`P`]: the source of every translation. `{name}` marks what the
-        /// wizard fills in.
-        pub const ITALIANO: &[&str] = &[$($testo,)*];
-    };
-}
-
-parole! {
+civis_core::catalogo! {
+    /// One of the wizard's words or sentences.
+    P {
     Mesi = "percorso.mesi": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     Giorni = "percorso.giorni": "lunedì martedì mercoledì giovedì venerdì sabato domenica",
     NonSo = "percorso.non_so": "Non lo so",
@@ -102,7 +83,7 @@ parole! {
     InItaliano = "percorso.in_italiano": "in italiano",
     PerOperatore = "percorso.per_operatore": "La stessa risposta in italiano, per chi ti assiste",
     MessaggioItaliano = "percorso.messaggio_italiano": "Il controllo dice (in italiano):",
-}
+}}
 
 /// Every key a language's words are given by, with its Italian, in the order its script lists them: the wizard's
 /// words ([`CHIAVI`]), then the engine's sentences as data (its reasons for refusing an answer, the line beside a
@@ -164,7 +145,7 @@ impl Parole {
     /// A sentence with its `{name}` filled in. Filled by hand: `str::replace` would compile a substring searcher
     /// into the browser's module.
     pub fn f(&self, p: P, valori: &[(&str, &str)]) -> String {
-        civis_engine::testo::riempi(self.t(p), valori)
+        civis_core::testi::riempi(self.t(p), valori)
     }
 
     /// Why an answer cannot be used, in these words: the engine's reason in the language's sentence, with the
