@@ -46,58 +46,49 @@ fn cifra_di_controllo(primi: &[u32]) -> u32 {
     (10 - somma % 10) % 10
 }
 
+use crate::parole::{Messaggio, R};
+
 /// Checks a codice fiscale as typed (spaces and lowercase accepted); returns it normalised, or what is wrong.
-pub fn verifica(testo: &str) -> Result<String, String> {
+pub fn verifica(testo: &str) -> Result<String, Messaggio> {
     let cf: String = testo.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
     if cf.is_empty() {
-        return Err("Scrivi il codice fiscale.".into());
+        return Err(R::CfVuoto.into());
     }
     if cf.chars().all(|c| c.is_ascii_digit()) {
         return verifica_numerico(&cf);
     }
     if cf.chars().count() != 16 {
-        return Err(format!(
-            "Il codice fiscale di una persona ha 16 caratteri: ne hai scritti {}.",
-            cf.chars().count()
-        ));
+        return Err(Messaggio::from(R::CfLunghezza).con("n", cf.chars().count()));
     }
     let c: Vec<char> = cf.chars().collect();
     for (i, &x) in c.iter().enumerate() {
         let atteso_cifra = CIFRE.contains(&i);
         let valido = if atteso_cifra { x.is_ascii_digit() || OMOCODIA.contains(x) } else { x.is_ascii_uppercase() };
         if !valido {
-            let cosa = if atteso_cifra {
-                "una cifra (o una delle lettere L, M, N, P, Q, R, S, T, U, V)"
-            } else {
-                "una lettera"
-            };
-            return Err(format!("Il {}° carattere («{x}») dovrebbe essere {cosa}.", i + 1));
+            let cosa = if atteso_cifra { R::CfUnaCifra } else { R::CfUnaLettera };
+            let m = Messaggio::from(R::CfCarattere).con("posizione", i + 1).con("carattere", x);
+            return Err(m.con_parola("cosa", cosa));
         }
     }
     if !MESI.contains(c[8]) {
-        return Err(format!(
-            "Il 9° carattere («{}») dovrebbe essere una delle lettere A, B, C, D, E, H, L, M, P, R, S, T.",
-            c[8]
-        ));
+        return Err(Messaggio::from(R::CfMese).con("carattere", c[8]));
     }
+    // Not saying which character would match: that would turn the check into a generator of valid-looking codes,
+    // and a typo is usually elsewhere in the code anyway.
     if c[15] != controllo(&cf[..15]) {
-        return Err(NON_TORNA.into());
+        return Err(R::CfNonTorna.into());
     }
     Ok(cf)
 }
 
-/// When the last character does not match the others. It does not say which character would: that would turn
-/// the check into a generator of valid-looking codes, and a typo is usually elsewhere in the code anyway.
-const NON_TORNA: &str = "Il codice fiscale non torna: l'ultimo carattere, che serve a controllare gli altri, non corrisponde. Di solito è un errore di battitura: ricopialo carattere per carattere dalla tessera sanitaria o da un documento.";
-
 /// An 11-digit codice fiscale (organisations, and the partita IVA).
-fn verifica_numerico(cf: &str) -> Result<String, String> {
+fn verifica_numerico(cf: &str) -> Result<String, Messaggio> {
     if cf.len() != 11 {
-        return Err(format!("Un codice fiscale numerico ha 11 cifre: ne hai scritte {}.", cf.len()));
+        return Err(Messaggio::from(R::CfNumerico).con("n", cf.len()));
     }
     let cifre: Vec<u32> = cf.chars().map(|c| c as u32 - '0' as u32).collect();
     if cifre[10] != cifra_di_controllo(&cifre[..10]) {
-        return Err(NON_TORNA.into());
+        return Err(R::CfNonTorna.into());
     }
     Ok(cf.to_string())
 }
@@ -120,13 +111,13 @@ mod test {
     #[test]
     fn omocodia_letters_are_accepted_in_their_positions() {
         assert_eq!(verifica("RSSMRA85T10A56NH").unwrap(), "RSSMRA85T10A56NH");
-        assert!(verifica("RSSMRAK5T10A562S").unwrap_err().contains("7° carattere"));
+        assert!(verifica("RSSMRAK5T10A562S").unwrap_err().to_string().contains("7° carattere"));
     }
 
     #[test]
     fn a_wrong_check_character_says_so_without_revealing_the_right_one() {
         for (sbagliato, giusto) in [("RSSMRA85T10A562T", "S"), ("06363391002", "1"), ("RSSMRA85T10A56NS", "H")] {
-            let e = verifica(sbagliato).unwrap_err();
+            let e = verifica(sbagliato).unwrap_err().to_string();
             assert!(e.contains("non torna"), "{e}");
             assert!(
                 !e.contains(&format!("«{giusto}»")) && !e.contains(&format!("«{}»", &sbagliato[sbagliato.len() - 1..])),
@@ -137,10 +128,10 @@ mod test {
 
     #[test]
     fn wrong_shapes_say_what_is_wrong() {
-        assert!(verifica("").unwrap_err().contains("Scrivi"));
-        assert!(verifica("RSSMRA85T10A562").unwrap_err().contains("16 caratteri"));
-        assert!(verifica("1234567890").unwrap_err().contains("11 cifre"));
-        assert!(verifica("RSSMRA85Z10A562S").unwrap_err().contains("9° carattere"));
-        assert!(verifica("R5SMRA85T10A562S").unwrap_err().contains("2° carattere"));
+        assert!(verifica("").unwrap_err().to_string().contains("Scrivi"));
+        assert!(verifica("RSSMRA85T10A562").unwrap_err().to_string().contains("16 caratteri"));
+        assert!(verifica("1234567890").unwrap_err().to_string().contains("11 cifre"));
+        assert!(verifica("RSSMRA85Z10A562S").unwrap_err().to_string().contains("9° carattere"));
+        assert!(verifica("R5SMRA85T10A562S").unwrap_err().to_string().contains("2° carattere"));
     }
 }

@@ -1,7 +1,8 @@
 //! The summary to print or keep: what to type in each CIVIS field, each value checked. The page renders these
 //! rows; the attachments' verdicts come from [`crate::allegati`].
 
-use crate::identificativi::{protocollo, Identificativo, SECONDA_SU_CARTELLA};
+use crate::identificativi::{protocollo, Identificativo};
+use crate::parole::{Messaggio, R};
 use crate::{codice_fiscale, testo};
 use chrono::NaiveDate;
 
@@ -22,45 +23,47 @@ pub struct Dati<'a> {
     pub testo: &'a str,
 }
 
-/// The CIVIS field of the request's text (the summary shows it as a block of text).
-pub const CAMPO_TESTO: &str = "Informazioni relative alla richiesta di assistenza";
-
 /// One CIVIS field: its name, the value to type, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Riga {
-    /// The field as CIVIS names it.
-    pub campo: &'static str,
+    /// The field as CIVIS names it ([`R::CampoTesto`], the request's text, is shown as a block of text).
+    pub campo: R,
     /// The value to type (as checked, or as typed when wrong).
     pub valore: String,
     /// What is wrong or missing, if anything.
-    pub problema: Option<String>,
+    pub problema: Option<Messaggio>,
+    /// What the value says, when it says more than itself (the day a protocol's first request was received).
+    pub nota: Option<Messaggio>,
 }
 
-fn riga(campo: &'static str, testo: &str, esito: Result<String, String>) -> Riga {
+fn riga(campo: R, testo: &str, esito: Result<String, Messaggio>) -> Riga {
     // An empty field is to be filled in, unless it is refused whatever it holds.
-    if testo.trim().is_empty() && esito.as_ref().err().is_none_or(|e| e != SECONDA_SU_CARTELLA) {
-        return Riga { campo, valore: String::new(), problema: Some("Da compilare.".into()) };
+    if testo.trim().is_empty() && esito.as_ref().err().is_none_or(|e| e.parola != R::SecondaSuCartella) {
+        return Riga { campo, valore: String::new(), problema: Some(R::DaCompilare.into()), nota: None };
     }
     match esito {
-        Ok(v) => Riga { campo, valore: v, problema: None },
-        Err(e) => Riga { campo, valore: testo.trim().to_string(), problema: Some(e) },
+        Ok(v) => Riga { campo, valore: v, problema: None, nota: None },
+        Err(e) => Riga { campo, valore: testo.trim().to_string(), problema: Some(e), nota: None },
     }
 }
 
 /// The rows of the summary, in the order CIVIS asks for them.
 pub fn righe(d: &Dati, oggi: NaiveDate) -> Vec<Riga> {
     let mut r = vec![
-        riga("Codice fiscale", d.codice_fiscale, codice_fiscale::verifica(d.codice_fiscale)),
+        riga(R::CampoCodiceFiscale, d.codice_fiscale, codice_fiscale::verifica(d.codice_fiscale)),
         riga(d.identificativo.campo(), d.numero, d.identificativo.verifica_per(d.numero, d.seconda)),
     ];
     if d.seconda {
-        let p = protocollo(d.protocollo, oggi)
-            .map(|(n, data)| format!("{n} (prima richiesta del {})", crate::contesto::data_italiana(data)));
-        r.push(riga("Numero di pratica della prima richiesta", d.protocollo, p));
+        let p = protocollo(d.protocollo, oggi);
+        let del = p
+            .as_ref()
+            .ok()
+            .map(|(_, data)| Messaggio::from(R::PrimaRichiestaDel).con("data", crate::contesto::data_italiana(*data)));
+        r.push(Riga { nota: del, ..riga(R::CampoProtocollo, d.protocollo, p.map(|(n, _)| n)) });
     }
     let (_, stato, frase) = testo::stato(d.testo);
     let esito = if stato == testo::Stato::Oltre { Err(frase) } else { Ok(d.testo.trim().to_string()) };
-    r.push(riga(CAMPO_TESTO, d.testo, esito));
+    r.push(riga(R::CampoTesto, d.testo, esito));
     r
 }
 
@@ -90,14 +93,11 @@ mod test {
         let r = righe(&d, oggi());
         assert_eq!(
             r.iter().map(|r| r.campo).collect::<Vec<_>>()[..3],
-            [
-                "Codice fiscale",
-                "Numero della comunicazione o dell'avviso telematico",
-                "Numero di pratica della prima richiesta"
-            ]
+            [R::CampoCodiceFiscale, R::CampoNumeroComunicazione, R::CampoProtocollo]
         );
         assert_eq!(r[1].valore, "1234567890123");
-        assert_eq!(r[2].valore, "2026051100001 (prima richiesta del 11/05/2026)");
+        assert_eq!(r[2].valore, "2026051100001");
+        assert_eq!(r[2].nota.as_ref().unwrap().to_string(), "(prima richiesta del 11/05/2026)");
         assert!(completa(&r), "{r:?}");
         let prima = Dati {
             identificativo: Identificativo::IdentificativoCartella,
@@ -120,7 +120,10 @@ mod test {
                 testo: "Testo.",
             };
             let r = righe(&d, oggi());
-            assert!(r[1].problema.as_deref().unwrap().contains("seconda richiesta CIVIS non esiste"), "{r:?}");
+            assert!(
+                r[1].problema.as_ref().unwrap().to_string().contains("seconda richiesta CIVIS non esiste"),
+                "{r:?}"
+            );
             assert!(!completa(&r));
         }
     }
@@ -137,9 +140,10 @@ mod test {
         };
         let r = righe(&d, oggi());
         assert_eq!(r.len(), 3, "no protocol row for a first request");
-        assert_eq!(r[0].problema.as_deref(), Some("Da compilare."));
-        assert!(r[1].problema.as_deref().unwrap().contains("13 cifre"));
-        assert!(r[2].problema.as_deref().unwrap().contains("togline 1"));
+        let problema = |i: usize| r[i].problema.as_ref().unwrap().to_string();
+        assert_eq!(problema(0), "Da compilare.");
+        assert!(problema(1).contains("13 cifre"));
+        assert!(problema(2).contains("togline 1"));
         assert!(!completa(&r));
     }
 }

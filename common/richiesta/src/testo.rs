@@ -5,6 +5,8 @@
 //! `maxlength` counts UTF-16 code units, so a character outside the Basic Multilingual Plane (an emoji) counts 2;
 //! and a form sends each line break as CR LF, 2 characters. We count the same way: never fewer than CIVIS can.
 
+use crate::parole::{Messaggio, R};
+
 /// The limit.
 pub const MASSIMO: usize = 3000;
 /// From here on the person is warned that the limit is near.
@@ -28,16 +30,16 @@ pub fn conta(testo: &str) -> usize {
 }
 
 /// The count and where it stands, with the sentence to show under the field.
-pub fn stato(testo: &str) -> (usize, Stato, String) {
+pub fn stato(testo: &str) -> (usize, Stato, Messaggio) {
     let n = conta(testo);
     let (s, frase) = if n > MASSIMO {
-        (Stato::Oltre, format!("{n} caratteri su {MASSIMO}: togline {} per poter inviare la richiesta.", n - MASSIMO))
+        (Stato::Oltre, Messaggio::from(R::ConteggioOltre).con("troppi", n - MASSIMO))
     } else if n >= AVVISO {
-        (Stato::Vicino, format!("{n} caratteri su {MASSIMO}: ne restano {}.", MASSIMO - n))
+        (Stato::Vicino, Messaggio::from(R::ConteggioVicino).con("restano", MASSIMO - n))
     } else {
-        (Stato::Ok, format!("{n} caratteri su {MASSIMO}."))
+        (Stato::Ok, R::ConteggioOk.into())
     };
-    (n, s, frase)
+    (n, s, frase.con("n", n).con("massimo", MASSIMO))
 }
 
 #[cfg(test)]
@@ -59,7 +61,7 @@ mod test {
         assert_eq!(stato(&"a".repeat(2700)).1, Stato::Vicino);
         let (n, s, frase) = stato(&"a".repeat(3001));
         assert_eq!((n, s), (3001, Stato::Oltre));
-        assert!(frase.contains("togline 1"), "{frase}");
+        assert!(frase.to_string().contains("togline 1"), "{frase}");
         assert_eq!(stato(&"a".repeat(3000)).1, Stato::Vicino, "exactly 3,000 can be sent");
     }
 }

@@ -4,6 +4,7 @@
 //! "Aiuto", which we do not have: these fields are the elements an office needs to check each usual reason without
 //! writing back (which irregularity, which data were not considered, amounts, dates, F24 references).
 
+use crate::parole::{Parole, R};
 use std::collections::BTreeMap;
 
 /// Why the person thinks the communication is wrong.
@@ -27,89 +28,40 @@ pub struct Campo {
     /// Stable id (the form field's name).
     pub id: &'static str,
     /// What to write, as the person reads it.
-    pub etichetta: &'static str,
+    pub etichetta: R,
     /// An example or where to find it.
-    pub aiuto: &'static str,
+    pub aiuto: R,
 }
 
-const IRREGOLARITA: Campo = Campo {
-    id: "irregolarita",
-    etichetta: "Quale irregolarità contesti",
-    aiuto: "Copia la descrizione (o il codice) dell'esito dalla comunicazione, per esempio «Versamenti non effettuati o carenti».",
-};
-const RICHIESTA: Campo = Campo {
-    id: "richiesta",
-    etichetta: "Che cosa chiedi all'ufficio",
-    aiuto: "Per esempio: annullare la comunicazione, ricalcolare l'importo, riconoscere il versamento.",
-};
-const DOCUMENTI: Campo = Campo {
-    id: "documenti",
-    etichetta: "Documenti che hai e puoi mostrare",
-    aiuto: "Elencali soltanto: nella prima richiesta non si allegano file. Non servono F24 e dichiarazioni, che l'Agenzia ha già.",
-};
+const IRREGOLARITA: Campo = Campo { id: "irregolarita", etichetta: R::Irregolarita, aiuto: R::IrregolaritaAiuto };
+const RICHIESTA: Campo = Campo { id: "richiesta", etichetta: R::Richiesta, aiuto: R::RichiestaAiuto };
+const DOCUMENTI: Campo = Campo { id: "documenti", etichetta: R::Documenti, aiuto: R::DocumentiAiuto };
 
 const VERSAMENTO: [Campo; 5] = [
-    Campo { id: "data_versamento", etichetta: "Data del versamento", aiuto: "Come sulla quietanza dell'F24, per esempio 16/06/2025." },
-    Campo { id: "importo_versato", etichetta: "Importo versato", aiuto: "In euro, per esempio 1.250,00." },
-    Campo { id: "codice_tributo", etichetta: "Codice tributo e anno di riferimento", aiuto: "Per esempio 4001, anno 2024." },
-    Campo {
-        id: "estremi_f24",
-        etichetta: "Estremi dell'F24",
-        aiuto: "Protocollo telematico o banca/ufficio postale; se l'hai pagato con un codice fiscale diverso (per esempio del coobbligato), dillo qui.",
-    },
-    Campo { id: "cosa_non_considerato", etichetta: "Che cosa non è stato considerato", aiuto: "Per esempio: il versamento fatto in ritardo con ravvedimento." },
+    Campo { id: "data_versamento", etichetta: R::DataVersamento, aiuto: R::DataVersamentoAiuto },
+    Campo { id: "importo_versato", etichetta: R::ImportoVersato, aiuto: R::ImportoVersatoAiuto },
+    Campo { id: "codice_tributo", etichetta: R::CodiceTributo, aiuto: R::CodiceTributoAiuto },
+    Campo { id: "estremi_f24", etichetta: R::EstremiF24, aiuto: R::EstremiF24Aiuto },
+    Campo { id: "cosa_non_considerato", etichetta: R::NonConsiderato, aiuto: R::NonConsideratoAiuto },
 ];
 const CREDITO: [Campo; 4] = [
-    Campo {
-        id: "tipo_credito",
-        etichetta: "Quale credito",
-        aiuto: "Per esempio: credito IRPEF della dichiarazione precedente, quadro RX.",
-    },
-    Campo {
-        id: "anno_credito",
-        etichetta: "Anno e dichiarazione da cui nasce",
-        aiuto: "Per esempio: Redditi PF 2024, anno d'imposta 2023.",
-    },
-    Campo { id: "importo_credito", etichetta: "Importo del credito", aiuto: "In euro." },
-    Campo {
-        id: "uso_credito",
-        etichetta: "Come l'hai usato",
-        aiuto: "In compensazione con F24 (data e importo) o riportato nella dichiarazione successiva.",
-    },
+    Campo { id: "tipo_credito", etichetta: R::TipoCredito, aiuto: R::TipoCreditoAiuto },
+    Campo { id: "anno_credito", etichetta: R::AnnoCredito, aiuto: R::AnnoCreditoAiuto },
+    Campo { id: "importo_credito", etichetta: R::ImportoCredito, aiuto: R::InEuro },
+    Campo { id: "uso_credito", etichetta: R::UsoCredito, aiuto: R::UsoCreditoAiuto },
 ];
 const RITENUTE: [Campo; 4] = [
-    Campo {
-        id: "sostituto",
-        etichetta: "Chi ha trattenuto le ritenute",
-        aiuto: "Il datore di lavoro o l'ente pensionistico (denominazione).",
-    },
-    Campo { id: "anno_ritenute", etichetta: "Anno", aiuto: "L'anno della Certificazione Unica." },
-    Campo {
-        id: "importo_ritenute",
-        etichetta: "Importo delle ritenute",
-        aiuto: "Come nella Certificazione Unica, in euro.",
-    },
-    Campo {
-        id: "dove_indicate",
-        etichetta: "Dove le hai indicate nella dichiarazione",
-        aiuto: "Quadro e rigo, per esempio 730 rigo C9.",
-    },
+    Campo { id: "sostituto", etichetta: R::Sostituto, aiuto: R::SostitutoAiuto },
+    Campo { id: "anno_ritenute", etichetta: R::AnnoRitenute, aiuto: R::AnnoRitenuteAiuto },
+    Campo { id: "importo_ritenute", etichetta: R::ImportoRitenute, aiuto: R::ImportoRitenuteAiuto },
+    Campo { id: "dove_indicate", etichetta: R::DoveIndicate, aiuto: R::DoveIndicateAiuto },
 ];
 const COMPILAZIONE: [Campo; 3] = [
-    Campo { id: "rigo", etichetta: "Quadro e rigo sbagliati", aiuto: "Per esempio: quadro RN, rigo RN33." },
-    Campo {
-        id: "valore_indicato",
-        etichetta: "Che cosa hai scritto",
-        aiuto: "Il dato come è nella dichiarazione inviata.",
-    },
-    Campo {
-        id: "valore_corretto",
-        etichetta: "Il dato giusto, e perché",
-        aiuto: "Il valore corretto e da dove risulta.",
-    },
+    Campo { id: "rigo", etichetta: R::Rigo, aiuto: R::RigoAiuto },
+    Campo { id: "valore_indicato", etichetta: R::ValoreIndicato, aiuto: R::ValoreIndicatoAiuto },
+    Campo { id: "valore_corretto", etichetta: R::ValoreCorretto, aiuto: R::ValoreCorrettoAiuto },
 ];
-const ALTRO: [Campo; 1] =
-    [Campo { id: "spiegazione", etichetta: "Che cosa è successo", aiuto: "I fatti in ordine, con date e importi." }];
+const ALTRO: [Campo; 1] = [Campo { id: "spiegazione", etichetta: R::Spiegazione, aiuto: R::SpiegazioneAiuto }];
 
 impl Motivo {
     /// Every reason, in the order they are offered.
@@ -133,13 +85,13 @@ impl Motivo {
     }
 
     /// The reason in words.
-    pub fn nome(self) -> &'static str {
+    pub fn nome(self) -> R {
         match self {
-            Motivo::Versamento => "Un pagamento fatto ma non considerato",
-            Motivo::Credito => "Un credito non riconosciuto",
-            Motivo::Ritenute => "Ritenute non considerate",
-            Motivo::Compilazione => "Un errore nella compilazione della dichiarazione",
-            Motivo::Altro => "Un altro motivo",
+            Motivo::Versamento => R::MotivoVersamento,
+            Motivo::Credito => R::MotivoCredito,
+            Motivo::Ritenute => R::MotivoRitenute,
+            Motivo::Compilazione => R::MotivoCompilazione,
+            Motivo::Altro => R::MotivoAltro,
         }
     }
 
@@ -161,15 +113,17 @@ pub fn mancanti(motivo: Motivo, valori: &BTreeMap<String, String>) -> Vec<Campo>
     motivo.campi().into_iter().filter(|c| valori.get(c.id).is_none_or(|v| v.trim().is_empty())).collect()
 }
 
-/// The text to copy into "Informazioni relative alla richiesta di assistenza": the reason, then one line per filled
-/// field ("Label: value"), in the outline's order. Empty fields are left out.
+/// The text to copy into R::CampoTesto: the reason, then one line per filled
+/// field ("Label: value"), in the outline's order. Empty fields are left out. In Italian whatever the page's language:
+/// the office reads Italian.
 pub fn componi(motivo: Motivo, valori: &BTreeMap<String, String>) -> String {
-    let mut righe = vec![format!("Motivo della richiesta: {}.", motivo.nome().to_ascii_lowercase())];
+    let it = Parole::italiano();
+    let mut righe = vec![format!("Motivo della richiesta: {}.", it.t(motivo.nome()).to_ascii_lowercase())];
     for c in motivo.campi() {
         if let Some(v) =
             valori.get(c.id).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|v| !v.is_empty())
         {
-            righe.push(format!("{}: {v}", c.etichetta));
+            righe.push(format!("{}: {v}", it.t(c.etichetta)));
         }
     }
     righe.join("\n")

@@ -46,7 +46,7 @@ fn errori(nome: &str, byte: &[u8]) -> Vec<String> {
         .rilievi
         .into_iter()
         .filter(|r| r.gravita == Gravita::Errore)
-        .map(|r| r.testo)
+        .map(|r| r.testo.to_string())
         .collect()
 }
 
@@ -96,7 +96,7 @@ fn office_and_opendocument_active_content_is_found() {
     ]);
     let v = verifica_file(&File { nome: "lettera.docm", byte: &docm });
     assert_eq!(v.formato, Formato::OfficeConMacro);
-    assert!(v.rilievi.iter().any(|r| r.testo.contains("macro")), "{v:?}");
+    assert!(v.rilievi.iter().any(|r| r.testo.to_string().contains("macro")), "{v:?}");
     assert!(errori("lettera.docx", &docx(r#"<w:document><w:fldSimple w:instr="DATE"/></w:document>"#))
         .iter()
         .any(|e| e.contains("campi variabili")));
@@ -107,7 +107,7 @@ fn office_and_opendocument_active_content_is_found() {
     ]);
     let v = verifica_file(&File { nome: "lettera.odt", byte: &odt });
     assert_eq!(v.formato, Formato::Odt);
-    assert!(v.rilievi.iter().any(|r| r.testo.contains("macro")), "{v:?}");
+    assert!(v.rilievi.iter().any(|r| r.testo.to_string().contains("macro")), "{v:?}");
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn count_size_and_first_request() {
     let p = pdf("");
     let undici: Vec<File> = (0..11).map(|_| File { nome: "a.pdf", byte: &p }).collect();
     let esito = verifica(&undici, Richiesta::Seconda);
-    assert!(!esito.ammesso() && esito.generali[0].contains("al massimo 10"), "{:?}", esito.generali);
+    assert!(!esito.ammesso() && esito.generali[0].to_string().contains("al massimo 10"), "{:?}", esito.generali);
     assert!(verifica(&undici[..10], Richiesta::Seconda).ammesso());
     let mut grande = pdf("");
     grande.resize(21_000_000, b' ');
@@ -131,13 +131,16 @@ fn count_size_and_first_request() {
     assert!(errori("giusto.pdf", &al_limite).is_empty(), "exactly 20,000,000 bytes is allowed");
     // The browser judges an oversized file by its size alone, without reading it.
     let v = oltre_il_limite("grande.pdf", 21_000_000).expect("over the limit");
-    assert!(!v.ammesso() && v.rilievi[0].testo.contains("21,0 MB"), "{v:?}");
+    assert!(!v.ammesso() && v.rilievi[0].testo.to_string().contains("21,0 MB"), "{v:?}");
     assert!(oltre_il_limite("giusto.pdf", MASSIMO_BYTE as u64).is_none());
-    assert!(verifica(&undici[..1], Richiesta::Prima).generali[0].contains("Consegna documenti e istanze"));
+    assert!(verifica(&undici[..1], Richiesta::Prima).generali[0].to_string().contains("Consegna documenti e istanze"));
 }
 
 #[test]
 fn an_f24_receipt_is_flagged_but_allowed() {
     let v = verifica_file(&File { nome: "f24.pdf", byte: &pdf("/Title (MODELLO F24 - DELEGA IRREVOCABILE)") });
-    assert!(v.ammesso() && v.rilievi.iter().any(|r| r.gravita == Gravita::Avviso && r.testo.contains("F24")), "{v:?}");
+    assert!(
+        v.ammesso() && v.rilievi.iter().any(|r| r.gravita == Gravita::Avviso && r.testo.to_string().contains("F24")),
+        "{v:?}"
+    );
 }

@@ -4,12 +4,13 @@
 //! stay where the person left them; a message is written only when its text changes, so screen readers do not
 //! hear it again at every keystroke.
 
-use crate::html::{esc, Modifica};
+use crate::html::{con_html, esc, Modifica};
 use crate::stato::{Azione, Parte, Scelti, Stato};
 use crate::{allegati, atto, riepilogo, testo};
 use chrono::NaiveDate;
 use civis_richiesta::allegati::{oltre_il_limite, verifica_file, File, Verdetto};
 use civis_richiesta::contesto::{data_italiana, Contesto};
+use civis_richiesta::parole::{Parole, R};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -29,23 +30,32 @@ fn oggi(window: &web_sys::Window) -> NaiveDate {
     })
 }
 
-/// What the wizard said: the channel, the deadline, the way back to its outcome.
-fn dal_percorso(c: &Contesto) -> String {
+/// What the wizard said: the channel, the deadline, the way back to its outcome (in the page's language).
+fn dal_percorso(s: &Stato) -> String {
+    let (c, t) = (&s.contesto, &s.parole);
     let Some(canale) = &c.canale else { return String::new() };
     let termine = c.termine.iter().map(|(cosa, data)| {
-        let testo = esc(&format!("{cosa}, {}", data_italiana(*data)));
-        format!(" Prossima scadenza: <strong data-termine=\"{data}\">{testo}</strong>.")
+        let scadenza =
+            format!("<strong data-termine=\"{data}\">{}</strong>", esc(&format!("{cosa}, {}", data_italiana(*data))));
+        format!(" {}", con_html(t, R::ProssimaScadenza, &[("scadenza", &scadenza)]))
     });
+    let lingua = match t.codice() {
+        "it" => String::new(),
+        codice => format!("lingua={codice}&"),
+    };
     let ritorno = c.percorso.iter().map(|p| {
         format!(
-            "<p class=\"non-stampare\"><a href=\"../assistente/index.html#{}\">Torna al risultato del percorso guidato</a></p>",
-            esc(p)
+            "<p class=\"non-stampare\"><a href=\"{}\">{}</a></p>",
+            esc(&s.link(&format!("assistente/index.html#{lingua}{p}"))),
+            esc(t.t(R::TornaAlRisultato))
         )
     });
+    let canale = format!("<strong>{}</strong>", esc(canale));
     format!(
-        "<aside class=\"callout dal-percorso\" role=\"note\"><p class=\"callout-title\">Dal percorso guidato</p>\
-         <p>Canale consigliato: <strong>{}</strong>.{}</p>{}</aside>",
-        esc(canale),
+        "<aside class=\"callout dal-percorso\" role=\"note\"><p class=\"callout-title\">{}</p>\
+         <p>{}{}</p>{}</aside>",
+        esc(t.t(R::DalPercorso)),
+        con_html(t, R::CanaleConsigliato, &[("canale", &canale)]),
         termine.collect::<String>(),
         ritorno.collect::<String>()
     )
@@ -54,16 +64,20 @@ fn dal_percorso(c: &Contesto) -> String {
 /// The whole tool, built once.
 fn struttura(s: &Stato) -> String {
     let (prima, seconda) = if s.seconda { ("", " checked") } else { (" checked", "") };
+    let t = &s.parole;
     format!(
         "<div class=\"richiesta-app\" data-pronto=\"si\">{}\
-         <fieldset class=\"scelta-richiesta non-stampare\"><legend>Quale richiesta prepari?</legend>\
-         <label><input type=\"radio\" name=\"richiesta\" id=\"richiesta-prima\" value=\"prima\"{prima}> La prima richiesta (senza allegati)</label>\
-         <label><input type=\"radio\" name=\"richiesta\" id=\"richiesta-seconda\" value=\"seconda\"{seconda}> La seconda richiesta, dopo la chiusura della prima (con allegati, dall'11 maggio 2026)</label>\
+         <fieldset class=\"scelta-richiesta non-stampare\"><legend>{}</legend>\
+         <label><input type=\"radio\" name=\"richiesta\" id=\"richiesta-prima\" value=\"prima\"{prima}> {}</label>\
+         <label><input type=\"radio\" name=\"richiesta\" id=\"richiesta-seconda\" value=\"seconda\"{seconda}> {}</label>\
          </fieldset>{}{}{}<section id=\"riepilogo\" class=\"sezione-richiesta riepilogo\" aria-labelledby=\"titolo-riepilogo\"></section></div>",
-        dal_percorso(&s.contesto),
+        dal_percorso(s),
+        esc(t.t(R::QualeRichiesta)),
+        esc(t.t(R::LaPrima)),
+        esc(t.t(R::LaSeconda)),
         atto::sezione(s),
         testo::sezione(s),
-        allegati::sezione(),
+        allegati::sezione(s),
     )
 }
 
@@ -120,11 +134,28 @@ fn applica(doc: &Document, modifiche: Vec<Modifica>) {
     }
 }
 
+/// The page's words: those its language's script handed (`civisRichiestaLingue[<lang>]`, loaded before the tool
+/// by a translated page), Italian otherwise.
+fn parole(window: &web_sys::Window, doc: &Document) -> Parole {
+    let codice = doc.document_element().map(|e| e.get_attribute("lang").unwrap_or_default()).unwrap_or_default();
+    let lingue = js_sys::Reflect::get(window, &"civisRichiestaLingue".into()).ok().filter(|v| v.is_object());
+    let testi =
+        lingue.and_then(|l| js_sys::Reflect::get(&l, &codice.as_str().into()).ok()).filter(js_sys::Array::is_array);
+    match testi {
+        Some(testi) if codice != "it" => {
+            Parole::di(&codice, js_sys::Array::from(&testi).iter().map(|v| v.as_string()).collect())
+        }
+        _ => Parole::italiano(),
+    }
+}
+
 /// Builds the tool in `root` and listens to it.
 pub(crate) fn avvia(root: Element) {
     let (Some(window), Some(doc)) = (web_sys::window(), root.owner_document()) else { return };
     let hash = window.location().hash().unwrap_or_default();
-    let stato = Stato::nuovo(Contesto::da_frammento(&hash), oggi(&window));
+    // The site's root from the page, written by the template (a translated page sits one folder deeper).
+    let radice = root.get_attribute("data-radice").unwrap_or_else(|| "../".into());
+    let stato = Stato::nuovo(Contesto::da_frammento(&hash), oggi(&window), parole(&window, &doc), radice);
     root.set_inner_html(&struttura(&stato));
     applica(&doc, modifiche(&stato, &[Parte::Richiesta, Parte::Traccia]));
     let stato = Rc::new(RefCell::new(stato));
@@ -207,7 +238,12 @@ mod test {
 
     #[test]
     fn the_protocol_field_and_the_file_input_exist_in_a_second_request_only() {
-        let mut s = Stato::nuovo(Contesto::default(), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        let mut s = Stato::nuovo(
+            Contesto::default(),
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            Parole::italiano(),
+            "../".into(),
+        );
         let prima = modifiche(&s, &[Parte::Richiesta]);
         assert_eq!(html_di(&prima, "protocollo-posto"), Some(""));
         assert!(html_di(&prima, "allegati-scelta").unwrap().contains("data-allegati=\"nessuno\""));
@@ -219,7 +255,12 @@ mod test {
 
     #[test]
     fn a_second_request_about_a_cartella_is_refused_and_has_no_attachments() {
-        let mut s = Stato::nuovo(Contesto::default(), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        let mut s = Stato::nuovo(
+            Contesto::default(),
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            Parole::italiano(),
+            "../".into(),
+        );
         s.evento("change", "richiesta-seconda", String::new());
         let parti = match s.evento("change", "tipo-numero", "identificativo".into()) {
             Azione::Aggiorna(p) => p,
@@ -239,7 +280,12 @@ mod test {
 
     #[test]
     fn a_wrong_value_is_marked_on_its_field_and_in_the_summary() {
-        let mut s = Stato::nuovo(Contesto::default(), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        let mut s = Stato::nuovo(
+            Contesto::default(),
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            Parole::italiano(),
+            "../".into(),
+        );
         s.evento("input", "codice-fiscale", "RSSMRA85T10A562T".into());
         let m = modifiche(&s, &[]);
         assert!(html_di(&m, "codice-fiscale-esito").unwrap().contains("non torna"));

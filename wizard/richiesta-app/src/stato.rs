@@ -6,11 +6,16 @@ use chrono::NaiveDate;
 use civis_richiesta::allegati::{self, Richiesta, Verdetto};
 use civis_richiesta::contesto::Contesto;
 use civis_richiesta::identificativi::Identificativo;
+use civis_richiesta::parole::{Messaggio, Parole};
 use civis_richiesta::traccia::{componi, Motivo};
 use std::collections::BTreeMap;
 
 /// Everything the tool knows.
 pub(crate) struct Stato {
+    /// The page's words (its language's, Italian where it has none).
+    pub(crate) parole: Parole,
+    /// The site's root from the page (`../`, or `../../` on a translated page), for the links to the guide.
+    pub(crate) radice: String,
     /// From the wizard (the URL fragment).
     pub(crate) contesto: Contesto,
     /// Today in the browser.
@@ -50,7 +55,7 @@ pub(crate) struct Scelti {
 
 impl Scelti {
     /// The problems of the set as a whole for this request.
-    pub(crate) fn generali(&self, seconda: bool) -> Vec<String> {
+    pub(crate) fn generali(&self, seconda: bool) -> Vec<Messaggio> {
         allegati::generali(self.quanti, if seconda { Richiesta::Seconda } else { Richiesta::Prima })
     }
 
@@ -90,14 +95,16 @@ pub(crate) enum Azione {
 }
 
 impl Stato {
-    /// The tool as it opens, with the wizard's context.
-    pub(crate) fn nuovo(contesto: Contesto, oggi: NaiveDate) -> Stato {
+    /// The tool as it opens, with the wizard's context, in `parole`, on a page whose site root is `radice`.
+    pub(crate) fn nuovo(contesto: Contesto, oggi: NaiveDate, parole: Parole, radice: String) -> Stato {
         let identificativo = if contesto.cartella() {
             Identificativo::IdentificativoCartella
         } else {
             Identificativo::NumeroComunicazione
         };
         Stato {
+            parole,
+            radice,
             seconda: contesto.seconda,
             contesto,
             oggi,
@@ -111,6 +118,11 @@ impl Stato {
             copiato: false,
             scelti: Scelti::default(),
         }
+    }
+
+    /// A page of the site (`civis/…/index.html`) from this page.
+    pub(crate) fn link(&self, pagina: &str) -> String {
+        format!("{}{pagina}", self.radice)
     }
 
     /// An event of type `tipo` (`input`, `change`, `click`) on the element `id`, whose value is `valore`.
@@ -168,7 +180,12 @@ mod test {
     use super::*;
 
     fn stato() -> Stato {
-        Stato::nuovo(Contesto::default(), NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
+        Stato::nuovo(
+            Contesto::default(),
+            NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            Parole::italiano(),
+            "../".into(),
+        )
     }
 
     #[test]

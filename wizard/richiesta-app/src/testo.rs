@@ -1,40 +1,56 @@
-//! Section 2, the request's text: a guided outline by reason that composes the text, the text itself with the
-//! prudent 3,000-character counter, and "Copia".
+//! Section 2, the request's text: a guided outline by reason that composes the text (in Italian, the office's
+//! language, whatever the page's), the text itself with the prudent 3,000-character counter, and "Copia".
 
 use crate::html::{esc, Modifica};
 use crate::stato::Stato;
+use civis_richiesta::parole::R;
 use civis_richiesta::testo::{self, Stato as Conteggio, MASSIMO};
 use civis_richiesta::traccia::{mancanti, Motivo};
 
 /// The section, built once (the outline's fields go in `#traccia-campi`).
 pub(crate) fn sezione(s: &Stato) -> String {
+    let t = &s.parole;
     let motivi: String = Motivo::TUTTI
         .iter()
         .map(|m| {
             let scelto = if *m == s.motivo { " selected" } else { "" };
-            format!("<option value=\"{}\"{scelto}>{}</option>", m.id(), esc(m.nome()))
+            format!("<option value=\"{}\"{scelto}>{}</option>", m.id(), esc(t.t(m.nome())))
         })
         .collect();
+    // In another language, say that the text prepared is Italian.
+    let in_italiano = match t.codice() {
+        "it" => String::new(),
+        _ => format!("<p class=\"aiuto\">{}</p>", esc(t.t(R::TestoInItaliano))),
+    };
     format!(
-        "<section class=\"sezione-richiesta\" aria-labelledby=\"titolo-testo\"><h2 id=\"titolo-testo\">2. Il testo della richiesta</h2>\
-         <p>In CIVIS il campo si chiama «Informazioni relative alla richiesta di assistenza» e contiene al massimo 3.000 caratteri. Scegli il motivo e compila la traccia: ti prepariamo il testo da copiare.</p>\
-         <div class=\"non-stampare\"><div class=\"campo\"><label for=\"motivo\">Perché pensi che la comunicazione sia sbagliata?</label>\
+        "<section class=\"sezione-richiesta\" aria-labelledby=\"titolo-testo\"><h2 id=\"titolo-testo\">{}</h2>\
+         <p>{}</p>\
+         <div class=\"non-stampare\"><div class=\"campo\"><label for=\"motivo\">{}</label>\
          <select id=\"motivo\">{motivi}</select></div>\
-         <fieldset class=\"traccia\"><legend>Traccia: gli elementi che servono all'ufficio</legend><div id=\"traccia-campi\"></div>\
+         <fieldset class=\"traccia\"><legend>{}</legend><div id=\"traccia-campi\"></div>\
          <p class=\"aiuto\" id=\"traccia-mancanti\"></p>\
-         <button type=\"button\" class=\"secondario\" id=\"componi\">Prepara il testo dalla traccia</button></fieldset></div>\
-         <div class=\"campo\" id=\"testo-campo\"><label for=\"testo-richiesta\">Il testo da copiare in CIVIS</label>\
-         <p class=\"aiuto\" id=\"testo-conteggio-regola\">Contiamo come il browser e il modulo: un a capo vale 2 caratteri e un'emoji 2, così il testo non viene mai tagliato.</p>\
-         <textarea id=\"testo-richiesta\" rows=\"10\" aria-invalid=\"false\" aria-describedby=\"testo-conteggio testo-conteggio-regola\">{}</textarea>\
+         <button type=\"button\" class=\"secondario\" id=\"componi\">{}</button></fieldset></div>\
+         <div class=\"campo\" id=\"testo-campo\"><label for=\"testo-richiesta\">{}</label>{in_italiano}\
+         <p class=\"aiuto\" id=\"testo-conteggio-regola\">{}</p>\
+         <textarea id=\"testo-richiesta\" rows=\"10\" aria-invalid=\"false\" aria-describedby=\"testo-conteggio testo-conteggio-regola\" lang=\"it\">{}</textarea>\
          <p id=\"testo-conteggio\" class=\"conteggio\"></p></div>\
-         <p class=\"non-stampare\"><button type=\"button\" class=\"pulsante\" id=\"copia-testo\">Copia il testo</button>\
+         <p class=\"non-stampare\"><button type=\"button\" class=\"pulsante\" id=\"copia-testo\">{}</button>\
          <span aria-live=\"polite\" id=\"testo-copiato\"></span></p></section>",
-        esc(&s.testo)
+        esc(t.t(R::Sezione2)),
+        esc(t.t(R::TestoIntro)),
+        esc(t.t(R::PercheSbagliata)),
+        esc(t.t(R::TracciaLegenda)),
+        esc(t.t(R::Componi)),
+        esc(t.t(R::TestoDaCopiare)),
+        esc(t.t(R::RegolaConteggio)),
+        esc(&s.testo),
+        esc(t.t(R::CopiaTesto)),
     )
 }
 
 /// The outline's fields for the reason chosen, with what was typed in them.
 pub(crate) fn campi_traccia(s: &Stato) -> String {
+    let t = &s.parole;
     s.motivo
         .campi()
         .into_iter()
@@ -43,8 +59,8 @@ pub(crate) fn campi_traccia(s: &Stato) -> String {
             format!(
                 "<div class=\"campo\"><label for=\"traccia-{id}\">{}</label><p class=\"aiuto\" id=\"traccia-{id}-aiuto\">{}</p>\
                  <input id=\"traccia-{id}\" type=\"text\" autocomplete=\"off\" value=\"{}\" aria-describedby=\"traccia-{id}-aiuto\"></div>",
-                esc(c.etichetta),
-                esc(c.aiuto),
+                esc(t.t(c.etichetta)),
+                esc(t.t(c.aiuto)),
                 esc(valore),
                 id = c.id,
             )
@@ -54,12 +70,13 @@ pub(crate) fn campi_traccia(s: &Stato) -> String {
 
 /// What is still empty in the outline, the counter, the text marked too long, "Copia" and its confirmation.
 pub(crate) fn aggiorna(s: &Stato, out: &mut Vec<Modifica>) {
+    let t = &s.parole;
     let vuoti = mancanti(s.motivo, &s.valori);
     let vuoti = match vuoti.is_empty() {
         true => String::new(),
         false => {
-            let nomi: Vec<&str> = vuoti.iter().map(|c| c.etichetta).collect();
-            esc(&format!("Ancora vuoti (l'ufficio potrebbe chiederli): {}.", nomi.join("; ")))
+            let nomi: Vec<&str> = vuoti.iter().map(|c| t.t(c.etichetta)).collect();
+            esc(&t.f(R::AncoraVuoti, &[("campi", &nomi.join("; "))]))
         }
     };
     out.push(Modifica::Html("traccia-mancanti", vuoti));
@@ -76,13 +93,13 @@ pub(crate) fn aggiorna(s: &Stato, out: &mut Vec<Modifica>) {
         Conteggio::Vicino => "conteggio vicino",
         Conteggio::Oltre => "conteggio errore",
     };
-    out.push(Modifica::Html("testo-conteggio", esc(&frase)));
+    out.push(Modifica::Html("testo-conteggio", esc(&t.scrivi(&frase))));
     out.push(Modifica::Attributo("testo-conteggio", "class", Some(classe.into())));
     out.push(Modifica::Attributo("testo-conteggio", "data-caratteri", Some(n.to_string())));
     let annuncia = if stato == Conteggio::Ok { "off" } else { "polite" };
     out.push(Modifica::Attributo("testo-conteggio", "aria-live", Some(annuncia.into())));
     let disattivo = (n == 0 || n > MASSIMO).then(String::new);
     out.push(Modifica::Attributo("copia-testo", "disabled", disattivo));
-    let copiato = if s.copiato { " Testo copiato: incollalo nel campo di CIVIS." } else { "" };
-    out.push(Modifica::Html("testo-copiato", copiato.into()));
+    let copiato = if s.copiato { format!(" {}", esc(t.t(R::TestoCopiato))) } else { String::new() };
+    out.push(Modifica::Html("testo-copiato", copiato));
 }

@@ -9,6 +9,7 @@ use super::immagini::{self, Struttura};
 use super::messaggi::{difetto, incompleto, rilievi_odf, rilievi_ooxml, rilievi_pdf};
 use super::pacchetto::Pacchetto;
 use super::{errore, odf, ooxml, pdf, Firma, Formato, Rilievo};
+use crate::parole::{Messaggio, R};
 
 /// Envelopes opened one inside the other (a document signed by three people in turn has three).
 const BUSTE: usize = 4;
@@ -35,7 +36,7 @@ impl Lettura {
 }
 
 fn poliglotta() -> Rilievo {
-    errore("Il file contiene, oltre al documento che si vede, un altro file nascosto (per esempio un documento Office o un PDF): un altro programma lo aprirebbe in modo diverso, e potrebbe eseguire contenuti che non abbiamo controllato. Salvalo di nuovo dal programma con cui l'hai creato, o stampalo in PDF/A.")
+    errore(R::Poliglotta)
 }
 
 /// Reads `b`; `livello` counts the envelopes already opened.
@@ -86,8 +87,8 @@ pub(super) fn leggi(b: &[u8], budget: &mut Budget, livello: usize) -> Lettura {
     }
     match struttura {
         Struttura::Integra => l,
-        Struttura::Danneggiata => l.con_struttura(errore("L'immagine è danneggiata o incompleta: non riusciamo a leggerne la struttura. Salvala di nuovo, o stampala in PDF/A.")),
-        Struttura::DatiInCoda => l.con_struttura(errore("L'immagine ha dati nascosti dopo la sua fine, che i visualizzatori non mostrano. Esportala o salvala di nuovo (per esempio come PDF/A).")),
+        Struttura::Danneggiata => l.con_struttura(errore(R::ImmagineDanneggiata)),
+        Struttura::DatiInCoda => l.con_struttura(errore(R::ImmagineDatiInCoda)),
     }
 }
 
@@ -109,9 +110,11 @@ fn busta_firmata(busta: Busta, budget: &mut Budget, livello: usize) -> Lettura {
             };
             return l;
         }
-        Busta::Documento(_) => Lettura::di(Formato::Sconosciuto).con_struttura(errore(format!("Il file è firmato più di {BUSTE} volte, una busta dentro l'altra: non riusciamo ad aprirlo fino al documento. Allega il documento firmato meno volte, o in PDF/A."))),
-        Busta::Staccata => Lettura::di(Formato::Sconosciuto).con_struttura(errore("La busta firmata (.p7m) non contiene il documento: è una firma «staccata», senza il file firmato. Allega il file .p7m che contiene il documento.")),
-        Busta::Illeggibile => Lettura::di(Formato::Sconosciuto).con_struttura(errore("Il file firmato (.p7m) non si apre: la busta della firma è danneggiata, o ha una struttura che non riusciamo a leggere. Firmalo di nuovo, o allega il documento in PDF/A.")),
+        Busta::Documento(_) => {
+            Lettura::di(Formato::Sconosciuto).con_struttura(errore(Messaggio::from(R::TroppeBuste).con("buste", BUSTE)))
+        }
+        Busta::Staccata => Lettura::di(Formato::Sconosciuto).con_struttura(errore(R::BustaStaccata)),
+        Busta::Illeggibile => Lettura::di(Formato::Sconosciuto).con_struttura(errore(R::BustaIlleggibile)),
     };
     l.firma = cades(1);
     l
@@ -144,7 +147,7 @@ fn pacchetto(p: &Pacchetto, budget: &mut Budget) -> Lettura {
         l.rilievi.extend(rilievi_odf(&odf::leggi(p, budget)));
     }
     if odf && ooxml {
-        l.rilievi.push(errore("Il file è insieme un documento Office e un documento OpenDocument: chi lo apre potrebbe leggerlo nel modo che non abbiamo controllato. Salvalo di nuovo in un solo formato, meglio PDF/A."));
+        l.rilievi.push(errore(R::OfficeEOdf));
     }
     if budget.esaurito && !l.rilievi.contains(&incompleto()) {
         l.rilievi.push(incompleto());
@@ -179,11 +182,8 @@ pub(super) fn nome_giusto(nome: &str, formato: Formato, firma: Option<Firma>) ->
         return None;
     }
     let (cosa, suffisso) = match buste {
-        0 => (format!("Il file è {}", formato.con_articolo()), String::new()),
-        n => (
-            format!("È un file firmato digitalmente (CAdES) che contiene {}", formato.con_articolo()),
-            ".p7m".repeat(n),
-        ),
+        0 => (R::NomeFormato, String::new()),
+        n => (R::NomeFormatoFirmato, ".p7m".repeat(n)),
     };
     let mut radice = minuscolo.as_str();
     while let Some(r) = radice.strip_suffix(".p7m") {
@@ -191,9 +191,9 @@ pub(super) fn nome_giusto(nome: &str, formato: Formato, firma: Option<Firma>) ->
     }
     let radice = radice.rsplit_once('.').map_or(radice, |(r, _)| r);
     let nome_atteso = format!("{radice}.{attesa}{suffisso}");
-    Some(errore(format!(
-        "{cosa}, ma il nome «{nome}» non lo dice: CIVIS riconosce il formato dal nome, e scarta i file il cui nome non corrisponde al contenuto. Chiamalo, per esempio, «{nome_atteso}»."
-    )))
+    let cosa = Messaggio::from(cosa).con_parola("formato", formato.con_articolo());
+    let m = Messaggio::from(R::NomeSbagliato).con_frase("cosa", cosa).con("nome", nome).con("atteso", nome_atteso);
+    Some(errore(m))
 }
 
 #[cfg(test)]
@@ -206,11 +206,11 @@ mod tests {
         assert!(nome_giusto("Ricevuta.PDF", Formato::Pdf, None).is_none());
         assert!(nome_giusto("ricevuta.pdf.p7m", Formato::Pdf, cades(1)).is_none());
         assert!(nome_giusto("ricevuta.pdf.P7M.p7m", Formato::Pdf, cades(2)).is_none());
-        let e = nome_giusto("ricevuta.p7m", Formato::Pdf, cades(1)).unwrap().testo;
+        let e = nome_giusto("ricevuta.p7m", Formato::Pdf, cades(1)).unwrap().testo.to_string();
         assert!(e.contains("«ricevuta.pdf.p7m»"), "{e}");
-        let e = nome_giusto("ricevuta.pdf", Formato::Docx, None).unwrap().testo;
+        let e = nome_giusto("ricevuta.pdf", Formato::Docx, None).unwrap().testo.to_string();
         assert!(e.contains("documento Word") && e.contains("«ricevuta.docx»") && !e.contains("rinomin"), "{e}");
-        let e = nome_giusto("ricevuta.pdf.p7m", Formato::Pdf, None).unwrap().testo;
+        let e = nome_giusto("ricevuta.pdf.p7m", Formato::Pdf, None).unwrap().testo.to_string();
         assert!(e.contains("«ricevuta.pdf»"), "an envelope named but not there: {e}");
     }
 }

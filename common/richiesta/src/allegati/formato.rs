@@ -1,5 +1,7 @@
 //! The formats recognised from a file's content, and which of them CIVIS takes.
 
+use crate::parole::R;
+
 /// A format recognised from the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Formato {
@@ -68,32 +70,41 @@ impl Formato {
         )
     }
 
-    /// The format in words after an indefinite article ("un PDF", "un'immagine PNG"), for sentences.
-    pub fn con_articolo(self) -> String {
-        let nome = self.nome();
-        match nome.split(' ').next().unwrap_or_default() {
-            "immagine" => format!("un'{nome}"),
-            "presentazione" => format!("una {nome}"),
-            _ => format!("un {nome}"),
+    /// The format with its article ("un'immagine JPEG"), for a sentence that says what a file is.
+    pub fn con_articolo(self) -> R {
+        match self {
+            Formato::Pdf => R::UnPdf,
+            Formato::Tiff => R::UnTiff,
+            Formato::Jpeg => R::UnJpeg,
+            Formato::Png => R::UnPng,
+            Formato::Docx => R::UnDocx,
+            Formato::Xlsx => R::UnXlsx,
+            Formato::OfficeConMacro => R::UnOfficeMacro,
+            Formato::AltroOffice => R::UnAltroOffice,
+            Formato::Odt => R::UnOdt,
+            Formato::Ods => R::UnOds,
+            Formato::AltroOdf => R::UnAltroOdf,
+            Formato::Zip => R::UnZip,
+            Formato::Sconosciuto => R::UnSconosciuto,
         }
     }
 
     /// The format in words.
-    pub fn nome(self) -> &'static str {
+    pub fn nome(self) -> R {
         match self {
-            Formato::Pdf => "PDF",
-            Formato::Tiff => "immagine TIFF",
-            Formato::Jpeg => "immagine JPEG",
-            Formato::Png => "immagine PNG",
-            Formato::Docx => "documento Word (docx)",
-            Formato::Xlsx => "foglio Excel (xlsx)",
-            Formato::OfficeConMacro => "documento Office con macro",
-            Formato::AltroOffice => "presentazione o altro documento Office",
-            Formato::Odt => "documento OpenDocument (odt)",
-            Formato::Ods => "foglio OpenDocument (ods)",
-            Formato::AltroOdf => "altro documento OpenDocument",
-            Formato::Zip => "archivio ZIP",
-            Formato::Sconosciuto => "formato non riconosciuto",
+            Formato::Pdf => R::FormatoPdf,
+            Formato::Tiff => R::FormatoTiff,
+            Formato::Jpeg => R::FormatoJpeg,
+            Formato::Png => R::FormatoPng,
+            Formato::Docx => R::FormatoDocx,
+            Formato::Xlsx => R::FormatoXlsx,
+            Formato::OfficeConMacro => R::FormatoOfficeMacro,
+            Formato::AltroOffice => R::FormatoAltroOffice,
+            Formato::Odt => R::FormatoOdt,
+            Formato::Ods => R::FormatoOds,
+            Formato::AltroOdf => R::FormatoAltroOdf,
+            Formato::Zip => R::FormatoZip,
+            Formato::Sconosciuto => R::FormatoSconosciuto,
         }
     }
 }

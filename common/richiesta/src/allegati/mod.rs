@@ -30,6 +30,8 @@ mod xml;
 
 pub use formato::Formato;
 
+use crate::parole::{Messaggio, R};
+
 /// At most this many files in a second request.
 pub const MASSIMO_FILE: usize = 10;
 /// At most this many bytes a file. "20 MB" read prudently: 20,000,000 bytes, less than 20 MiB (20,971,520).
@@ -62,13 +64,13 @@ pub enum Gravita {
     Avviso,
 }
 
-/// A finding about a file, in Italian, with what to do.
+/// A finding about a file, with what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rilievo {
     /// How serious.
     pub gravita: Gravita,
     /// What was found and how to fix it.
-    pub testo: String,
+    pub testo: Messaggio,
 }
 
 /// A digital signature found on a file. Recognised, not verified: a browser has no list of trusted certificates.
@@ -102,16 +104,15 @@ impl Verdetto {
         self.rilievi.iter().all(|r| r.gravita != Gravita::Errore)
     }
 
-    /// The format in words, with the signature: "PDF firmato digitalmente (CAdES, .p7m)".
-    pub fn descrizione(&self) -> String {
-        match self.firma {
-            None => self.formato.nome().to_string(),
-            Some(Firma::Pades) => format!("{} firmato digitalmente (PAdES)", self.formato.nome()),
-            Some(Firma::Cades { buste: 1 }) => format!("{}, firmato digitalmente (CAdES, .p7m)", self.formato.nome()),
-            Some(Firma::Cades { buste }) => {
-                format!("{}, firmato digitalmente {buste} volte (CAdES, .p7m)", self.formato.nome())
-            }
-        }
+    /// The format in words, with the signature: "PDF, firmato digitalmente (CAdES, .p7m)".
+    pub fn descrizione(&self) -> Messaggio {
+        let (frase, buste) = match self.firma {
+            None => return self.formato.nome().into(),
+            Some(Firma::Pades) => (R::FirmatoPades, 0),
+            Some(Firma::Cades { buste: 1 }) => (R::FirmatoCades, 1),
+            Some(Firma::Cades { buste }) => (R::FirmatoCadesVolte, buste),
+        };
+        Messaggio::from(frase).con_parola("formato", self.formato.nome()).con("buste", buste)
     }
 
     /// The verdict on a file the browser could not read.
@@ -120,7 +121,7 @@ impl Verdetto {
             nome: nome.to_string(),
             formato: Formato::Sconosciuto,
             firma: None,
-            rilievi: vec![errore("Non riusciamo a leggere il file: sceglilo di nuovo.")],
+            rilievi: vec![errore(R::Illeggibile)],
         }
     }
 }
@@ -129,7 +130,7 @@ impl Verdetto {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Esito {
     /// Problems with the set (too many files, attachments in a first request).
-    pub generali: Vec<String>,
+    pub generali: Vec<Messaggio>,
     /// One verdict per file.
     pub file: Vec<Verdetto>,
 }
@@ -141,7 +142,7 @@ impl Esito {
     }
 }
 
-fn errore(testo: impl Into<String>) -> Rilievo {
+fn errore(testo: impl Into<Messaggio>) -> Rilievo {
     Rilievo { gravita: Gravita::Errore, testo: testo.into() }
 }
 
@@ -152,38 +153,31 @@ pub fn verifica(files: &[File], richiesta: Richiesta) -> Esito {
 
 /// The problems of the set of files as a whole (their number, attachments in a first request): what the browser
 /// checks before reading the files one at a time.
-pub fn generali(quanti: usize, richiesta: Richiesta) -> Vec<String> {
+pub fn generali(quanti: usize, richiesta: Richiesta) -> Vec<Messaggio> {
     let mut generali = Vec::new();
     if richiesta == Richiesta::Prima && quanti > 0 {
-        generali.push(
-            "Nella prima richiesta CIVIS non si allegano file. Se l'ufficio ti chiede documenti, mandali con il servizio «Consegna documenti e istanze»."
-                .into(),
-        );
+        generali.push(R::AllegatiNellaPrima.into());
     }
     if quanti > MASSIMO_FILE {
-        generali.push(format!(
-            "Puoi allegare al massimo {MASSIMO_FILE} file: ne hai scelti {quanti}. Togline {}.",
-            quanti - MASSIMO_FILE
-        ));
+        let m = Messaggio::from(R::TroppiFile).con("massimo", MASSIMO_FILE).con("quanti", quanti);
+        generali.push(m.con("troppi", quanti - MASSIMO_FILE));
     }
     generali
 }
 
-fn troppo_pesante(dimensione: u64) -> Rilievo {
-    errore(format!(
-        "Il file pesa {},{} MB: il massimo è 20 MB (contiamo 20.000.000 di byte, la lettura più prudente). Riducilo, per esempio stampandolo di nuovo in PDF/A a risoluzione più bassa.",
-        // Tenths of a megabyte in integers, with the Italian decimal comma (no float formatting in the module).
-        dimensione.saturating_add(50_000) / 1_000_000,
-        dimensione.saturating_add(50_000) / 100_000 % 10
-    ))
+/// A file over the limit (`frase` says whether its content was read), with its size in megabytes.
+fn troppo_pesante(frase: R, dimensione: u64) -> Rilievo {
+    // Tenths of a megabyte in integers, with the Italian decimal comma (no float formatting in the module).
+    let (mb, decimi) =
+        (dimensione.saturating_add(50_000) / 1_000_000, dimensione.saturating_add(50_000) / 100_000 % 10);
+    errore(Messaggio::from(frase).con("mb", format!("{mb},{decimi}")))
 }
 
 /// The verdict on a file over the size limit, from its size alone: the browser need not read a file that cannot be
 /// sent anyway, so a huge file never fills the memory. `None` when the size is within the limit.
 pub fn oltre_il_limite(nome: &str, dimensione: u64) -> Option<Verdetto> {
     (dimensione > MASSIMO_BYTE as u64).then(|| {
-        let mut r = troppo_pesante(dimensione);
-        r.testo += " Il contenuto non è stato controllato perché il file supera il limite.";
+        let r = troppo_pesante(R::OltreIlLimite, dimensione);
         Verdetto { nome: nome.to_string(), formato: Formato::Sconosciuto, firma: None, rilievi: vec![r] }
     })
 }
@@ -196,14 +190,11 @@ pub fn verifica_file(f: &File) -> Verdetto {
     let l = contenuto::leggi(f.byte, &mut budget, 0);
     let mut candidati = Vec::new();
     if f.byte.len() > MASSIMO_BYTE {
-        candidati.push(troppo_pesante(f.byte.len() as u64));
+        candidati.push(troppo_pesante(R::TroppoPesante, f.byte.len() as u64));
     }
     candidati.extend(l.struttura);
     if !l.formato.ammesso() {
-        candidati.push(errore(format!(
-            "Formato non ammesso ({}). Usa PDF (meglio PDF/A), un'immagine TIFF, JPEG o PNG, o un documento docx, xlsx, odt, ods senza macro; anche firmati digitalmente (.p7m).",
-            l.formato.nome()
-        )));
+        candidati.push(errore(Messaggio::from(R::FormatoNonAmmesso).con_parola("formato", l.formato.nome())));
     }
     candidati.extend(contenuto::nome_giusto(f.nome, l.formato, l.firma));
     candidati.extend(l.rilievi);

@@ -72,32 +72,36 @@ fn gravita(g: Gravita) -> &'static str {
 
 /// One line of `--json`, its keys in the documented order.
 #[derive(serde::Serialize)]
-struct Row<'a> {
+struct Row {
     file: String,
     ammesso: bool,
     /// The format in words, with the signature when there is one.
     formato: String,
     /// "CAdES" or "PAdES" when the file is signed, otherwise null.
     firma: Option<&'static str>,
-    rilievi: Vec<FindingRow<'a>>,
+    rilievi: Vec<FindingRow>,
 }
 
 #[derive(serde::Serialize)]
-struct FindingRow<'a> {
+struct FindingRow {
     gravita: &'static str,
-    testo: &'a str,
+    testo: String,
 }
 
 fn json(percorso: &std::path::Path, v: &Verdetto) -> String {
     let riga = Row {
         file: percorso.display().to_string(),
         ammesso: v.ammesso(),
-        formato: v.descrizione(),
+        formato: v.descrizione().to_string(),
         firma: v.firma.map(|f| match f {
             Firma::Cades { .. } => "CAdES",
             Firma::Pades => "PAdES",
         }),
-        rilievi: v.rilievi.iter().map(|r| FindingRow { gravita: gravita(r.gravita), testo: &r.testo }).collect(),
+        rilievi: v
+            .rilievi
+            .iter()
+            .map(|r| FindingRow { gravita: gravita(r.gravita), testo: r.testo.to_string() })
+            .collect(),
     };
     serde_json::to_string(&riga).unwrap_or_default()
 }
