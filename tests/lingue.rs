@@ -138,6 +138,23 @@ fn a_changed_italian_page_turns_its_english_page_stale() {
     assert_eq!(dati["titoli"]["riscossione/fermo/"], read_title(&out, "en/fermo/index.html"));
     assert!(read(&out, "en/index.html").contains("href=\"../assistente/index.html#lingua=en\""));
 
+    // The request tool speaks English on its English page: its words' script beside the tool, loaded before it.
+    let pagina = read(&out, "en/richiesta/index.html");
+    let nome = pagina.split("src=\"../../richiesta/lingua-en.").nth(1).and_then(|r| r.split('"').next());
+    let nome = nome.expect("the English page loads the tool's English words");
+    let testa = pagina.split("</head>").next().unwrap();
+    assert!(testa.contains("richiesta/lingua-en."), "in the head, where the tool's loader goes after it");
+    let script = read(&out, &format!("richiesta/lingua-en.{nome}"));
+    let json = script
+        .strip_prefix("(window.civisRichiestaLingue = window.civisRichiestaLingue || {})[\"en\"] = ")
+        .and_then(|s| s.strip_suffix(";\n"))
+        .expect("a classic script that sets civisRichiestaLingue.en");
+    let parole: Vec<Option<String>> = serde_json::from_str(json).unwrap();
+    assert_eq!(parole.len(), civis_richiesta::parole::CHIAVI.len(), "one entry per word, in the tool's order");
+    let codice = civis_richiesta::parole::R::CfVuoto as usize;
+    assert_eq!(parole[codice].as_deref(), Some("Write your codice fiscale."));
+    assert!(!read(&out, "richiesta/index.html").contains("lingua-en."), "the Italian page loads no translation");
+
     let fermo = sito.path().join("content/riscossione/fermo.md");
     let testo = std::fs::read_to_string(&fermo).unwrap();
     std::fs::write(&fermo, testo.replacen("**30 giorni**", "**20 giorni**", 1)).unwrap();

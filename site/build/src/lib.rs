@@ -26,6 +26,7 @@ mod fonti;
 mod loaded;
 mod generators;
 mod assistente;
+mod richiesta;
 mod search;
 mod extra;
 mod traduzioni;

@@ -188,10 +188,14 @@ fn script_strings(strings: &BTreeMap<String, String>) -> String {
 
 /// The wizard's texts a person reads, by key: the rules' (acts, questions, deadlines, channels, warnings, outcomes'
 /// steps, reduced sanctions, notes on notification), the wizard's own words and the engine's reasons for refusing
-/// an answer ([`civis_vista::parole::chiavi`]).
+/// an answer ([`civis_vista::parole::chiavi`]), and the request tool's words and messages
+/// ([`civis_richiesta::parole`]).
 pub(crate) fn testi_percorso(regole: &Regole) -> BTreeMap<String, String> {
-    let mut out: BTreeMap<String, String> =
-        civis_vista::parole::chiavi().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let richiesta = civis_richiesta::parole::CHIAVI.iter().zip(civis_richiesta::parole::ITALIANO);
+    let mut out: BTreeMap<String, String> = civis_vista::parole::chiavi()
+        .chain(richiesta.map(|(k, v)| (*k, *v)))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     testi_regole(&mut regole.clone(), &mut |chiave, testo| {
         if !testo.is_empty() {
             out.insert(chiave, testo.clone());

@@ -9,7 +9,7 @@ use crate::links::{Examination, LinkMap};
 use crate::loaded::{Loaded, Rendering};
 use crate::navigation::{Menus, Tree};
 use crate::search::SearchIndex;
-use crate::{assistente, extra, links, pages, search, staging, statics, traduzioni, Options, Report};
+use crate::{assistente, extra, links, pages, richiesta, search, staging, statics, traduzioni, Options, Report};
 use civis_content::{Diagnostic, Page};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -36,6 +36,7 @@ impl Site {
         if c.regole.is_some() {
             generators.push(Box::new(assistente::Assistente));
         }
+        generators.push(Box::new(richiesta::Richiesta));
         generators.push(Box::new(search::SearchAndAz));
         generators.push(Box::new(extra::Extra));
         generators.push(Box::new(traduzioni::Traduzioni));
@@ -253,7 +254,11 @@ impl Site {
             dati: None,
             blocchi_json: &[],
             script_dati: &[],
-            app_js: pages::app_js(path, &self.c.assets),
+            app_js: pages::app_js(path, &self.c.assets).or_else(|| {
+                // The request tool's translated page runs the tool beside its source.
+                let (of, _) = l.source_of(path).filter(|(of, _)| of == richiesta::PAGINA)?;
+                Some(format!("{}{of}{}", crate::url::root_of(path), pages::app_js(of, &self.c.assets)?))
+            }),
             risorse: self.c.assets.map(),
         }
     }

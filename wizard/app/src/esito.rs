@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use civis_engine::consiglio::CanaleConsigliato;
 use civis_engine::modello::TipoScadenza;
 use civis_engine::scadenza::Scadenza;
-use civis_vista::url::{pagina_da_app, RICHIESTA};
+use civis_vista::url::RICHIESTA;
 use civis_vista::P;
 use civis_vista::{Parole, VistaEsito};
 use wasm_bindgen::JsCast;
@@ -174,7 +174,7 @@ fn risposta(e: &VistaEsito, notifica: Option<&String>, t: &Parole) -> Html {
                 }) }</ul>
             }
             { for e.richiesta.iter().map(|f| html! {
-                <p class="prepara"><a class="secondario" data-richiesta="si" href={format!("{}#{f}", pagina_da_app(RICHIESTA))}>{ t.t(P::Prepara) }</a></p>
+                <p class="prepara"><a class="secondario" data-richiesta="si" href={format!("{}#{f}", crate::stato::pagina(RICHIESTA))}>{ t.t(P::Prepara) }</a></p>
             }) }
         </section>
     }
