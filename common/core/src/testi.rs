@@ -41,10 +41,12 @@ macro_rules! catalogo {
 
         /// The keys of the words, in the order of the enum: the source strings' keys and, in a language's
         /// script, the order of its words.
-        pub const CHIAVI: &[&str] = &[$($chiave,)*];
+        pub static CHIAVI: &[&str] = &[$($chiave,)*];
 
-        /// The Italian words, in the order of the enum: the source of every translation.
-        pub const ITALIANO: &[&str] = &[$($testo,)*];
+        /// The Italian words, in the order of the enum: the source of every translation. A `static`, not a
+        /// `const`: a const array is copied into each crate that reads it, texts included, and a browser module
+        /// would carry them twice.
+        pub static ITALIANO: &[&str] = &[$($testo,)*];
     };
 }
 

@@ -1,7 +1,8 @@
 //! The request tool ("Prepara la richiesta") in other languages: for each translation with the tool's words, a
 //! classic script beside the tool (`richiesta/lingua-<code>.<fingerprint>.js`) that hands them to it
-//! (`civisRichiestaLingue.<code>`, in the order of [`civis_richiesta::parole::CHIAVI`], `null` where the language has
-//! none), and the translated page of the tool loads it before the tool. Classic, so it loads from `file://` too.
+//! (`civisRichiestaLingue.<code>`: one string, the words in the order of [`civis_richiesta::parole::CHIAVI`]
+//! separated by U+001F, empty where the language has none: the tool reads it with one call), and the translated
+//! page of the tool loads it before the tool. Classic, so it loads from `file://` too.
 
 use crate::generators::{Enrichment, Generated, Generator};
 use crate::loaded::Loaded;
@@ -9,6 +10,9 @@ use civis_content::Diagnostic;
 
 /// The tool's page in the site (its translations name it as their source).
 pub(crate) const PAGINA: &str = "richiesta/";
+
+/// Between two words in a language's script.
+const SEPARATORE: char = '\u{1f}';
 
 /// The request tool's words for the other languages.
 pub(crate) struct Richiesta;
@@ -21,9 +25,16 @@ fn scripts(site: &Loaded) -> Vec<(String, String, Vec<u8>)> {
         .translations
         .iter()
         .filter_map(|lingua| {
-            let testi: Vec<Option<&String>> = chiavi.iter().map(|k| lingua.testi.get(*k)).collect();
-            testi.iter().any(Option::is_some).then_some(())?;
-            let json = serde_json::to_string(&testi).expect("strings serialise").replace('<', "\\u003c");
+            // A word holding the separator (a control character no text needs) is left to Italian.
+            let testi: Vec<&str> = chiavi
+                .iter()
+                .map(|k| lingua.testi.get(*k).map_or("", String::as_str))
+                .map(|t| if t.contains(SEPARATORE) { "" } else { t })
+                .collect();
+            testi.iter().any(|t| !t.is_empty()).then_some(())?;
+            let json = serde_json::to_string(&testi.join(&SEPARATORE.to_string()))
+                .expect("strings serialise")
+                .replace('<', "\\u003c");
             let codice = &lingua.codice;
             let byte =
                 format!("(window.civisRichiestaLingue = window.civisRichiestaLingue || {{}})[{codice:?}] = {json};\n")

@@ -135,15 +135,15 @@ fn applica(doc: &Document, modifiche: Vec<Modifica>) {
 }
 
 /// The page's words: those its language's script handed (`civisRichiestaLingue[<lang>]`, loaded before the tool
-/// by a translated page), Italian otherwise.
+/// by a translated page: one string, the words in the order of `R` separated by U+001F, empty where the language
+/// has none, which reads with one call and no array), Italian otherwise.
 fn parole(window: &web_sys::Window, doc: &Document) -> Parole {
-    let codice = doc.document_element().map(|e| e.get_attribute("lang").unwrap_or_default()).unwrap_or_default();
+    let codice = doc.document_element().and_then(|e| e.get_attribute("lang")).unwrap_or_default();
     let lingue = js_sys::Reflect::get(window, &"civisRichiestaLingue".into()).ok().filter(|v| v.is_object());
-    let testi =
-        lingue.and_then(|l| js_sys::Reflect::get(&l, &codice.as_str().into()).ok()).filter(js_sys::Array::is_array);
+    let testi = lingue.and_then(|l| js_sys::Reflect::get(&l, &codice.as_str().into()).ok()?.as_string());
     match testi {
         Some(testi) if codice != "it" => {
-            Parole::di(&codice, js_sys::Array::from(&testi).iter().map(|v| v.as_string()).collect())
+            Parole::di(&codice, testi.split('\u{1f}').map(|t| (!t.is_empty()).then(|| t.to_string())).collect())
         }
         _ => Parole::italiano(),
     }
