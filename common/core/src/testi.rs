@@ -50,6 +50,49 @@ macro_rules! catalogo {
     };
 }
 
+/// A language's words for one catalogue (or more, one after the other): its code and, in the catalogue's order, its
+/// texts, `None` where it has none (a reader falls back to Italian there); empty for Italian itself. The wizard's
+/// and the request tool's `Parole` each hold one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Lingua {
+    /// The language's code (`it`, `en`).
+    codice: String,
+    /// Its texts in the catalogue's order.
+    testi: Vec<Option<String>>,
+}
+
+impl Lingua {
+    /// Italian: the catalogues' own texts.
+    pub fn italiano() -> Lingua {
+        Lingua { codice: "it".into(), testi: Vec::new() }
+    }
+
+    /// The language `codice` with its texts, in the catalogue's order.
+    pub fn di(codice: &str, testi: Vec<Option<String>>) -> Lingua {
+        Lingua { codice: codice.into(), testi }
+    }
+
+    /// The language's code.
+    pub fn codice(&self) -> &str {
+        &self.codice
+    }
+
+    /// Whether this is Italian.
+    pub fn italiana(&self) -> bool {
+        self.codice == "it"
+    }
+
+    /// The text at `i` in the catalogue's order, if the language has one; `italiano` otherwise.
+    pub fn testo<'a>(&'a self, i: usize, italiano: &'a str) -> &'a str {
+        self.propria(i).unwrap_or(italiano)
+    }
+
+    /// The language's own text at `i`, if it has one.
+    pub fn propria(&self, i: usize) -> Option<&str> {
+        self.testi.get(i)?.as_deref()
+    }
+}
+
 #[cfg(test)]
 mod test {
     use super::riempi;

@@ -8,6 +8,7 @@
 //! The text the person sends (composed from the outline, [`crate::traccia::componi`]) stays Italian: the office
 //! reads Italian.
 
+use civis_core::testi::Lingua;
 use std::fmt;
 
 civis_core::catalogo! {
@@ -295,37 +296,27 @@ impl fmt::Display for Messaggio {
     }
 }
 
-/// The tool's words in one language: the language's own, Italian where it has none.
+/// The tool's words in one language (`Parole(Lingua::di(…))`, in the order of [`R`], as a language's script lists
+/// them): the language's own, Italian where it has none. Its code and the rest are its [`Lingua`]'s.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Parole {
-    /// The language's code (`it`, `en`).
-    codice: String,
-    /// The language's words in the order of [`R`], `None` where it has none; empty for Italian.
-    testi: Vec<Option<String>>,
+pub struct Parole(pub Lingua);
+
+impl std::ops::Deref for Parole {
+    type Target = Lingua;
+    fn deref(&self) -> &Lingua {
+        &self.0
+    }
 }
 
 impl Parole {
     /// The Italian words.
     pub fn italiano() -> Parole {
-        Parole { codice: "it".into(), testi: Vec::new() }
-    }
-
-    /// The words of the language `codice`, in the order of [`R`] (a language's script lists them so).
-    pub fn di(codice: &str, testi: Vec<Option<String>>) -> Parole {
-        Parole { codice: codice.into(), testi }
-    }
-
-    /// The language's code.
-    pub fn codice(&self) -> &str {
-        &self.codice
+        Parole(Lingua::italiano())
     }
 
     /// One word or sentence, unfilled.
     pub fn t(&self, r: R) -> &str {
-        match self.testi.get(r as usize) {
-            Some(Some(t)) => t,
-            _ => ITALIANO[r as usize],
-        }
+        self.0.testo(r as usize, ITALIANO[r as usize])
     }
 
     /// A sentence with its `{name}` filled with texts.
@@ -379,7 +370,7 @@ mod test {
         let mut testi = vec![None; CHIAVI.len()];
         testi[R::FormatoNonAmmesso as usize] = Some("Format not accepted ({formato}).".to_string());
         testi[R::FormatoZip as usize] = Some("ZIP archive".to_string());
-        let en = Parole::di("en", testi);
+        let en = Parole(Lingua::di("en", testi));
         assert_eq!(en.scrivi(&m), "Format not accepted (ZIP archive).");
         let cf = Messaggio::from(R::CfLunghezza).con("n", 3);
         assert_eq!(en.scrivi(&cf), "Il codice fiscale di una persona ha 16 caratteri: ne hai scritti 3.");

@@ -8,6 +8,7 @@ use crate::html::{con_html, esc, Modifica};
 use crate::stato::{Azione, Parte, Scelti, Stato};
 use crate::{allegati, atto, riepilogo, testo};
 use chrono::NaiveDate;
+use civis_core::testi::Lingua;
 use civis_richiesta::allegati::{oltre_il_limite, verifica_file, File, Verdetto};
 use civis_richiesta::contesto::{data_italiana, Contesto};
 use civis_richiesta::parole::{Parole, R};
@@ -143,7 +144,7 @@ fn parole(window: &web_sys::Window, doc: &Document) -> Parole {
     let testi = lingue.and_then(|l| js_sys::Reflect::get(&l, &codice.as_str().into()).ok()?.as_string());
     match testi {
         Some(testi) if codice != "it" => {
-            Parole::di(&codice, testi.split('\u{1f}').map(|t| (!t.is_empty()).then(|| t.to_string())).collect())
+            Parole(Lingua::di(&codice, testi.split('\u{1f}').map(|t| (!t.is_empty()).then(|| t.to_string())).collect()))
         }
         _ => Parole::italiano(),
     }

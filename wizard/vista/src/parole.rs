@@ -5,6 +5,7 @@
 //! and amounts are computed and put into the sentences, never written in translated prose.
 
 use chrono::{Datelike, NaiveDate};
+use civis_core::testi::Lingua;
 use civis_engine::motivo::Motivo;
 use civis_engine::risposte::ErroreRisposte;
 use civis_engine::testo::{Frase, Scrive};
@@ -104,42 +105,35 @@ pub struct Riga {
     pub in_italiano: bool,
 }
 
-/// The wizard's words in one language: the language's own, Italian where it has none.
+/// The wizard's words in one language: the language's own, Italian where it has none. Its texts are in the order of
+/// [`chiavi`].
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Parole {
-    /// The language's code (`it`, `en`).
-    codice: String,
-    /// The language's words in the order of [`chiavi`], `None` where it has none; empty for Italian.
-    testi: Vec<Option<String>>,
-}
+pub struct Parole(Lingua);
 
 impl Parole {
     /// The Italian words.
     pub fn italiano() -> Parole {
-        Parole { codice: "it".into(), testi: Vec::new() }
+        Parole(Lingua::italiano())
     }
 
     /// The words of the language `codice`, in the order of [`chiavi`] (a language's script writes them so).
     pub fn di(codice: &str, testi: Vec<Option<String>>) -> Parole {
-        Parole { codice: codice.into(), testi }
+        Parole(Lingua::di(codice, testi))
     }
 
     /// The language's code.
     pub fn codice(&self) -> &str {
-        &self.codice
+        self.0.codice()
     }
 
     /// Whether these are the Italian words (the rules' own language, and the one the engine explains in).
     pub fn italiane(&self) -> bool {
-        self.codice == "it"
+        self.0.italiana()
     }
 
     /// One word or sentence, unfilled.
     pub fn t(&self, p: P) -> &str {
-        match self.testi.get(p as usize) {
-            Some(Some(t)) => t,
-            _ => ITALIANO[p as usize],
-        }
+        self.0.testo(p as usize, ITALIANO[p as usize])
     }
 
     /// A sentence with its `{name}` filled in. Filled by hand: `str::replace` would compile a substring searcher
@@ -165,7 +159,7 @@ impl Parole {
         let tradotta = frase.filter(|_| !self.italiane()).and_then(|f| {
             let (i, valori) = f.parti();
             let posto = chiavi().position(|(k, _)| k == F::MODELLI[i].0)?;
-            Some(civis_engine::testo::scrivi(self.testi.get(posto)?.as_deref()?, valori, self))
+            Some(civis_engine::testo::scrivi(self.0.propria(posto)?, valori, self))
         });
         let (testo, in_italiano) = match tradotta {
             Some(t) => (t, false),
