@@ -107,6 +107,7 @@ fn a_new_language_is_content_only() {
     assert!(!read(&out, "index.html").contains("ro/index.html\">Ghid CIVIS"), "not in the Italian menu");
     // Without the wizard's words, the wizard stays Italian for Romanian readers, and the link says so.
     assert!(read(&out, "ro/index.html").contains("href=\"../assistente/index.html\" hreflang=\"it\""));
+    assert!(!out.join("ro/assistente").exists(), "and it gets no pages of the wizard of its own");
 }
 
 #[test]
@@ -137,6 +138,11 @@ fn a_changed_italian_page_turns_its_english_page_stale() {
     assert_eq!(dati["pagine"]["riscossione/fermo/"], "en/fermo/");
     assert_eq!(dati["titoli"]["riscossione/fermo/"], read_title(&out, "en/fermo/index.html"));
     assert!(read(&out, "en/index.html").contains("href=\"../assistente/index.html#lingua=en\""));
+    // Its pages without JavaScript, one per state as in Italian, below its own folder.
+    let passo = read(&out, "en/assistente/preavviso_fermo/index.html");
+    assert!(passo.contains("<html lang=\"en\">") && passo.contains(">What is the debt for?</h1>"), "{passo}");
+    let guida = read(&out, "en/assistente/index.html");
+    assert!(guida.contains("href=\"../../en/assistente/preavviso_fermo/index.html\""), "the English guide starts them");
 
     // The request tool speaks English on its English page: its words' script beside the tool, loaded before it.
     let pagina = read(&out, "en/richiesta/index.html");

@@ -128,3 +128,45 @@ test('an unknown language in the fragment leaves the wizard in Italian', async (
     assert.equal(await page.textContent('#domanda'), 'Da che cosa deriva la cartella?');
   });
 });
+
+// Without JavaScript the English reader gets the same steps as plain English pages (`en/assistente/…`), from the
+// English home, down to an outcome that states each deadline's rule in English.
+for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => pathToFileURL(SITE).href + '/']]) {
+  for (const [nome, viewport] of [['phone', TELEFONO], ['desktop', COMPUTER]]) {
+    test(`without JavaScript, the questions in English over ${come} (${nome}): home → steps → outcome`, async () => {
+      await inPagina({ viewport, javaScriptEnabled: false }, async ({ page }) => {
+        await page.goto(base() + 'en/index.html');
+        await page.getByRole('link', { name: 'One question at a time, also without JavaScript' }).click();
+        await page.waitForURL(/\/en\/assistente\/index\.html#primo-passo$/);
+        assert.equal(await page.textContent('#primo-passo + p strong'), 'What did you receive?');
+        await page.locator('.primo-passo a.scelta[data-valore="preavviso_fermo"]').click();
+        await page.waitForURL(/\/en\/assistente\/preavviso_fermo\/index\.html$/);
+        assert.equal(await page.getAttribute('html', 'lang'), 'en');
+        assert.equal(await page.textContent('#domanda'), 'What is the debt for?');
+        await page.locator('a.scelta[data-valore="imposte"]').click();
+        assert.match(await page.textContent('.passi-percorso'), /Question 3/);
+        const passo = page.url();
+        // Through the remaining questions by their first choice, to the outcome.
+        for (let i = 0; i < 8 && !(await page.locator('.risposta').count()); i++) {
+          await page.locator('a.scelta').first().click();
+        }
+        assert.equal(await page.textContent('#domanda'), 'What to do');
+        assert.match(page.url(), /\/en\/assistente\/preavviso_fermo\/imposte\//);
+        assert.match(await page.textContent('.procedura'), /within 30 days of notification/);
+        assert.match(await page.textContent('.assistente'), /Start again/);
+        assert.doesNotMatch(await page.textContent('.assistente'), /Che cosa fare|Come procedere|Ricomincia/);
+        // A guidance page not translated says so, and is marked as Italian.
+        const italiane = page.locator('.da-leggere li:has(a[hreflang="it"])');
+        for (const li of await italiane.all()) assert.match(await li.textContent(), /\(in Italian\)$/);
+        const esito = page.url();
+        // axe runs as a script: the same pages, checked in a page that runs scripts.
+        await inPagina({ viewport }, async ({ page }) => {
+          for (const [url, dove] of [[passo, 'step'], [esito, 'outcome']]) {
+            await page.goto(url);
+            await axe(page, `English ${dove} without JavaScript ${come} ${nome}`);
+          }
+        });
+      });
+    });
+  }
+}

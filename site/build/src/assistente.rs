@@ -26,11 +26,7 @@ pub(crate) struct Assistente;
 impl Generator for Assistente {
     fn enrich(&self, site: &Loaded, path: &str) -> Option<Enrichment> {
         let regole = site.regole.as_ref().filter(|_| path == url::BASE)?;
-        let dati = data(
-            regole,
-            url::BASE,
-            &vista(regole, &Voci::new(), Modo::Statico, &site.page_titles, site.opts.today, &Parole::italiano()),
-        );
+        let dati = primo_passo(&InLingua::italiano(site, regole), site.opts.today);
         // Beside the start page: names from there.
         let accanto = |nome: String| nome.strip_prefix(url::BASE).map(str::to_string);
         // Each language the wizard speaks: its script (beside the start page; none for the site's own language) and
@@ -69,10 +65,16 @@ impl Generator for Assistente {
         for (_, nome, byte) in language_scripts(site, regole) {
             out.file.insert(nome, byte);
         }
-        let (pagine, percorsi) = pages(regole, &site.page_titles, site.opts.today, errori);
+        let (pagine, percorsi) = pages(site, regole, errori);
         out.counts.push((PAGES, pagine.len()));
         out.counts.push((PATHS, percorsi));
         out.pages.extend(pagine);
+        // The same pages in each language that speaks the wizard, below its folder (`en/assistente/…`).
+        for lingua in &site.languages.translations {
+            if let Some(l) = InLingua::di(site, regole, &lingua.codice) {
+                out.pages.extend(pagine_in(&l, site.opts.today));
+            }
+        }
         out.pages.push(sportelli(regole));
     }
 }
@@ -153,14 +155,82 @@ fn collegati(v: &Vista) -> Vec<&Voci> {
     out
 }
 
+/// The wizard in one language, as its pages without JavaScript show it: the rules and words in that language, the
+/// guidance pages' titles (an Italian page's path → its title in the language, Italian where not translated), the
+/// folder its pages live in (`` for Italian, `en/`), and the guidance pages translated (Italian path → the
+/// language's path).
+pub(crate) struct InLingua<'a> {
+    regole: std::borrow::Cow<'a, Regole>,
+    parole: Parole,
+    titoli: std::borrow::Cow<'a, Titoli>,
+    radice: String,
+    tradotte: BTreeMap<String, String>,
+    /// The site's strings in the language (the pages' titles).
+    t: &'a BTreeMap<String, String>,
+}
+
+impl<'a> InLingua<'a> {
+    /// The wizard in the site's own language.
+    fn italiano(site: &'a Loaded, regole: &'a Regole) -> InLingua<'a> {
+        InLingua {
+            regole: std::borrow::Cow::Borrowed(regole),
+            parole: Parole::italiano(),
+            titoli: std::borrow::Cow::Borrowed(&site.page_titles),
+            radice: String::new(),
+            tradotte: BTreeMap::new(),
+            t: site.languages.strings(&site.languages.source.codice),
+        }
+    }
+
+    /// The wizard in the translation `codice`, when its strings have the wizard's words (else the language's
+    /// readers use the Italian wizard, and its links say so).
+    pub(crate) fn di(site: &'a Loaded, regole: &Regole, codice: &str) -> Option<InLingua<'a>> {
+        let l = &site.languages;
+        let lingua = l.translations.iter().find(|t| t.codice == codice)?;
+        lingua.testi.contains_key("percorso.continua").then_some(())?;
+        let strings = l.strings(codice);
+        let testi = civis_vista::parole::chiavi().map(|(k, _)| lingua.testi.get(k).cloned()).collect();
+        let tradotte: BTreeMap<String, String> = site
+            .page_titles
+            .keys()
+            .filter_map(|p| Some((p.clone(), l.translation_of(codice, p)?.to_string())))
+            .collect();
+        let mut titoli = site.page_titles.clone();
+        titoli.extend(tradotte.iter().filter_map(|(p, t)| Some((p.clone(), site.page_titles.get(t)?.clone()))));
+        Some(InLingua {
+            regole: std::borrow::Cow::Owned(crate::lingue::regole_tradotte(regole, strings)),
+            parole: Parole::di(codice, testi),
+            titoli: std::borrow::Cow::Owned(titoli),
+            radice: format!("{codice}/"),
+            tradotte,
+            t: strings,
+        })
+    }
+
+    /// The folder of a state's page.
+    fn cartella(&self, voci: &Voci) -> String {
+        format!("{}{}", self.radice, url::cartella(&self.regole, voci))
+    }
+
+    /// A guidance page in the language (the Italian one where not translated), and whether it is the Italian one
+    /// on a page in another language.
+    fn pagina<'p>(&'p self, p: &'p str) -> (&'p str, bool) {
+        match self.tradotte.get(p) {
+            Some(t) => (t, false),
+            None => (p, !self.radice.is_empty()),
+        }
+    }
+
+    /// The view of a state.
+    fn vista(&self, voci: &Voci, oggi: chrono::NaiveDate) -> Vista {
+        vista(&self.regole, voci, Modo::Statico, &self.titoli, oggi, &self.parole)
+    }
+}
+
 /// Every wizard page below the start page (every state reachable from it), the number of paths of the full
 /// question graph, and the flow check (every path ends in an outcome whose pages exist).
-fn pages(
-    regole: &Regole,
-    titoli: &Titoli,
-    oggi: chrono::NaiveDate,
-    errors: &mut Vec<Diagnostic>,
-) -> (Vec<GeneratedPage>, usize) {
+fn pages(site: &Loaded, regole: &Regole, errors: &mut Vec<Diagnostic>) -> (Vec<GeneratedPage>, usize) {
+    let titoli = &site.page_titles;
     let exists = |p: &str| titoli.contains_key(p);
     let percorsi = civis_engine::verifica::percorsi(regole);
     errors.extend(civis_engine::verifica::verifica_percorsi(regole, &percorsi, &exists));
@@ -172,41 +242,55 @@ fn pages(
             "manca la pagina iniziale del percorso guidato",
         ));
     }
+    (pagine_in(&InLingua::italiano(site, regole), site.opts.today), percorsi.len())
+}
+
+/// Every wizard page of a language below its start page: every state reachable from it.
+fn pagine_in(l: &InLingua, oggi: chrono::NaiveDate) -> Vec<GeneratedPage> {
     let mut visti: BTreeMap<String, Vista> = BTreeMap::new();
     let mut coda = VecDeque::from([Voci::new()]);
     while let Some(voci) = coda.pop_front() {
-        let path = url::cartella(regole, &voci);
+        let path = l.cartella(&voci);
         if visti.contains_key(&path) {
             continue;
         }
-        let v = vista(regole, &voci, Modo::Statico, titoli, oggi, &Parole::italiano());
+        let v = l.vista(&voci, oggi);
         coda.extend(collegati(&v).into_iter().cloned());
         visti.insert(path, v);
     }
-    let out = visti
+    let inizio = format!("{}{}", l.radice, url::BASE);
+    let t = |k: &str| l.t.get(k).map_or("", String::as_str).to_string();
+    visti
         .iter()
-        .filter(|(path, _)| path.as_str() != url::BASE)
+        .filter(|(path, _)| **path != inizio)
         .map(|(path, v)| {
             let title = match &v.corpo {
                 Corpo::Domanda(d) => d.etichetta.clone(),
-                _ => "Che cosa fare".into(),
+                _ => l.parole.t(civis_vista::parole::P::CheCosaFare).to_string(),
             };
             GeneratedPage::in_folder(
                 path,
-                format!("{title} · Percorso guidato"),
-                "Percorso guidato: una domanda alla volta.".into(),
+                format!("{title} · {}", t("wizard_title")),
+                t("wizard_description"),
                 "assistente.html",
-                data(regole, path, v),
+                data(l, path, v),
             )
         })
-        .collect();
-    (out, percorsi.len())
+        .collect()
+}
+
+/// The first step of the wizard in a language, as its start page shows it without JavaScript (`<code>/assistente/`,
+/// the language's guide to the questions).
+pub(crate) fn primo_passo(l: &InLingua, oggi: chrono::NaiveDate) -> Value {
+    let path = format!("{}{}", l.radice, url::BASE);
+    data(l, &path, &l.vista(&Voci::new(), oggi))
 }
 
 /// The template data of a step: the view with every state turned into a URL relative to `path`.
-fn data(regole: &Regole, path: &str, v: &Vista) -> Value {
+fn data(l: &InLingua, path: &str, v: &Vista) -> Value {
+    let regole = &*l.regole;
     let link = |p: &str| relative(path, p);
-    let stato = |voci: &Voci| link(&url::cartella(regole, voci));
+    let stato = |voci: &Voci| link(&l.cartella(voci));
     let risposte: Vec<Value> = v
         .progresso
         .risposte
@@ -214,14 +298,18 @@ fn data(regole: &Regole, path: &str, v: &Vista) -> Value {
         .map(|r| json!({ "etichetta": r.domanda, "risposta": r.risposta, "cambia": stato(&r.cambia) }))
         .collect();
     let mut dati = json!({
-        "inizio": link(url::BASE),
-        "guida": link(""),
+        "inizio": link(&format!("{}{}", l.radice, url::BASE)),
+        "guida": link(&l.radice),
         "progresso": { "numero": v.progresso.numero, "finito": v.progresso.finito, "domande": risposte },
         "sportelli": v.sportelli.then(|| link(url::SPORTELLI)),
     });
     // On the start page, which the app enhances, each choice also carries the state it leads to as the app writes
     // it in the fragment: a click there starts the app on the next step instead of loading the next page.
     let frammento = |voci: &Voci| (path == url::BASE).then(|| url::frammento(regole, voci));
+    let pagina = |p: &str| {
+        let (p, italiano) = l.pagina(p);
+        (link(p), italiano)
+    };
     match &v.corpo {
         Corpo::Domanda(d) => {
             let opzioni: Vec<Value> = d
@@ -233,12 +321,13 @@ fn data(regole: &Regole, path: &str, v: &Vista) -> Value {
                 })
                 .collect();
             dati["domanda"] = json!({
-                "id": d.id, "chiave": d.chiave, "etichetta": d.etichetta, "aiuto": d.aiuto, "pagina": d.pagina.as_deref().map(link),
+                "id": d.id, "chiave": d.chiave, "etichetta": d.etichetta, "aiuto": d.aiuto,
+                "pagina": d.pagina.as_deref().map(|p| pagina(p).0),
                 "opzioni": opzioni, "salta": d.salta.as_ref().map(stato), "salta_frammento": d.salta.as_ref().and_then(frammento),
                 "errore": d.errore,
             });
         }
-        Corpo::Esito(e) => dati["esito"] = esito(e, &link),
+        Corpo::Esito(e) => dati["esito"] = esito(e, &pagina),
         Corpo::Errore(m) => dati["errore"] = json!(m),
     }
     dati
@@ -246,8 +335,10 @@ fn data(regole: &Regole, path: &str, v: &Vista) -> Value {
 
 /// The outcome's template data, in the order the page shows it: the answer to the goal, the other deadlines, the
 /// warnings, the procedure, the checks, what to do after the deadline, the pages and the sources.
-fn esito(e: &civis_vista::VistaEsito, link: &dyn Fn(&str) -> String) -> Value {
+/// `pagina` gives a guidance page's link and whether it is in Italian on a page in another language.
+fn esito(e: &civis_vista::VistaEsito, pagina: &dyn Fn(&str) -> (String, bool)) -> Value {
     let c = &e.consiglio;
+    let link = |p: &str| pagina(p).0;
     let canale = |k: &civis_engine::consiglio::CanaleConsigliato| json!({ "id": k.id, "titolo": k.titolo, "url": link(&k.pagina), "servizio": k.servizio, "avvertenza": k.avvertenza });
     let r = &e.risposta;
     let puoi_anche: Vec<Value> =
@@ -261,7 +352,10 @@ fn esito(e: &civis_vista::VistaEsito, link: &dyn Fn(&str) -> String) -> Value {
         "se_scaduto": e.se_scaduto.as_ref().map(|s| json!({
             "canali": s.canali.iter().map(canale).collect::<Vec<_>>(), "passi": s.passi, "dopo": s.dopo,
         })),
-        "pagine": e.pagine.iter().map(|p| json!({ "titolo": p.titolo, "url": link(&p.pagina) })).collect::<Vec<_>>(),
+        "pagine": e.pagine.iter().map(|p| {
+            let (url, italiano) = pagina(&p.pagina);
+            json!({ "titolo": p.titolo, "url": url, "italiano": italiano })
+        }).collect::<Vec<_>>(),
         "fonti": e.fonti,
         "richiesta": e.richiesta.as_ref().map(|f| format!("{}#{f}", link(url::RICHIESTA))),
     })

@@ -37,7 +37,12 @@ impl Generator for Traduzioni {
         let regole = site.regole.as_ref()?;
         let codice = path.strip_suffix(civis_vista::url::BASE)?.strip_suffix('/')?;
         site.languages.translations.iter().find(|l| l.codice == codice)?;
-        Some(crate::generators::Enrichment { dati: Some(guida_percorso(site, regole, codice)), ..Default::default() })
+        let mut dati = guida_percorso(site, regole, codice);
+        // A language that speaks the wizard also answers it here without JavaScript, one page per step.
+        if let Some(l) = crate::assistente::InLingua::di(site, regole, codice) {
+            dati["passo"] = crate::assistente::primo_passo(&l, site.opts.today);
+        }
+        Some(crate::generators::Enrichment { dati: Some(dati), ..Default::default() })
     }
 
     fn generate(&self, site: &Loaded, out: &mut Generated, _errori: &mut Vec<Diagnostic>) {
