@@ -106,8 +106,7 @@ fn language_scripts(site: &Loaded, regole: &Regole) -> Vec<(String, String, Vec<
             let trama = crate::lingue::regole_tradotte(regole, strings).in_trama()?;
             // The wizard's words in the order the app reads them; `null` where the language has none (Italian).
             let testi: Vec<Option<&String>> = civis_vista::parole::chiavi().map(|(k, _)| lingua.testi.get(k)).collect();
-            let pagine: BTreeMap<&str, &str> =
-                site.page_titles.keys().filter_map(|p| Some((p.as_str(), l.translation_of(codice, p)?))).collect();
+            let pagine = l.translated_pages(codice, site.page_titles.keys());
             let titoli: BTreeMap<&str, &str> =
                 pagine.iter().filter_map(|(p, t)| Some((*p, site.page_titles.get(*t)?.as_str()))).collect();
             let dati = json!({ "regole": trama, "testi": testi, "pagine": pagine, "titoli": titoli });
@@ -164,7 +163,7 @@ pub(crate) struct InLingua<'a> {
     parole: Parole,
     titoli: std::borrow::Cow<'a, Titoli>,
     radice: String,
-    tradotte: BTreeMap<String, String>,
+    tradotte: BTreeMap<&'a str, &'a str>,
     /// The site's strings in the language (the pages' titles).
     t: &'a BTreeMap<String, String>,
 }
@@ -186,17 +185,13 @@ impl<'a> InLingua<'a> {
     /// readers use the Italian wizard, and its links say so).
     pub(crate) fn di(site: &'a Loaded, regole: &Regole, codice: &str) -> Option<InLingua<'a>> {
         let l = &site.languages;
-        let lingua = l.translations.iter().find(|t| t.codice == codice)?;
-        lingua.testi.contains_key("percorso.continua").then_some(())?;
+        l.speaks_wizard(codice).then_some(())?;
         let strings = l.strings(codice);
+        let lingua = l.get(codice);
         let testi = civis_vista::parole::chiavi().map(|(k, _)| lingua.testi.get(k).cloned()).collect();
-        let tradotte: BTreeMap<String, String> = site
-            .page_titles
-            .keys()
-            .filter_map(|p| Some((p.clone(), l.translation_of(codice, p)?.to_string())))
-            .collect();
+        let tradotte = l.translated_pages(codice, site.page_titles.keys());
         let mut titoli = site.page_titles.clone();
-        titoli.extend(tradotte.iter().filter_map(|(p, t)| Some((p.clone(), site.page_titles.get(t)?.clone()))));
+        titoli.extend(tradotte.iter().filter_map(|(p, t)| Some((p.to_string(), site.page_titles.get(*t)?.clone()))));
         Some(InLingua {
             regole: std::borrow::Cow::Owned(crate::lingue::regole_tradotte(regole, strings)),
             parole: Parole::di(codice, testi),

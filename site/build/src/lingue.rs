@@ -146,6 +146,22 @@ impl Languages {
         self.translated.get(&(code.to_string(), path.to_string())).map(String::as_str)
     }
 
+    /// The source pages among `paths` translated into `code`: each source path with its translation's. The wizard
+    /// names guidance pages by their source path; in another language it links to their translations.
+    pub(crate) fn translated_pages<'a>(
+        &'a self,
+        code: &str,
+        paths: impl Iterator<Item = &'a String>,
+    ) -> BTreeMap<&'a str, &'a str> {
+        paths.filter_map(|p| Some((p.as_str(), self.translation_of(code, p)?))).collect()
+    }
+
+    /// Whether the translation `code` speaks the wizard: its strings have the wizard's own words (else its readers
+    /// use the Italian wizard, and its links say so).
+    pub(crate) fn speaks_wizard(&self, code: &str) -> bool {
+        code != self.source.codice && self.get(code).testi.contains_key("percorso.continua")
+    }
+
     /// Whether the source page at `path` has a translation.
     pub(crate) fn has_translations(&self, path: &str) -> bool {
         self.translations.iter().any(|l| self.translation_of(&l.codice, path).is_some())

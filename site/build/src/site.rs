@@ -221,7 +221,7 @@ impl Site {
             pages::url_if_exists(&self.c.page_titles, path, pages::ACCESSIBILITA)
         };
         // The wizard speaks a translation's language when the translation has the wizard's own words.
-        let assistente_tradotto = codice != c.language.as_str() && lingua.testi.contains_key("percorso.continua");
+        let assistente_tradotto = l.speaks_wizard(codice);
         Context {
             site: SiteCtx { title, description, language: &c.language, publisher: c.publisher.as_deref() },
             lingua: LinguaCtx { codice, nome: &lingua.nome },
