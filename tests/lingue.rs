@@ -143,6 +143,17 @@ fn a_changed_italian_page_turns_its_english_page_stale() {
     assert!(passo.contains("<html lang=\"en\">") && passo.contains(">What is the debt for?</h1>"), "{passo}");
     let guida = read(&out, "en/assistente/index.html");
     assert!(guida.contains("href=\"../../en/assistente/preavviso_fermo/index.html\""), "the English guide starts them");
+    // What the engine composes around the rules' texts is in English too: the other reading of a deadline (two
+    // rules apply) and a source a testo unico restates from 2027, in the app's rules and on the pages.
+    assert!(regole.contains("(from 1 January 2027: art. 146 D.Lgs. 33/2025)") && !regole.contains("(dal 1 gennaio"));
+    let stato = "assistente/avviso_bonario/correggere/non-so/rappresentante/index.html";
+    let (it, en) = (read(&out, stato), read(&out, &format!("en/{stato}")));
+    assert!(
+        it.contains("Con le risposte date vale anche un&#x27;altra regola (")
+            && it.contains("(dal 1 gennaio 2027: art.")
+    );
+    assert!(en.contains("With your answers another rule applies too (") && en.contains("(from 1 January 2027: art."));
+    assert!(!en.contains("un&#x27;altra regola") && !en.contains("un'altra regola") && !en.contains("(dal 1 gennaio"));
 
     // The request tool speaks English on its English page: its words' script beside the tool, loaded before it.
     let pagina = read(&out, "en/richiesta/index.html");

@@ -113,14 +113,7 @@ fn espandi_quando(atti: &[Atto], q: &mut Quando, dove: F, p: &mut Problemi) {
 /// Expands every group of acts, gives the `atto` question its options from `atti.yaml`, and rewrites each
 /// deadline's and notification's source in the forms a testo unico gives it (`riforma`).
 pub(crate) fn espandi(r: &mut Regole, p: &mut Problemi) {
-    let testi = r.testi_unici.clone();
-    let riformula = |f: &str| crate::riforma::riformula(f, &testi);
-    for m in r.notifica.iter_mut() {
-        m.fonte_riformulata = riformula(&m.fonte);
-        m.varianti.iter_mut().for_each(|v| v.fonte_riformulata = riformula(&v.fonte));
-    }
-    r.termini.iter_mut().for_each(|t| t.fonte_riformulata = riformula(&t.fonte));
-    r.decadenze.iter_mut().for_each(|d| d.fonte_riformulata = riformula(&d.fonte));
+    crate::riforma::riformula_tutte(r, &crate::riforma::ITALIANE);
     let atti = r.atti.clone();
     for m in r.notifica.iter_mut() {
         espandi_lista(&atti, &mut m.atti, F::Notifica, p);

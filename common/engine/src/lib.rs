@@ -16,6 +16,7 @@ pub mod coerenza;
 pub mod regole;
 pub mod calendario;
 pub mod breve;
+pub mod lettura;
 pub mod risposte;
 pub mod notifica;
 pub mod flusso;

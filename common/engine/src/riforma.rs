@@ -5,9 +5,40 @@
 //! dated forms ([`riformula`]), and a deadline picks the form its dates call for ([`fonte_per`]), so that the
 //! browser reads no concordance and parses no citation.
 
-use crate::modello::{FonteRiformulata, TestoUnico};
-use crate::testo::data_it;
+use crate::modello::{FonteRiformulata, Regole, TestoUnico};
+use crate::testo::{riempi, Italiano, Scrive};
 use chrono::NaiveDate;
+
+/// How a restated source is written (key, Italian): from the day the testo unico applies, its article with the old
+/// one as "già"; before, the old one with the new beside it and the day.
+pub const MODELLI: &[(&str, &str)] =
+    &[("fonte.gia", "{nuova} (già {vecchia})"), ("fonte.dal", "{vecchia} (dal {data}: {nuova})")];
+
+/// The words a language restates a source with: [`MODELLI`]'s two sentences and its way of writing a date.
+pub struct Forme<'a> {
+    /// "{nuova} (già {vecchia})".
+    pub gia: &'a str,
+    /// "{vecchia} (dal {data}: {nuova})".
+    pub dal: &'a str,
+    /// Writes `{data}`.
+    pub scrive: &'a dyn Scrive,
+}
+
+/// The engine's Italian forms.
+pub const ITALIANE: Forme<'static> = Forme { gia: MODELLI[0].1, dal: MODELLI[1].1, scrive: &Italiano };
+
+/// Rewrites every deadline's and notification's source in the forms a testo unico gives it, in `forme`'s words:
+/// once when the rules are loaded, again for the rules in another language.
+pub fn riformula_tutte(r: &mut Regole, forme: &Forme) {
+    let testi = r.testi_unici.clone();
+    let riformula = |f: &str| riformula(f, &testi, forme);
+    for m in r.notifica.iter_mut() {
+        m.fonte_riformulata = riformula(&m.fonte);
+        m.varianti.iter_mut().for_each(|v| v.fonte_riformulata = riformula(&v.fonte));
+    }
+    r.termini.iter_mut().for_each(|t| t.fonte_riformulata = riformula(&t.fonte));
+    r.decadenze.iter_mut().for_each(|d| d.fonte_riformulata = riformula(&d.fonte));
+}
 
 /// The articles a citation names before its law, from its first `art.` or `artt.`: `art. 50 c. 2` → `50`; `artt.
 /// 19 e 21` → `19`, `21`; `art. 77 c. 1-bis e c. 2-bis` → `77`; `art. 26 c. 2 e art. 26-bis` → `26`, `26-bis`
@@ -68,7 +99,7 @@ fn riprese(parte: &str, testi: &[TestoUnico]) -> Vec<(NaiveDate, String)> {
 
 /// A source in its two dated forms, when a testo unico restates part of it: from the day the testo unico applies
 /// its article first, the old one beside it; before, the old one first, the new one beside it.
-pub fn riformula(fonte: &str, testi: &[TestoUnico]) -> Option<FonteRiformulata> {
+pub fn riformula(fonte: &str, testi: &[TestoUnico], forme: &Forme) -> Option<FonteRiformulata> {
     let mut dal: Option<NaiveDate> = None;
     let (mut dopo, mut prima) = (Vec::new(), Vec::new());
     for parte in fonte.split("; ") {
@@ -77,8 +108,9 @@ pub fn riformula(fonte: &str, testi: &[TestoUnico]) -> Option<FonteRiformulata> 
             Some(d) => {
                 dal = Some(dal.map_or(d, |x| x.max(d)));
                 let citate: Vec<&str> = nuove.iter().map(|(_, c)| c.as_str()).collect();
-                dopo.push(format!("{} (già {parte})", citate.join("; ")));
-                prima.push(format!("{parte} (dal {}: {})", data_it(d), citate.join("; ")));
+                let (nuova, data) = (citate.join("; "), forme.scrive.data(d));
+                dopo.push(riempi(forme.gia, &[("nuova", &nuova), ("vecchia", parte)]));
+                prima.push(riempi(forme.dal, &[("vecchia", parte), ("data", &data), ("nuova", &nuova)]));
             }
             None => {
                 dopo.push(parte.to_string());
@@ -141,21 +173,45 @@ mod test {
 
     #[test]
     fn a_restated_source_in_its_two_forms() {
-        let r = riformula("art. 50 c. 2 DPR 602/1973; art. 1 L. 742/1969", &testi()).unwrap();
+        let r = riformula("art. 50 c. 2 DPR 602/1973; art. 1 L. 742/1969", &testi(), &ITALIANE).unwrap();
         assert_eq!(r.dopo, "art. 146 D.Lgs. 33/2025 (già art. 50 c. 2 DPR 602/1973); art. 1 L. 742/1969");
         assert_eq!(
             r.prima,
             "art. 50 c. 2 DPR 602/1973 (dal 1 gennaio 2027: art. 146 D.Lgs. 33/2025); art. 1 L. 742/1969"
         );
-        let r = riformula("artt. 77 e 86 DPR 602/1973", &testi()).unwrap();
+        let r = riformula("artt. 77 e 86 DPR 602/1973", &testi(), &ITALIANE).unwrap();
         assert!(r.dopo.starts_with("artt. 178 e 187 D.Lgs. 33/2025 (già"), "{}", r.dopo);
-        assert!(riformula("art. 617 c.p.c.; art. 3 L. 742/1969", &testi()).is_none(), "nothing restated");
-        assert!(riformula("art. 25 DPR 602/1973", &testi()).is_none(), "an article the concordance lacks");
+        assert!(riformula("art. 617 c.p.c.; art. 3 L. 742/1969", &testi(), &ITALIANE).is_none(), "nothing restated");
+        assert!(riformula("art. 25 DPR 602/1973", &testi(), &ITALIANE).is_none(), "an article the concordance lacks");
+    }
+
+    #[test]
+    fn another_language_restates_a_source_in_its_words_and_dates() {
+        struct Inglese;
+        impl Scrive for Inglese {
+            fn data(&self, d: NaiveDate) -> String {
+                d.format("%-d %B %Y").to_string()
+            }
+            fn data_estesa(&self, d: NaiveDate) -> String {
+                self.data(d)
+            }
+            fn giorno(&self, d: NaiveDate) -> String {
+                d.format("%A").to_string()
+            }
+        }
+        let forme =
+            Forme { gia: "{nuova} (formerly {vecchia})", dal: "{vecchia} (from {data}: {nuova})", scrive: &Inglese };
+        let r = riformula("art. 50 c. 2 DPR 602/1973; art. 1 L. 742/1969", &testi(), &forme).unwrap();
+        assert_eq!(r.dopo, "art. 146 D.Lgs. 33/2025 (formerly art. 50 c. 2 DPR 602/1973); art. 1 L. 742/1969");
+        assert_eq!(
+            r.prima,
+            "art. 50 c. 2 DPR 602/1973 (from 1 January 2027: art. 146 D.Lgs. 33/2025); art. 1 L. 742/1969"
+        );
     }
 
     #[test]
     fn the_dates_choose_the_form() {
-        let r = riformula("art. 50 c. 2 DPR 602/1973", &testi()).unwrap();
+        let r = riformula("art. 50 c. 2 DPR 602/1973", &testi(), &ITALIANE).unwrap();
         let g = |a, m, d| NaiveDate::from_ymd_opt(a, m, d);
         let oggi = g(2026, 12, 7).unwrap();
         let f = |n, s| fonte_per("art. 50 c. 2 DPR 602/1973", Some(&r), n, s, oggi);

@@ -2,12 +2,12 @@
 
 use crate::breve::Breve;
 use crate::calendario::Calendario;
+use crate::lettura::{AltraLettura, Nota};
 use crate::modello::{Decadenza, FonteRiformulata, Regole, Termine, TipoScadenza};
 use crate::notifica::Perfezionamento;
 use crate::passo::Passo;
 use crate::risposte::{leggi_data, Risposte};
 use crate::tabella::Elenco;
-use crate::testo::data_estesa;
 use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
@@ -42,9 +42,9 @@ pub struct Scadenza {
     pub calcolo: Vec<Passo>,
     /// The rule in words.
     pub regola: String,
-    /// Where the sources leave a point open.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub nota: Option<String>,
+    /// Where the sources leave a point open, and the other reading when two rules apply.
+    #[serde(skip_serializing_if = "Nota::vuota")]
+    pub nota: Nota,
     /// Deadline the person must meet, or check on the act.
     pub tipo: TipoScadenza,
     /// One line shown next to the date: for a deadline, a non-working last day the law does not shift, a shift
@@ -77,7 +77,7 @@ impl Scadenza {
             canali: t.canale.clone(),
             calcolo: vec![Passo::Regola { regola: t.regola.clone(), fonte: t.fonte.clone() }],
             regola: t.regola.clone(),
-            nota: t.nota.clone(),
+            nota: Nota::della_regola(t.nota.as_deref()),
             tipo: t.tipo,
             in_breve: None,
             entro_prudente: None,
@@ -182,13 +182,7 @@ fn prudente(gia: &mut Scadenza, altra: Scadenza) {
         _ => (gia.clone(), altra),
     };
     *gia = prima;
-    let altra_data = dopo.data.map(|d| format!(": {}", data_estesa(d))).unwrap_or_default();
-    let nota = format!(
-        "Con le risposte date vale anche un'altra regola ({}){altra_data}. Indichiamo la data più vicina, la più \
-         prudente.",
-        dopo.regola
-    );
-    gia.nota = Some(gia.nota.take().map_or(nota.clone(), |n| format!("{n} {nota}")));
+    gia.nota.altre.push(AltraLettura { regola: dopo.regola, data: dopo.data });
     if gia.data.is_some() {
         gia.in_breve.get_or_insert(Breve::LetturaPrudente);
     }
@@ -323,7 +317,7 @@ fn decadenza_in_parole(d: &Decadenza) -> Scadenza {
         canali: vec![d.canale.clone()],
         calcolo: vec![Passo::Regola { regola: d.regola.clone(), fonte: d.fonte.clone() }],
         regola: d.regola.clone(),
-        nota: d.nota.clone(),
+        nota: Nota::della_regola(d.nota.as_deref()),
         tipo: d.tipo,
         in_breve: None,
         entro_prudente: None,

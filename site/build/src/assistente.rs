@@ -103,9 +103,10 @@ fn language_scripts(site: &Loaded, regole: &Regole) -> Vec<(String, String, Vec<
         .filter_map(|lingua| {
             let codice = &lingua.codice;
             let strings = l.strings(codice);
-            let trama = crate::lingue::regole_tradotte(regole, strings).in_trama()?;
             // The wizard's words in the order the app reads them; `null` where the language has none (Italian).
             let testi: Vec<Option<&String>> = civis_vista::parole::chiavi().map(|(k, _)| lingua.testi.get(k)).collect();
+            let parole = Parole::di(codice, testi.iter().map(|t| t.cloned()).collect());
+            let trama = crate::lingue::regole_tradotte(regole, strings, &parole).in_trama()?;
             let pagine = l.translated_pages(codice, site.page_titles.keys());
             let titoli: BTreeMap<&str, &str> =
                 pagine.iter().filter_map(|(p, t)| Some((*p, site.page_titles.get(*t)?.as_str()))).collect();
@@ -189,12 +190,13 @@ impl<'a> InLingua<'a> {
         let strings = l.strings(codice);
         let lingua = l.get(codice);
         let testi = civis_vista::parole::chiavi().map(|(k, _)| lingua.testi.get(k).cloned()).collect();
+        let parole = Parole::di(codice, testi);
         let tradotte = l.translated_pages(codice, site.page_titles.keys());
         let mut titoli = site.page_titles.clone();
         titoli.extend(tradotte.iter().filter_map(|(p, t)| Some((p.to_string(), site.page_titles.get(*t)?.clone()))));
         Some(InLingua {
-            regole: std::borrow::Cow::Owned(crate::lingue::regole_tradotte(regole, strings)),
-            parole: Parole::di(codice, testi),
+            regole: std::borrow::Cow::Owned(crate::lingue::regole_tradotte(regole, strings, &parole)),
+            parole,
             titoli: std::borrow::Cow::Owned(titoli),
             radice: format!("{codice}/"),
             tradotte,
@@ -322,16 +324,28 @@ fn data(l: &InLingua, path: &str, v: &Vista) -> Value {
                 "errore": d.errore,
             });
         }
-        Corpo::Esito(e) => dati["esito"] = esito(e, &pagina),
+        Corpo::Esito(e) => dati["esito"] = esito(e, &pagina, &l.parole),
         Corpo::Errore(m) => dati["errore"] = json!(m),
     }
     dati
 }
 
+/// Deadlines as the page lists them, each note in the page's words ([`civis_vista::esito::nota`]) instead of the
+/// engine's Italian.
+fn scadenze(scadenze: &[civis_engine::scadenza::Scadenza], p: &Parole) -> Vec<Value> {
+    let con_nota = |s: &civis_engine::scadenza::Scadenza| {
+        let mut v = json!(s);
+        let righe: Vec<String> = civis_vista::esito::nota(s, p).into_iter().map(|r| r.testo).collect();
+        v["nota"] = if righe.is_empty() { Value::Null } else { json!(righe.join(" ")) };
+        v
+    };
+    scadenze.iter().map(con_nota).collect()
+}
+
 /// The outcome's template data, in the order the page shows it: the answer to the goal, the other deadlines, the
 /// warnings, the procedure, the checks, what to do after the deadline, the pages and the sources.
 /// `pagina` gives a guidance page's link and whether it is in Italian on a page in another language.
-fn esito(e: &civis_vista::VistaEsito, pagina: &dyn Fn(&str) -> (String, bool)) -> Value {
+fn esito(e: &civis_vista::VistaEsito, pagina: &dyn Fn(&str) -> (String, bool), p: &Parole) -> Value {
     let c = &e.consiglio;
     let link = |p: &str| pagina(p).0;
     let canale = |k: &civis_engine::consiglio::CanaleConsigliato| json!({ "id": k.id, "titolo": k.titolo, "url": link(&k.pagina), "servizio": k.servizio, "avvertenza": k.avvertenza });
@@ -343,7 +357,7 @@ fn esito(e: &civis_vista::VistaEsito, pagina: &dyn Fn(&str) -> (String, bool)) -
             "frase": r.frase, "scaduta": r.scaduta, "scadenza": r.scadenza, "principale": r.principale,
             "ritardo": r.ritardo, "prudenza": r.prudenza, "canale": r.canale.as_ref().map(canale), "puoi_anche": puoi_anche,
         },
-        "altre": e.altre, "avvisi": e.avvisi, "passi": c.passi, "verifiche": e.verifiche, "sanzione": c.sanzione_ridotta,
+        "altre": scadenze(&e.altre, p), "avvisi": e.avvisi, "passi": c.passi, "verifiche": scadenze(&e.verifiche, p), "sanzione": c.sanzione_ridotta,
         "se_scaduto": e.se_scaduto.as_ref().map(|s| json!({
             "canali": s.canali.iter().map(canale).collect::<Vec<_>>(), "passi": s.passi, "dopo": s.dopo,
         })),

@@ -5,6 +5,7 @@
 use civis_content::traduzioni::{self, Stato, StatoPagina, StatoTesto};
 use civis_content::{Content, Diagnostic, Lingua, Page, Translation};
 use civis_engine::modello::Regole;
+use civis_vista::Parole;
 use std::collections::{BTreeMap, HashMap};
 
 /// The languages of a loaded site.
@@ -210,6 +211,7 @@ pub(crate) fn testi_percorso(regole: &Regole) -> BTreeMap<String, String> {
     let richiesta = civis_richiesta::parole::CHIAVI.iter().zip(civis_richiesta::parole::ITALIANO);
     let mut out: BTreeMap<String, String> = civis_vista::parole::chiavi()
         .chain(richiesta.map(|(k, v)| (*k, *v)))
+        .chain(civis_engine::riforma::MODELLI.iter().copied())
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     testi_regole(&mut regole.clone(), &mut |chiave, testo| {
@@ -221,14 +223,18 @@ pub(crate) fn testi_percorso(regole: &Regole) -> BTreeMap<String, String> {
 }
 
 /// The rules with their texts in another language: each text whose key `strings` has (a translation's strings,
-/// completed with the source's) is replaced. The engine reads the result as it reads the Italian rules.
-pub(crate) fn regole_tradotte(regole: &Regole, strings: &BTreeMap<String, String>) -> Regole {
+/// completed with the source's) is replaced, and the sources a testo unico restates are written again in the
+/// language's words, its dates written by `parole`. The engine reads the result as it reads the Italian rules.
+pub(crate) fn regole_tradotte(regole: &Regole, strings: &BTreeMap<String, String>, parole: &Parole) -> Regole {
     let mut tradotte = regole.clone();
     testi_regole(&mut tradotte, &mut |chiave, testo| {
         if let Some(t) = strings.get(&chiave).filter(|_| !testo.is_empty()) {
             *testo = t.clone();
         }
     });
+    let forma = |(k, italiano): &(&str, &'static str)| strings.get(*k).map_or(*italiano, String::as_str);
+    let [gia, dal] = [0, 1].map(|i| forma(&civis_engine::riforma::MODELLI[i]));
+    civis_engine::riforma::riformula_tutte(&mut tradotte, &civis_engine::riforma::Forme { gia, dal, scrive: parole });
     tradotte
 }
 

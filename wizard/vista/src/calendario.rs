@@ -63,7 +63,7 @@ mod test {
             fonte: "art. 21 D.Lgs. 546/1992; art. 1 L. 742/1969".into(),
             calcolo: vec![],
             regola: "60 giorni".into(),
-            nota: None,
+            nota: Default::default(),
             tipo: civis_engine::modello::TipoScadenza::Termine,
             in_breve: Some(civis_engine::breve::Breve::NonSlitta {
                 giorno: NaiveDate::from_ymd_opt(2026, 10, 18).unwrap(),

@@ -119,8 +119,16 @@ pub fn prudenza(s: &Scadenza, p: &Parole) -> Vec<Riga> {
     if let Some(b) = &s.in_breve {
         righe.push(p.frase(Some(b), &civis_engine::testo::Frase::messaggio(b), false));
     }
-    righe.extend(s.nota.iter().map(|t| Riga { testo: t.clone(), in_italiano: false }));
+    righe.extend(nota(s, p));
     righe
+}
+
+/// A deadline's note in these words: the rule's own (the rules are in the page's language), then each other
+/// reading with its date.
+pub fn nota(s: &Scadenza, p: &Parole) -> Vec<Riga> {
+    let regola = s.nota.regola.iter().map(|t| Riga { testo: t.clone(), in_italiano: false });
+    let altre = s.nota.altre.iter().map(|a| p.frase(Some(a), &civis_engine::testo::Frase::messaggio(a), false));
+    regola.chain(altre).collect()
 }
 
 /// "Sei in ritardo di N giorni" on the goal's deadline.

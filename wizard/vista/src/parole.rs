@@ -92,6 +92,7 @@ civis_core::catalogo! {
 pub fn chiavi() -> impl Iterator<Item = (&'static str, &'static str)> {
     let frasi =
         civis_engine::motivo::MODELLI.iter().chain(civis_engine::breve::MODELLI).chain(civis_engine::passo::MODELLI);
+    let frasi = frasi.chain(civis_engine::lettura::MODELLI);
     let frasi = frasi.copied();
     CHIAVI.iter().copied().zip(ITALIANO.iter().copied()).chain(frasi)
 }

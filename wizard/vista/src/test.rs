@@ -206,7 +206,7 @@ fn the_answer_shows_the_channel_of_its_own_deadline() {
     let tribunale = e.risposta.puoi_anche.iter().find(|a| a.canale.id == "giudice_esecuzione").expect("offered");
     assert_eq!(tribunale.entro.as_deref().map(|t| t.ends_with("entro lunedì 21 dicembre 2026")), Some(true));
     // A person who wants the avviso corrected meets the payment term through CIVIS, not F24.
-    let f = "atto=avviso_bonario&obiettivo=correggere&prima_richiesta_civis=nessuna&data_elaborazione=2026-09-01&notifica.modo=pec&notifica.data=2026-09-20&richiedente=contribuente";
+    let f = "atto=avviso_bonario&obiettivo=correggere&prima_richiesta_civis=nessuna&richiedente=contribuente&data_elaborazione=2026-09-01&notifica.modo=pec&notifica.data=2026-09-20&richiedente=contribuente";
     let e = esito(f, giorno(2026, 10, 1));
     assert_eq!(e.risposta.scadenza.as_ref().map(|s| s.canale.as_str()), Some("civis"));
     let autotutela = ["autotutela", "civis"];
@@ -219,7 +219,7 @@ fn the_answer_shows_the_channel_of_its_own_deadline() {
 
 #[test]
 fn a_few_days_late_reads_how_late_and_only_the_case_that_applies() {
-    let f = "atto=avviso_bonario&obiettivo=pagare&prima_richiesta_civis=nessuna&data_elaborazione=2026-09-01&notifica.modo=pec&notifica.data=2026-09-20";
+    let f = "atto=avviso_bonario&obiettivo=pagare&prima_richiesta_civis=nessuna&richiedente=contribuente&data_elaborazione=2026-09-01&notifica.modo=pec&notifica.data=2026-09-20";
     // The 60 days ended on Thursday 19 November 2026; the seventh day after is Thursday 26.
     let e = esito(f, giorno(2026, 11, 24));
     assert_eq!(e.consiglio.giorni_di_ritardo, Some(5));
@@ -259,4 +259,32 @@ fn the_prudent_date_leads_and_the_other_reading_is_beside_it() {
     let ics = calendario::calendario(std::slice::from_ref(s), giorno(2026, 12, 7), &Parole::italiano());
     assert!(ics.contains("DTSTART;VALUE=DATE:20270129"), "{ics}");
     assert!(ics.contains("domenica 31 gennaio 2027"), "{ics}");
+}
+
+#[test]
+fn in_another_language_the_other_reading_of_a_deadline_reads_in_it_with_its_date() {
+    let mut testi = vec![None; parole::chiavi().count()];
+    for (chiave, testo) in [
+        ("lettura.altra_data", "Another rule applies too ({regola}): {data}. We show the nearer date."),
+        ("percorso.mesi", "January February March April May June July August September October November December"),
+        ("percorso.giorni", "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
+    ] {
+        testi[parole::chiavi().position(|(c, _)| c == chiave).unwrap()] = Some(testo.to_string());
+    }
+    let f = "atto=avviso_bonario&obiettivo=pagare&prima_richiesta_civis=nessuna&data_elaborazione=&notifica.modo=pec&notifica.data=2025-01-08";
+    let righe = |p: &Parole| {
+        let vista = vista(incorporate(), &voci(f), Modo::Completo, &Titoli::new(), giorno(2025, 1, 10), p);
+        let Corpo::Esito(e) = vista.corpo else { panic!("outcome expected: {:?}", vista.corpo) };
+        e.risposta.prudenza
+    };
+    let en = righe(&Parole::di("en", testi));
+    let altra = en
+        .iter()
+        .find(|r| r.testo.starts_with("Another rule"))
+        .unwrap_or_else(|| panic!("the other reading in English: {en:?}"));
+    assert!(altra.testo.ends_with("): Monday 10 March 2025. We show the nearer date."), "{}", altra.testo);
+    assert!(!altra.in_italiano);
+    let it = righe(&Parole::italiano());
+    let altra = it.iter().find(|r| r.testo.starts_with("Con le risposte date vale anche")).expect("the Italian");
+    assert!(altra.testo.contains("): lunedì 10 marzo 2025. Indichiamo la data più vicina"), "{}", altra.testo);
 }
