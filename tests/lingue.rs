@@ -143,6 +143,14 @@ fn a_changed_italian_page_turns_its_english_page_stale() {
     assert!(passo.contains("<html lang=\"en\">") && passo.contains(">What is the debt for?</h1>"), "{passo}");
     let guida = read(&out, "en/assistente/index.html");
     assert!(guida.contains("href=\"../../en/assistente/preavviso_fermo/index.html\""), "the English guide starts them");
+    // Each step links to the same answers in the other language, and the report counts both languages' pages.
+    assert!(passo.contains("<a href=\"../../../assistente/preavviso_fermo/index.html\" hreflang=\"it\" lang=\"it\">"));
+    let italiano = read(&out, "assistente/preavviso_fermo/index.html");
+    assert!(
+        italiano.contains("<a href=\"../../en/assistente/preavviso_fermo/index.html\" hreflang=\"en\" lang=\"en\">")
+    );
+    assert!(!read(&out, "assistente/sportelli/index.html").contains("hreflang=\"en\""), "no English help desks' page");
+    assert!(stderr(&run).contains(" pagine senza JavaScript in 2 lingue"), "{}", stderr(&run));
     // What the engine composes around the rules' texts is in English too: the other reading of a deadline (two
     // rules apply) and a source a testo unico restates from 2027, in the app's rules and on the pages.
     assert!(regole.contains("(from 1 January 2027: art. 146 D.Lgs. 33/2025)") && !regole.contains("(dal 1 gennaio"));

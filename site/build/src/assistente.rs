@@ -17,6 +17,8 @@ use std::collections::{BTreeMap, VecDeque};
 
 /// The report's count of the wizard's pages without JavaScript.
 pub(crate) const PAGES: &str = "pagine del percorso guidato";
+/// The report's count of languages the pages without JavaScript are written in.
+pub(crate) const LANGUAGES: &str = "lingue del percorso guidato";
 /// The report's count of paths through the question graph.
 pub(crate) const PATHS: &str = "percorsi del percorso guidato";
 
@@ -66,15 +68,19 @@ impl Generator for Assistente {
             out.file.insert(nome, byte);
         }
         let (pagine, percorsi) = pages(site, regole, errori);
-        out.counts.push((PAGES, pagine.len()));
+        let (mut conto, mut lingue) = (pagine.len(), 1);
         out.counts.push((PATHS, percorsi));
         out.pages.extend(pagine);
         // The same pages in each language that speaks the wizard, below its folder (`en/assistente/…`).
         for lingua in &site.languages.translations {
             if let Some(l) = InLingua::di(site, regole, &lingua.codice) {
-                out.pages.extend(pagine_in(&l, site.opts.today));
+                let tradotte = pagine_in(&l, site.opts.today);
+                (conto, lingue) = (conto + tradotte.len(), lingue + 1);
+                out.pages.extend(tradotte);
             }
         }
+        out.counts.push((PAGES, conto));
+        out.counts.push((LANGUAGES, lingue));
         out.pages.push(sportelli(regole));
     }
 }

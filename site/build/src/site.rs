@@ -139,7 +139,7 @@ impl Site {
         let resta =
             |r: &Result<(String, String), Diagnostic>| r.as_ref().map_or(true, |(f, _)| !scritti_altri.contains(f));
         let pagine = (0..self.c.content.pages.len()).into_par_iter().map(|i| self.render_page(i, tree));
-        let generate = generate.par_iter().map(|g| self.render_generated(g, tree));
+        let generate = generate.par_iter().map(|g| self.render_generated(g, tree, &mappa));
         esiti.par_extend(
             pagine.chain(generate).filter(resta).map(|r| r.and_then(|(f, h)| emetti(f, h.as_bytes(), Some(&h)))),
         );
@@ -169,6 +169,7 @@ impl Site {
         Report {
             pages: self.c.content.pages.len(),
             generated: conto(assistente::PAGES),
+            wizard_languages: conto(assistente::LANGUAGES),
             files: self.link_map.count(),
             wizard_paths: conto(assistente::PATHS),
             warnings: [
@@ -294,6 +295,31 @@ impl Site {
         out
     }
 
+    /// A step of the wizard without JavaScript (`assistente/…/`, `en/assistente/…/`) in the other languages that
+    /// speak the wizard: the same answers in their folder, when the site has that page (the help desks' page is
+    /// Italian only).
+    fn wizard_twins(&self, path: &str, mappa: &LinkMap) -> Vec<Alternativa<'_>> {
+        let l = &self.c.languages;
+        let radice = l.root_of(path);
+        let Some(stato) =
+            path.strip_prefix(radice).filter(|s| s.starts_with(civis_vista::url::BASE) && *s != civis_vista::url::BASE)
+        else {
+            return Vec::new();
+        };
+        let tradotte = l.translations.iter().filter(|t| l.speaks_wizard(&t.codice));
+        let lingue = std::iter::once((&l.source, String::new())).chain(tradotte.map(|t| (t, format!("{}/", t.codice))));
+        lingue
+            .filter(|(_, r)| r != radice)
+            .map(|(lingua, r)| (lingua, format!("{r}{stato}")))
+            .filter(|(_, gemella)| mappa.exists(&format!("{gemella}index.html")))
+            .map(|(lingua, gemella)| Alternativa {
+                codice: &lingua.codice,
+                nome: &lingua.nome,
+                url: crate::url::relative(path, &gemella),
+            })
+            .collect()
+    }
+
     /// The one path of a Markdown page through its template: (output file, bytes).
     pub(crate) fn render_page(&self, i: usize, tree: &Tree) -> Result<(String, String), Diagnostic> {
         let p = &self.c.content.pages[i];
@@ -344,10 +370,16 @@ impl Site {
         })
     }
 
-    /// A generated page through its template: (output file, bytes).
-    fn render_generated(&self, g: &GeneratedPage, tree: &Tree) -> Result<(String, String), Diagnostic> {
+    /// A generated page through its template: (output file, bytes). `mappa` knows every file the site will have.
+    fn render_generated(
+        &self,
+        g: &GeneratedPage,
+        tree: &Tree,
+        mappa: &LinkMap,
+    ) -> Result<(String, String), Diagnostic> {
         let page = PageCtx { title: &g.title, description: &g.description, ..Default::default() };
         let mut ctx = self.context(&g.path, page, tree, false);
+        ctx.alternative.extend(self.wizard_twins(&g.path, mappa));
         ctx.dati = Some(&g.data);
         self.c.theme.render(&g.template, &ctx.tera()).map(|html| (g.file.clone(), html))
     }

@@ -71,7 +71,14 @@ pub(crate) fn run_site_build(root: &Path, output: Option<&Path>, wasm: bool, tod
 pub(crate) fn print_report(r: &civis_build::Report, what: &str, start: Instant) {
     print_problem(&r.warnings, "avvisi");
     let wizard = if r.wizard_paths > 0 {
-        format!(", percorso guidato: {} percorsi verificati, {} pagine senza JavaScript", r.wizard_paths, r.generated)
+        let lingue = match r.wizard_languages {
+            1 => String::new(),
+            n => format!(" in {n} lingue"),
+        };
+        format!(
+            ", percorso guidato: {} percorsi verificati, {} pagine senza JavaScript{lingue}",
+            r.wizard_paths, r.generated
+        )
     } else {
         String::new()
     };
