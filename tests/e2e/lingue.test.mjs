@@ -73,6 +73,8 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
       const attese = [
         ['vehicle', /\/en\/fermo\//], ['cartella', /\/en\/cartella\//], ['pignoramento', /\/en\/pignoramento\//],
         ['garnishment', /\/en\/pignoramento\//], ['tax bill', /\/en\/cartella\//],
+        // Stemmed in English ("appeals" meets "appeal"), the Italian plurals joined to the names the pages keep.
+        ['appeals', /\/en\/quale-giudice\//], ['avvisi bonari', /\/en\/avviso-bonario\//], ['cartelle', /\/en\/cartella\//],
       ];
       for (const [q, atteso] of attese) {
         await page.fill('#cerca', '');

@@ -1,7 +1,9 @@
-//! Italian tokens. A word is a run of letters and digits: apostrophes and hyphens split (`dell'avviso` → `dell`,
-//! `avviso`); it is lowercased and its accents folded (`perché` → `perche`, so both spellings meet), stop words
-//! are dropped (`dell`, `di`, `la`…), and the rest is stemmed with Snowball's Italian algorithm (`ricorsi` and
-//! `ricorso` → `ricors`). Folding comes before stemming, on both sides, so accented and plain input agree.
+//! Tokens, in the index's language. A word is a run of letters and digits: apostrophes and hyphens split
+//! (`dell'avviso` → `dell`, `avviso`); it is lowercased and its accents folded (`perché` → `perche`, so both
+//! spellings meet), stop words are dropped (`dell`, `di`, `la`…), and the rest is stemmed with Snowball's algorithm
+//! for the language (`ricorsi` and `ricorso` → `ricors`; `appeals` and `appeal` → `appeal`). Folding comes before
+//! stemming, on both sides, so accented and plain input agree. An English page keeps the Italian names of the acts
+//! (`avviso di addebito`), so Italian function words are stop words in English too.
 
 use pagefind_stem::{Algorithm, Stemmer};
 use std::cell::RefCell;
@@ -29,6 +31,55 @@ const VUOTE: &[&str] = &[
     "uno", "v", "vi",
 ];
 
+/// English function words (already folded; an apostrophe leaves `s`, `t` and the like behind).
+const VUOTE_EN: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "d", "for", "from", "if", "in", "into", "is", "it", "its", "ll",
+    "m", "of", "on", "or", "re", "s", "t", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "to", "ve", "was", "were", "with",
+];
+
+/// The languages the search stems: the site's source (Italian) and English. Another language's pages are stemmed
+/// as Italian (the act names they keep are Italian), until Snowball's algorithm for it is added here.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Lingua {
+    /// Italian: the guide's own language.
+    #[default]
+    Italiano,
+    /// English.
+    Inglese,
+}
+
+impl Lingua {
+    /// The language stemmed for a language code (`en`; any other: Italian).
+    pub fn di(codice: &str) -> Lingua {
+        match codice {
+            "en" => Lingua::Inglese,
+            _ => Lingua::Italiano,
+        }
+    }
+
+    /// Its code, as the index's root file names it.
+    pub fn codice(self) -> &'static str {
+        match self {
+            Lingua::Italiano => "it",
+            Lingua::Inglese => "en",
+        }
+    }
+
+    fn vuota(self, parola: &str) -> bool {
+        VUOTE.contains(&parola) || (self == Lingua::Inglese && VUOTE_EN.contains(&parola))
+    }
+
+    fn stemmer(self) -> &'static Stemmer {
+        static IT: OnceLock<Stemmer> = OnceLock::new();
+        static EN: OnceLock<Stemmer> = OnceLock::new();
+        match self {
+            Lingua::Italiano => IT.get_or_init(|| Stemmer::create(Algorithm::Italian)),
+            Lingua::Inglese => EN.get_or_init(|| Stemmer::create(Algorithm::English)),
+        }
+    }
+}
+
 /// Words that make a question but say nothing about its subject ("quanto tempo ho per pagare", "come devo
 /// fare"), and the negation ("pec non letta": a page says "anche se non la apri" or "una PEC non letta", and
 /// "non" must not decide which): dropped from a query when something else is left (pages are indexed with them,
@@ -40,9 +91,16 @@ const DOMANDA: &[&str] = &[
     "mie", "fare", "faccio", "serve", "servono", "bisogna", "occorre", "tempo",
 ];
 
-/// Whether a query's stem is one of the question words of `DOMANDA`.
-pub fn di_domanda(radice_: &str) -> bool {
-    DOMANDA.iter().any(|p| radice(p).is_some_and(|r| r == radice_))
+/// The same in English ("how long do I have to pay", "what should I do").
+const DOMANDA_EN: &[&str] = &[
+    "not", "no", "how", "long", "much", "many", "when", "what", "where", "why", "who", "which", "do", "does", "did",
+    "i", "my", "me", "can", "could", "should", "must", "have", "has", "need", "time",
+];
+
+/// Whether a query's stem is one of the question words of `DOMANDA` (and, in English, of `DOMANDA_EN`).
+pub fn di_domanda(radice_: &str, lingua: Lingua) -> bool {
+    let inglesi = if lingua == Lingua::Inglese { DOMANDA_EN } else { &[] };
+    DOMANDA.iter().chain(inglesi).any(|p| radice_in(lingua, p).is_some_and(|r| r == radice_))
 }
 
 /// A text lowercased with its accents folded (`Perché` → `perche`): what the search compares, and the A–Z page's
@@ -62,23 +120,25 @@ fn piega(c: char) -> char {
     }
 }
 
-fn stemmer() -> &'static Stemmer {
-    static S: OnceLock<Stemmer> = OnceLock::new();
-    S.get_or_init(|| Stemmer::create(Algorithm::Italian))
-}
-
 thread_local! {
-    /// Stems already computed, by the word as written (`None` for a stop word): a guide repeats its words, and
-    /// folding, the stop-word check and Snowball are the costly steps of indexing; a word seen before skips them.
-    static GIA_VISTE: RefCell<HashMap<String, Option<String>>> = RefCell::new(HashMap::new());
+    /// Stems already computed, by language and the word as written (`None` for a stop word): a guide repeats its
+    /// words, and folding, the stop-word check and Snowball are the costly steps of indexing; a word seen before
+    /// skips them.
+    static GIA_VISTE: RefCell<[HashMap<String, Option<String>>; 2]> = RefCell::new(Default::default());
 }
 /// The cache is emptied when it reaches this many words, so its memory stays bounded.
 const CACHE_MASSIMA: usize = 200_000;
 
-/// A word's normal form (lowercase, folded) and its stem, or `None` for a stop word.
+/// A word's normal form (lowercase, folded) and its Italian stem, or `None` for a stop word.
 pub fn radice(parola: &str) -> Option<String> {
+    radice_in(Lingua::Italiano, parola)
+}
+
+/// A word's normal form (lowercase, folded) and its stem in `lingua`, or `None` for a stop word.
+pub fn radice_in(lingua: Lingua, parola: &str) -> Option<String> {
     GIA_VISTE.with(|c| {
         let mut c = c.borrow_mut();
+        let c = &mut c[lingua as usize];
         if let Some(r) = c.get(parola) {
             return r.clone();
         }
@@ -86,7 +146,7 @@ pub fn radice(parola: &str) -> Option<String> {
             c.clear();
         }
         let piegata = piegato(parola);
-        let r = (!VUOTE.contains(&piegata.as_str())).then(|| stemmer().stem(&piegata).into_owned());
+        let r = (!lingua.vuota(&piegata)).then(|| lingua.stemmer().stem(&piegata).into_owned());
         c.insert(parola.to_string(), r.clone());
         r
     })
@@ -108,20 +168,30 @@ pub fn per_parola<'t>(testo: &'t str, mut f: impl FnMut(usize, &'t str)) {
     }
 }
 
-/// The words of a text that are not stop words, in order, with their stems.
+/// The words of a text that are not stop words, in order, with their Italian stems.
 pub fn parole(testo: &str) -> Vec<Parola> {
+    parole_in(Lingua::Italiano, testo)
+}
+
+/// The words of a text that are not stop words in `lingua`, in order, with their stems.
+pub fn parole_in(lingua: Lingua, testo: &str) -> Vec<Parola> {
     let mut out = Vec::new();
     per_parola(testo, |inizio, p| {
-        if let Some(radice) = radice(p) {
+        if let Some(radice) = radice_in(lingua, p) {
             out.push(Parola { inizio, fine: inizio + p.len(), radice });
         }
     });
     out
 }
 
-/// Just the stems of a text, in order.
+/// Just the Italian stems of a text, in order.
 pub fn radici(testo: &str) -> Vec<String> {
-    parole(testo).into_iter().map(|p| p.radice).collect()
+    radici_in(Lingua::Italiano, testo)
+}
+
+/// Just the stems of a text in `lingua`, in order.
+pub fn radici_in(lingua: Lingua, testo: &str) -> Vec<String> {
+    parole_in(lingua, testo).into_iter().map(|p| p.radice).collect()
 }
 
 #[cfg(test)]
@@ -156,5 +226,19 @@ mod test {
         assert_eq!(p.iter().map(|p| p.radice.as_str()).collect::<Vec<_>>(), ["pec", "pien"]);
         assert_eq!((p[0].inizio, p[0].fine), (3, 6));
         assert!(radici("di la e").is_empty());
+    }
+
+    #[test]
+    fn english_stems_english_and_keeps_the_italian_names_whole() {
+        let en = |t: &str| radici_in(Lingua::Inglese, t);
+        assert_eq!(en("appeals"), en("appeal"));
+        assert_eq!(en("payments"), en("payment"));
+        assert_eq!(en("the deadline of the cartella"), ["deadlin", "cartella"]);
+        assert_eq!(en("avviso di addebito"), en("avviso addebito"), "Italian function words go in English too");
+        assert_eq!(en("avviso bonario"), ["avviso", "bonario"], "typed as written on the letter, indexed alike");
+        assert_ne!(radici("appeals"), en("appeals"), "each language its own algorithm");
+        assert!(di_domanda(&en("how")[0], Lingua::Inglese) && !di_domanda(&en("vehicle")[0], Lingua::Inglese));
+        assert_eq!(Lingua::di("en"), Lingua::Inglese);
+        assert_eq!(Lingua::di("ro"), Lingua::Italiano);
     }
 }

@@ -4,9 +4,11 @@
 //!
 //! The build writes the groups into the index's root file in a compact text form ([`Sinonimi::compatto`]: one group
 //! per line, phrases joined by `|`, a one-way group's sides split by `>`), which the browser hands back to
-//! [`concetti`] through WebAssembly: the expansion runs in the same Rust code on both sides.
+//! [`concetti`] through WebAssembly: the expansion runs in the same Rust code on both sides. The groups are stemmed
+//! in their index's language, which the compact form names on a first line (`@en`) when it is not Italian, so that
+//! the browser stems queries as the build stemmed the pages.
 
-use crate::parole::{di_domanda, radici};
+use crate::parole::{di_domanda, radici_in, Lingua};
 
 /// A phrase as stems.
 pub type Frase = Vec<String>;
@@ -20,11 +22,13 @@ pub struct Gruppo {
     pub a: Vec<Frase>,
 }
 
-/// All the groups.
+/// All the groups, and the language their index (and its queries) are stemmed in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sinonimi {
     /// The groups, in the file's order.
     pub gruppi: Vec<Gruppo>,
+    /// The language of the pages, the queries and these phrases.
+    pub lingua: Lingua,
 }
 
 /// One concept of a query: a word or phrase typed, with its alternatives (itself first, then its synonyms). A
@@ -48,15 +52,21 @@ fn scrivi(frasi: &[Frase]) -> String {
 }
 
 impl Sinonimi {
+    /// No groups yet, for an index in `lingua`.
+    pub fn in_lingua(lingua: Lingua) -> Sinonimi {
+        Sinonimi { gruppi: Vec::new(), lingua }
+    }
+
     /// A group of equivalent phrases, as typed (stemmed here).
     pub fn uguali(&mut self, frasi: &[&str]) {
-        let f: Vec<Frase> = frasi.iter().map(|t| radici(t)).filter(|f| !f.is_empty()).collect();
+        let f: Vec<Frase> = frasi.iter().map(|t| radici_in(self.lingua, t)).filter(|f| !f.is_empty()).collect();
         self.gruppi.push(Gruppo { da: f.clone(), a: f });
     }
 
     /// A one-way group, as typed (stemmed here).
     pub fn verso(&mut self, da: &[&str], a: &[&str]) {
-        let st = |v: &[&str]| v.iter().map(|t| radici(t)).filter(|f| !f.is_empty()).collect::<Vec<Frase>>();
+        let st =
+            |v: &[&str]| v.iter().map(|t| radici_in(self.lingua, t)).filter(|f| !f.is_empty()).collect::<Vec<Frase>>();
         let da = st(da);
         let mut tutte = da.clone();
         tutte.extend(st(a));
@@ -65,23 +75,31 @@ impl Sinonimi {
 
     /// The compact text form written into the index's root file.
     pub fn compatto(&self) -> String {
-        self.gruppi
-            .iter()
-            .map(
-                |g| {
+        let lingua = match self.lingua {
+            Lingua::Italiano => String::new(),
+            l => format!("@{}\n", l.codice()),
+        };
+        let gruppi =
+            self.gruppi
+                .iter()
+                .map(|g| {
                     if g.da == g.a {
                         scrivi(&g.da)
                     } else {
                         format!("{}>{}", scrivi(&g.da), scrivi(&g.a[g.da.len()..]))
                     }
-                },
-            )
-            .collect::<Vec<_>>()
-            .join("\n")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+        lingua + &gruppi
     }
 
     /// Reads the compact form back (what the browser does with the root file's text).
     pub fn leggi(testo: &str) -> Sinonimi {
+        let (lingua, testo) = match testo.strip_prefix('@').and_then(|t| t.split_once('\n')) {
+            Some((codice, resto)) => (Lingua::di(codice), resto),
+            None => (Lingua::Italiano, testo),
+        };
         let gruppi = testo
             .lines()
             .filter(|l| !l.trim().is_empty())
@@ -98,14 +116,14 @@ impl Sinonimi {
                 }
             })
             .collect();
-        Sinonimi { gruppi }
+        Sinonimi { gruppi, lingua }
     }
 }
 
 /// The concepts of a query, left to right: at each word the longest synonym phrase that starts there (if any)
 /// becomes one concept with its group's phrases as alternatives; any other word is a concept by itself.
 pub fn concetti(query: &str, sinonimi: &Sinonimi) -> Vec<Concetto> {
-    concetti_di_radici(&radici(query), sinonimi)
+    concetti_di_radici(&radici_in(sinonimi.lingua, query), sinonimi)
 }
 
 /// [`concetti`] of a query already stemmed (the browser's second pass, after correcting typos).
@@ -141,8 +159,9 @@ pub fn concetti_di_radici(r: &[String], sinonimi: &Sinonimi) -> Vec<Concetto> {
     }
     // Question words that no synonym or intent took ("quanto", "ho", "devo") do not make a query empty-handed:
     // they go, unless nothing else is left.
-    let domanda =
-        |c: &Concetto| c.alternative.len() == 1 && c.alternative[0].len() == 1 && di_domanda(&c.alternative[0][0]);
+    let domanda = |c: &Concetto| {
+        c.alternative.len() == 1 && c.alternative[0].len() == 1 && di_domanda(&c.alternative[0][0], sinonimi.lingua)
+    };
     if out.iter().any(|c| !domanda(c)) {
         out.retain(|c| !domanda(c));
     }
@@ -160,12 +179,12 @@ pub fn testo_dei_concetti(c: &[Concetto]) -> String {
     c.iter().map(|c| scrivi(&c.alternative)).collect::<Vec<_>>().join("\n")
 }
 
-/// Where the words of `testo` whose stem is among `radici` are, in UTF-16 code units (JavaScript's string
-/// offsets), as `inizio-fine` pairs joined by commas: the snippet's highlights.
-pub fn evidenzia(testo: &str, radici: &[String]) -> String {
+/// Where the words of `testo` whose stem (in `lingua`) is among `radici` are, in UTF-16 code units (JavaScript's
+/// string offsets), as `inizio-fine` pairs joined by commas: the snippet's highlights.
+pub fn evidenzia(testo: &str, radici: &[String], lingua: Lingua) -> String {
     let mut out = Vec::new();
     let (mut byte, mut u16) = (0usize, 0usize);
-    for p in crate::parole::parole(testo) {
+    for p in crate::parole::parole_in(lingua, testo) {
         let conta = |a: usize, b: usize| testo[a..b].chars().map(char::len_utf16).sum::<usize>();
         u16 += conta(byte, p.inizio);
         let lungo = conta(p.inizio, p.fine);
@@ -181,6 +200,7 @@ pub fn evidenzia(testo: &str, radici: &[String]) -> String {
 #[cfg(test)]
 mod test {
     use super::*;
+    use crate::parole::radici;
 
     fn esempio() -> Sinonimi {
         let mut s = Sinonimi::default();
@@ -236,7 +256,26 @@ mod test {
     #[test]
     fn highlights_are_in_javascript_offsets() {
         let r = radici("ricorso");
-        assert_eq!(evidenzia("Il ricorso", &r), "3-10");
-        assert_eq!(evidenzia("👍 ricorsi e ricorso", &r), "3-10,13-20", "the emoji counts 2 units");
+        assert_eq!(evidenzia("Il ricorso", &r, Lingua::Italiano), "3-10");
+        assert_eq!(evidenzia("👍 ricorsi e ricorso", &r, Lingua::Italiano), "3-10,13-20", "the emoji counts 2 units");
+    }
+
+    #[test]
+    fn an_english_index_names_its_language_and_stems_its_queries_in_english() {
+        let mut s = Sinonimi::in_lingua(Lingua::Inglese);
+        s.verso(&["tax appeal"], &["ricorso"]);
+        s.uguali(&["cartella", "cartelle"]);
+        let compatto = s.compatto();
+        assert!(compatto.starts_with("@en\n"), "{compatto}");
+        assert_eq!(Sinonimi::leggi(&compatto), s, "the browser reads back the language and the groups");
+        assert!(!esempio().compatto().starts_with('@'), "the Italian form is unchanged");
+        let c = concetti("how long do I have for my tax appeals", &s);
+        assert_eq!(c.len(), 1, "question words go: {c:?}");
+        assert_eq!(c[0].alternative, [radici_in(Lingua::Inglese, "tax appeal"), radici_in(Lingua::Inglese, "ricorso")]);
+        assert_eq!(concetti("cartelle", &s)[0].alternative.len(), 2, "the Italian plural joined to the name");
+        assert_eq!(
+            evidenzia("Your appeals", &[radici_in(Lingua::Inglese, "appeal")[0].clone()], Lingua::Inglese),
+            "5-12"
+        );
     }
 }

@@ -6,6 +6,7 @@ use crate::Options;
 use civis_content::{Content, Diagnostic, Page};
 use civis_engine::modello::Regole;
 use civis_ricerca::indice::{carica_sinonimi, documenti, Documento, FILE_SINONIMI};
+use civis_ricerca::parole::Lingua;
 use civis_ricerca::sinonimi::Sinonimi;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -52,13 +53,13 @@ impl Loaded {
             errori.append(&mut e);
             None
         });
-        let sinonimi = leggi_sinonimi(&opts.root, FILE_SINONIMI, &mut errori).unwrap_or_default();
+        let sinonimi = leggi_sinonimi(&opts.root, FILE_SINONIMI, Lingua::Italiano, &mut errori).unwrap_or_default();
         let sinonimi_lingue = content
             .traduzioni
             .iter()
             .filter_map(|l| {
                 let file = FILE_SINONIMI.replace(".yaml", &format!(".{}.yaml", l.codice));
-                leggi_sinonimi(&opts.root, &file, &mut errori).map(|s| (l.codice.clone(), s))
+                leggi_sinonimi(&opts.root, &file, Lingua::di(&l.codice), &mut errori).map(|s| (l.codice.clone(), s))
             })
             .collect();
         let languages = crate::lingue::Languages::load(&theme, &content, regole.as_ref())
@@ -137,11 +138,11 @@ impl Loaded {
 }
 
 /// The synonyms of `file`, when the site has it (`None`: a site without the file searches without synonyms).
-fn leggi_sinonimi(root: &Path, file: &str, errors: &mut Vec<Diagnostic>) -> Option<Sinonimi> {
+fn leggi_sinonimi(root: &Path, file: &str, lingua: Lingua, errors: &mut Vec<Diagnostic>) -> Option<Sinonimi> {
     match std::fs::read_to_string(root.join(file)) {
-        Ok(testo) => Some(carica_sinonimi(file, &testo).unwrap_or_else(|mut e| {
+        Ok(testo) => Some(carica_sinonimi(file, &testo, lingua).unwrap_or_else(|mut e| {
             errors.append(&mut e);
-            Sinonimi::default()
+            Sinonimi::in_lingua(lingua)
         })),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {

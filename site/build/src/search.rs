@@ -30,7 +30,9 @@ const GLOSSARIO: &str = "glossario/";
 
 /// The search index of the pages as rendered: the synonyms and every page's documents, in page order.
 pub(crate) struct SearchIndex<'a> {
-    pub(crate) sinonimi: &'a Sinonimi,
+    /// The synonyms, stemmed in the index's language (none when the language has no file of its own and is not
+    /// stemmed as Italian, whose synonyms it would otherwise borrow).
+    pub(crate) sinonimi: std::borrow::Cow<'a, Sinonimi>,
     pub(crate) documenti: Vec<&'a Documento>,
     /// Where the index goes: `` for the site's own language (`ricerca/`), the translation's folder for its own
     /// (`en/ricerca/`): one index per language, so that a reader's results are in the language of the page.
@@ -44,7 +46,7 @@ pub(crate) const REWRITE_UP_TO: usize = 3000;
 impl SearchIndex<'_> {
     /// The index files.
     pub(crate) fn files(&self) -> Vec<(String, Vec<u8>)> {
-        let file = file_indice(&self.documenti, self.sinonimi);
+        let file = file_indice(&self.documenti, &self.sinonimi);
         if self.folder.is_empty() {
             return file;
         }

@@ -11,7 +11,10 @@ use crate::navigation::{Menus, Tree};
 use crate::search::SearchIndex;
 use crate::{assistente, extra, links, pages, richiesta, search, staging, statics, traduzioni, Options, Report};
 use civis_content::{Diagnostic, Page};
+use civis_ricerca::parole::Lingua;
+use civis_ricerca::sinonimi::Sinonimi;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 /// A loaded and rendered site.
@@ -192,7 +195,11 @@ impl Site {
     fn search_index(&self, codice: &str) -> SearchIndex<'_> {
         let pagine = self.c.content.pages.iter().zip(&self.c.renderings);
         SearchIndex {
-            sinonimi: self.c.sinonimi_lingue.get(codice).unwrap_or(&self.c.sinonimi),
+            sinonimi: match (self.c.sinonimi_lingue.get(codice), Lingua::di(codice)) {
+                (Some(s), _) => Cow::Borrowed(s),
+                (None, Lingua::Italiano) => Cow::Borrowed(&self.c.sinonimi),
+                (None, lingua) => Cow::Owned(Sinonimi::in_lingua(lingua)),
+            },
             documenti: pagine.filter(|(p, _)| p.lang == codice).flat_map(|(_, r)| &r.documenti).collect(),
             folder: if codice == self.c.languages.source.codice { String::new() } else { format!("{codice}/") },
         }

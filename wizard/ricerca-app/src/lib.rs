@@ -23,7 +23,8 @@ pub fn start() {
     pronto();
 }
 
-/// Sets the synonyms, in the compact form of the index's root file.
+/// Sets the synonyms, in the compact form of the index's root file, and with them the language queries are
+/// stemmed in.
 #[wasm_bindgen]
 pub fn sinonimi(compatto: &str) {
     SINONIMI.with(|s| *s.borrow_mut() = Sinonimi::leggi(compatto));
@@ -39,7 +40,7 @@ pub fn concetti(query: &str) -> String {
 #[wasm_bindgen]
 pub fn evidenzia(testo: &str, radici: &str) -> String {
     let r: Vec<String> = radici.split(' ').filter(|s| !s.is_empty()).map(str::to_string).collect();
-    sinonimi::evidenzia(testo, &r)
+    SINONIMI.with(|s| sinonimi::evidenzia(testo, &r, s.borrow().lingua))
 }
 
 /// The stem of the vocabulary closest to a query's stem that the index does not have (`stem:documents` pairs
@@ -49,10 +50,10 @@ pub fn correggi(radice: &str, vocabolario: &str) -> String {
     civis_ricerca::refusi::correggi(radice, vocabolario)
 }
 
-/// The stems of a query, space-separated (stop words dropped), as the index has them.
+/// The stems of a query, space-separated (stop words dropped), as the index has them (in its language).
 #[wasm_bindgen]
 pub fn radici(query: &str) -> String {
-    civis_ricerca::parole::radici(query).join(" ")
+    SINONIMI.with(|s| civis_ricerca::parole::radici_in(s.borrow().lingua, query).join(" "))
 }
 
 /// The concepts of a query given as stems (space-separated), in the form of [`concetti`].

@@ -3,7 +3,7 @@
 //! for the browser's typo matching.
 
 use super::{Documento, BLOCCO, LIMITE, TESTO_MASSIMO};
-use crate::parole::{per_parola, radice};
+use crate::parole::{per_parola, radice_in, Lingua};
 use crate::sinonimi::Sinonimi;
 use std::collections::{BTreeMap, HashMap};
 
@@ -208,6 +208,7 @@ fn analizza_tutti<D: std::borrow::Borrow<Documento> + Sync>(
     documenti: &[D],
     ripetuti: &[bool],
     vocabolario: &Vocabolario,
+    lingua: Lingua,
 ) -> Vec<Numerata> {
     use rayon::prelude::*;
     documenti
@@ -218,7 +219,7 @@ fn analizza_tutti<D: std::borrow::Borrow<Documento> + Sync>(
             let vuota = || (Vec::new(), Vec::new(), Vec::new());
             let analisi = blocco.iter().zip(ripetuti);
             analisi
-                .map(|(d, &r)| if r { vuota() } else { analizza(d.borrow(), &mut cache, vocabolario) })
+                .map(|(d, &r)| if r { vuota() } else { analizza(d.borrow(), &mut cache, vocabolario, lingua) })
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -228,15 +229,15 @@ fn analizza_tutti<D: std::borrow::Borrow<Documento> + Sync>(
 type Cache<'d> = FnvMap<&'d str, Option<u32>>;
 
 /// The stems of a text, as numbers.
-fn numeri<'d>(testo: &'d str, cache: &mut Cache<'d>, vocabolario: &Vocabolario) -> Vec<u32> {
+fn numeri<'d>(testo: &'d str, cache: &mut Cache<'d>, v: &Vocabolario, lingua: Lingua) -> Vec<u32> {
     let mut out = Vec::new();
-    per_parola(testo, |_, p| out.extend(*cache.entry(p).or_insert_with(|| radice(p).map(|r| vocabolario.numero(r)))));
+    per_parola(testo, |_, p| out.extend(*cache.entry(p).or_insert_with(|| radice_in(lingua, p).map(|r| v.numero(r)))));
     out
 }
 
 /// One document's weighted stems and its two-word phrases.
-fn analizza<'d>(doc: &'d Documento, cache: &mut Cache<'d>, vocabolario: &Vocabolario) -> Numerata {
-    let mut numeri = |testo: &'d str| numeri(testo, cache, vocabolario);
+fn analizza<'d>(doc: &'d Documento, cache: &mut Cache<'d>, vocabolario: &Vocabolario, lingua: Lingua) -> Numerata {
+    let mut numeri = |testo: &'d str| numeri(testo, cache, vocabolario, lingua);
     let mut locali: FnvMap<u32, u32> = FnvMap::default();
     let (mut termini, mut pesi) = (Vec::new(), Vec::new());
     let mut locale = |t: u32, termini: &mut Vec<u32>, pesi: &mut Vec<u32>| -> usize {
@@ -352,7 +353,7 @@ pub fn file_indice<D: std::borrow::Borrow<Documento> + Sync>(
     use rayon::prelude::*;
     let ripetuti = ripetuti(documenti);
     let vocabolario = Vocabolario::default();
-    let analisi = analizza_tutti(documenti, &ripetuti, &vocabolario);
+    let analisi = analizza_tutti(documenti, &ripetuti, &vocabolario, sinonimi.lingua);
     let mut nomi = vocabolario.nomi();
     let mut liste_per_numero = per_termine(&analisi, nomi.len());
     // The terms in text order; `rango` turns a term's number into its position in that order, so that the

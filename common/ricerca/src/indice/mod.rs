@@ -13,7 +13,7 @@ mod file;
 
 pub use file::{file_indice, leggi_parte};
 
-use crate::parole::radici;
+use crate::parole::{radici_in, Lingua};
 use crate::sinonimi::{Frase, Sinonimi};
 use civis_core::Diagnostic;
 use serde::Deserialize;
@@ -57,10 +57,12 @@ fn riga(testo: &str, da: usize, cosa: &str) -> usize {
 
 /// Reads and checks the synonyms: each group is either `uguali` (two phrases or more) or `da` and `a`; every
 /// phrase has a word that is not a stop word; a phrase triggers one group only.
-pub fn carica_sinonimi(file: &str, testo: &str) -> Result<Sinonimi, Vec<Diagnostic>> {
+/// `lingua` is the language of the index they serve, in which they are stemmed.
+pub fn carica_sinonimi(file: &str, testo: &str, lingua: Lingua) -> Result<Sinonimi, Vec<Diagnostic>> {
     let f: FileSinonimi = civis_core::yaml::da_testo(file, testo).map_err(|e| vec![e])?;
     let mut errori = Vec::new();
-    let mut s = Sinonimi::default();
+    let mut s = Sinonimi::in_lingua(lingua);
+    let radici = |t: &str| radici_in(lingua, t);
     let mut visti: BTreeMap<Frase, (usize, usize)> = BTreeMap::new();
     let mut cursore = 1;
     for (gi, g) in f.gruppi.iter().enumerate() {
@@ -264,15 +266,19 @@ mod test {
     #[test]
     fn synonyms_are_checked_with_their_line() {
         let ok = "gruppi:\n  - uguali: [avviso bonario, comunicazione di irregolarità]\n  - da: [Equitalia]\n    a: [Agenzia delle entrate-Riscossione]\n";
-        assert_eq!(carica_sinonimi("s.yaml", ok).unwrap().gruppi.len(), 2);
-        let e = carica_sinonimi("s.yaml", "gruppi:\n  - uguali: [rate, rateazione]\n  - uguali: [dilazione, rate]\n")
-            .unwrap_err();
+        assert_eq!(carica_sinonimi("s.yaml", ok, Lingua::Italiano).unwrap().gruppi.len(), 2);
+        let e = carica_sinonimi(
+            "s.yaml",
+            "gruppi:\n  - uguali: [rate, rateazione]\n  - uguali: [dilazione, rate]\n",
+            Lingua::Italiano,
+        )
+        .unwrap_err();
         assert_eq!((e[0].line, e[0].message.contains("già in un altro gruppo (riga 2)")), (3, true), "{e:?}");
-        let e = carica_sinonimi("s.yaml", "gruppi:\n  - uguali: [di la, pec]\n").unwrap_err();
+        let e = carica_sinonimi("s.yaml", "gruppi:\n  - uguali: [di la, pec]\n", Lingua::Italiano).unwrap_err();
         assert!(e[0].message.contains("solo parole che la ricerca ignora"), "{e:?}");
-        let e = carica_sinonimi("s.yaml", "gruppi:\n  - uguali: [pec]\n").unwrap_err();
+        let e = carica_sinonimi("s.yaml", "gruppi:\n  - uguali: [pec]\n", Lingua::Italiano).unwrap_err();
         assert!(e[0].message.contains("almeno due"), "{e:?}");
-        let e = carica_sinonimi("s.yaml", "gruppi:\n  - simili: [a, b]\n").unwrap_err();
+        let e = carica_sinonimi("s.yaml", "gruppi:\n  - simili: [a, b]\n", Lingua::Italiano).unwrap_err();
         assert_eq!(e[0].line, 2, "{e:?}");
     }
 
@@ -294,7 +300,7 @@ mod test {
             json["i"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
         assert!(chiavi.len() > 1, "the terms are split: {chiavi:?}");
         for parola in ["pagamento", "pagare", "ricorso", "parola399", "parola7"] {
-            let termine = &radici(parola)[0];
+            let termine = &crate::parole::radici(parola)[0];
             let k = chiavi
                 .iter()
                 .filter(|k| chiave(termine).starts_with(k.as_str()))
