@@ -107,9 +107,15 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
         await page.waitForSelector('.assistente[lang="it"] .esito');
         assert.equal(await page.textContent('.esito-lingua .frase'), 'Paga, o dimostra che il veicolo ti serve per lavorare, entro lunedì 21 dicembre 2026.');
         assert.doesNotMatch(page.url(), /lingua=/);
-        await page.locator('.lingua-percorso a[hreflang="en"]').click();
+        // The top bar's language links lead to the same answers too (without JavaScript: to the English guide).
+        const testata = l => page.locator(`nav.lingue a[hreflang="${l}"]`);
+        assert.ok(await testata('it').isHidden(), 'the current language is not offered');
+        assert.match(await testata('en').getAttribute('href'), /^#.*notifica\.data=2026-11-20.*&lingua=en$/);
+        await testata('en').click();
         await page.waitForSelector('.assistente[lang="en"] .esito');
         assert.equal(await page.textContent('.esito-lingua .frase'), 'Pay, or prove that you need the vehicle for work, by Monday 21 December 2026.');
+        assert.ok(await testata('en').isHidden() && await testata('it').isVisible(), 'Italian offered back');
+        assert.doesNotMatch(await testata('it').getAttribute('href'), /lingua=/);
         assert.equal(await page.textContent('.lingua-percorso a'), 'Italiano');
 
         // Start again stays in English.
@@ -156,7 +162,7 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
         assert.match(await page.textContent('.assistente'), /Start again/);
         assert.doesNotMatch(await page.textContent('.assistente'), /Che cosa fare|Come procedere|Ricomincia/);
         // A guidance page not translated says so, and is marked as Italian.
-        const italiane = page.locator('.da-leggere li:has(a[hreflang="it"])');
+        const italiane = page.locator('.da-leggere ul:not(.fonti) li:has(a[hreflang="it"])');
         for (const li of await italiane.all()) assert.match(await li.textContent(), /\(in Italian\)$/);
         const esito = page.url();
         // axe runs as a script: the same pages, checked in a page that runs scripts.

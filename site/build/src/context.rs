@@ -60,6 +60,9 @@ pub(crate) struct Alternativa<'a> {
     pub(crate) codice: &'a str,
     pub(crate) nome: &'a str,
     pub(crate) url: String,
+    /// Listed hidden, for a script to show: the wizard's start page in its own language, whose app offers it once
+    /// the reader switched to another (and points each link to the same answers).
+    pub(crate) nascosta: bool,
 }
 
 /// What a translated page says of itself: its source, when it was checked, and whether the source changed since.

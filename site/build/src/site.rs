@@ -289,12 +289,23 @@ impl Site {
                 codice: &l.source.codice,
                 nome: &l.source.nome,
                 url: crate::url::relative(path, origine),
+                nascosta: false,
+            });
+        }
+        // The wizard's start page: the app switches language in place, and shows the way back to Italian.
+        if path == civis_vista::url::BASE && l.translations.iter().any(|t| l.speaks_wizard(&t.codice)) {
+            out.push(Alternativa {
+                codice: &l.source.codice,
+                nome: &l.source.nome,
+                url: "index.html".into(),
+                nascosta: true,
             });
         }
         for t in &l.translations {
             match l.translation_of(&t.codice, origine) {
                 Some(p) if p != path => {
-                    out.push(Alternativa { codice: &t.codice, nome: &t.nome, url: crate::url::relative(path, p) })
+                    let url = crate::url::relative(path, p);
+                    out.push(Alternativa { codice: &t.codice, nome: &t.nome, url, nascosta: false })
                 }
                 _ => {}
             }
@@ -323,6 +334,7 @@ impl Site {
                 codice: &lingua.codice,
                 nome: &lingua.nome,
                 url: crate::url::relative(path, &gemella),
+                nascosta: false,
             })
             .collect()
     }

@@ -47,6 +47,12 @@ pub fn app() -> Html {
         }
         _ => None,
     };
+    {
+        let (voci, lingua) = ((*voci).clone(), lingua.clone());
+        use_effect_with((civis_vista::url::frammento(regole, &voci), lingua.clone()), move |_| {
+            lingue_in_testata(&voci, &lingua)
+        });
+    }
     let passo = match &vista.corpo {
         civis_vista::Corpo::Domanda(d) => Some(d.id.clone()),
         _ => None,
@@ -87,6 +93,20 @@ fn cambia_lingua(voci: &civis_engine::flusso::Voci, lingua: &str) -> Html {
                 <a href={crate::stato::href_in(voci, &c)} hreflang={c.clone()} lang={c}>{ nome }</a>
             }) }
         </p>
+    }
+}
+
+/// The page's own language links (the top bar's, written by the build) lead to the same answers in each language,
+/// and the reader's current language is hidden among them: the build lists Italian hidden on the Italian page.
+fn lingue_in_testata(voci: &civis_engine::flusso::Voci, lingua: &str) {
+    let Some(nav) = gloo::utils::document().query_selector("nav.lingue").ok().flatten() else { return };
+    let link = nav.get_elements_by_tag_name("a");
+    for a in (0..link.length()).filter_map(|i| link.item(i)) {
+        let Some(codice) = a.get_attribute("hreflang") else { continue };
+        let _ = a.set_attribute("href", &crate::stato::href_in(voci, &codice));
+        if let Some(voce) = a.parent_element() {
+            let _ = voce.toggle_attribute_with_force("hidden", codice == lingua);
+        }
     }
 }
 
