@@ -279,22 +279,36 @@ fn testi_domande(r: &mut Regole, f: &mut dyn FnMut(String, &mut String)) {
         opz(f, format!("atto.{}.aiuto", a.id), &mut a.aiuto);
     }
     for d in &mut r.domande {
-        let base = format!("domanda.{}", d.id);
+        let (base, varianti, opzioni) = (chiave_domanda(d), chiavi_varianti(d), chiavi_opzioni_domanda(d));
         f(format!("{base}.etichetta"), &mut d.etichetta);
         f(format!("{base}.aiuto"), &mut d.aiuto);
-        for (i, v) in d.varianti.iter_mut().enumerate() {
-            f(format!("{base}.variante.{}.etichetta", i + 1), &mut v.etichetta);
-            f(format!("{base}.variante.{}.aiuto", i + 1), &mut v.aiuto);
+        for (v, chiave) in d.varianti.iter_mut().zip(varianti) {
+            f(format!("{chiave}.etichetta"), &mut v.etichetta);
+            f(format!("{chiave}.aiuto"), &mut v.aiuto);
         }
-        // Options taken from the acts (`opzioni_da: atti`) are the acts' own texts, under the acts' keys.
-        let chiavi: Vec<String> = match d.opzioni_da {
-            Some(_) => d.opzioni.iter().map(|o| format!("atto.{}", o.valore)).collect(),
-            None => chiavi_opzioni(d).into_iter().map(|k| format!("{base}.opzione.{k}")).collect(),
-        };
-        for (o, chiave) in d.opzioni.iter_mut().zip(chiavi) {
+        for (o, chiave) in d.opzioni.iter_mut().zip(opzioni) {
             f(format!("{chiave}.etichetta"), &mut o.etichetta);
             opz(f, format!("{chiave}.aiuto"), &mut o.aiuto);
         }
+    }
+}
+
+/// A question's key, before `.etichetta` and `.aiuto`.
+pub(crate) fn chiave_domanda(d: &civis_engine::modello::Domanda) -> String {
+    format!("domanda.{}", d.id)
+}
+
+/// The keys of a question's variants, in order, before `.etichetta` and `.aiuto`.
+pub(crate) fn chiavi_varianti(d: &civis_engine::modello::Domanda) -> Vec<String> {
+    (1..=d.varianti.len()).map(|n| format!("domanda.{}.variante.{n}", d.id)).collect()
+}
+
+/// The keys of a question's options, in order, before `.etichetta` and `.aiuto`: options taken from the acts
+/// (`opzioni_da: atti`) are the acts' own texts, under the acts' keys.
+pub(crate) fn chiavi_opzioni_domanda(d: &civis_engine::modello::Domanda) -> Vec<String> {
+    match d.opzioni_da {
+        Some(_) => d.opzioni.iter().map(|o| format!("atto.{}", o.valore)).collect(),
+        None => chiavi_opzioni(d).into_iter().map(|k| format!("domanda.{}.opzione.{k}", d.id)).collect(),
     }
 }
 

@@ -109,26 +109,18 @@ fn guida_percorso(site: &Loaded, regole: &civis_engine::modello::Regole, codice:
         .domande
         .iter()
         .map(|d| {
-            let base = format!("domanda.{}", d.id);
-            let opzioni: Vec<_> = if d.opzioni_da.as_deref() == Some("atti") {
-                regole
-                    .atti
-                    .iter()
-                    .map(|a| (voce(format!("atto.{}.etichetta", a.id)), voce(format!("atto.{}.aiuto", a.id))))
-                    .collect()
-            } else {
-                crate::lingue::chiavi_opzioni(d)
-                    .into_iter()
-                    .map(|k| (voce(format!("{base}.opzione.{k}.etichetta")), voce(format!("{base}.opzione.{k}.aiuto"))))
-                    .collect()
-            };
+            let base = crate::lingue::chiave_domanda(d);
+            let opzioni: Vec<_> = crate::lingue::chiavi_opzioni_domanda(d)
+                .into_iter()
+                .map(|k| json!({ "etichetta": voce(format!("{k}.etichetta")), "aiuto": voce(format!("{k}.aiuto")) }))
+                .collect();
             let varianti: Vec<_> =
-                (1..=d.varianti.len()).map(|n| voce(format!("{base}.variante.{n}.etichetta"))).collect();
+                crate::lingue::chiavi_varianti(d).into_iter().map(|k| voce(format!("{k}.etichetta"))).collect();
             json!({
                 "id": d.id,
                 "etichetta": voce(format!("{base}.etichetta")),
                 "aiuto": voce(format!("{base}.aiuto")),
-                "opzioni": opzioni.into_iter().map(|(e, a)| json!({ "etichetta": e, "aiuto": a })).collect::<Vec<_>>(),
+                "opzioni": opzioni,
                 "varianti": varianti,
             })
         })
