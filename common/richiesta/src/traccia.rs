@@ -118,15 +118,21 @@ pub fn mancanti(motivo: Motivo, valori: &BTreeMap<String, String>) -> Vec<Campo>
 /// the office reads Italian.
 pub fn componi(motivo: Motivo, valori: &BTreeMap<String, String>) -> String {
     let it = Parole::italiano();
-    let mut righe = vec![format!("Motivo della richiesta: {}.", it.t(motivo.nome()).to_ascii_lowercase())];
+    let mut testo = format!("Motivo della richiesta: {}.", it.t(motivo.nome()).to_ascii_lowercase());
     for c in motivo.campi() {
-        if let Some(v) =
-            valori.get(c.id).map(|v| v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|v| !v.is_empty())
-        {
-            righe.push(format!("{}: {v}", it.t(c.etichetta)));
+        // Written by hand, not with `join`: the browser's module then carries no copy of `join` for it.
+        let mut v = String::new();
+        for parola in valori.get(c.id).map(|v| v.split_whitespace()).into_iter().flatten() {
+            if !v.is_empty() {
+                v.push(' ');
+            }
+            v.push_str(parola);
+        }
+        if !v.is_empty() {
+            testo.push_str(&format!("\n{}: {v}", it.t(c.etichetta)));
         }
     }
-    righe.join("\n")
+    testo
 }
 
 #[cfg(test)]

@@ -381,7 +381,7 @@ pub(crate) fn termini(regole: &Regole) -> Vec<(String, [Option<&String>; 4])> {
 }
 
 /// The key of each option of a question: its value, `<valore>.2` for its second wording, and so on.
-pub(crate) fn chiavi_opzioni(d: &civis_engine::modello::Domanda) -> Vec<String> {
+fn chiavi_opzioni(d: &civis_engine::modello::Domanda) -> Vec<String> {
     numerate(d.opzioni.iter().map(|o| o.valore.as_str()))
 }
 
