@@ -96,16 +96,10 @@ fn in_another_language_the_sentences_and_the_passed_deadline_s_warning_carry_its
     let mut regole = incorporate().clone();
     let avviso = regole.avvisi.iter_mut().find(|a| a.id == "termine_scaduto").unwrap();
     avviso.testo = "The deadline «{titolo}» ({data}) has passed.".into();
-    let mut testi = vec![None; parole::CHIAVI.len()];
-    for (chiave, testo) in [
+    let en = inglese(&[
         ("percorso.frase.scaduto", "The deadline «{titolo}» passed on {data}."),
-        ("percorso.mesi", "January February March April May June July August September October November December"),
-        ("percorso.giorni", "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
         ("percorso.non_so", "I don't know"),
-    ] {
-        testi[parole::CHIAVI.iter().position(|c| *c == chiave).unwrap()] = Some(testo.to_string());
-    }
-    let en = Parole::di("en", testi);
+    ]);
     let v = voci("atto=cartella&origine=controllo_automatizzato&obiettivo=contestare&notifica.modo=pec&notifica.data=2026-07-15&anno_presentazione=&importo=");
     let vista = vista(&regole, &v, Modo::Completo, &Titoli::new(), NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(), &en);
     let Corpo::Esito(e) = vista.corpo else { panic!("outcome expected") };
@@ -118,15 +112,7 @@ fn in_another_language_the_sentences_and_the_passed_deadline_s_warning_carry_its
 
 #[test]
 fn in_another_language_the_line_beside_a_date_reads_in_it_with_its_dates() {
-    let mut testi = vec![None; parole::chiavi().count()];
-    for (chiave, testo) in [
-        ("breve.non_slitta", "It falls on a {giorno}: to be safe, act by {data}."),
-        ("percorso.mesi", "January February March April May June July August September October November December"),
-        ("percorso.giorni", "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
-    ] {
-        testi[parole::chiavi().position(|(c, _)| c == chiave).unwrap()] = Some(testo.to_string());
-    }
-    let en = Parole::di("en", testi);
+    let en = inglese(&[("breve.non_slitta", "It falls on a {giorno}: to be safe, act by {data}.")]);
     let f = "atto=cartella&origine=controllo_automatizzato&obiettivo=sospendere&motivo_sospensione=sgravio&notifica.modo=pec&notifica.data=2026-12-02&anno_presentazione=";
     let vista = vista(incorporate(), &voci(f), Modo::Completo, &Titoli::new(), giorno(2026, 12, 7), &en);
     let Corpo::Esito(e) = vista.corpo else { panic!("outcome expected") };
@@ -263,21 +249,15 @@ fn the_prudent_date_leads_and_the_other_reading_is_beside_it() {
 
 #[test]
 fn in_another_language_the_other_reading_of_a_deadline_reads_in_it_with_its_date() {
-    let mut testi = vec![None; parole::chiavi().count()];
-    for (chiave, testo) in [
-        ("lettura.altra_data", "Another rule applies too ({regola}): {data}. We show the nearer date."),
-        ("percorso.mesi", "January February March April May June July August September October November December"),
-        ("percorso.giorni", "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
-    ] {
-        testi[parole::chiavi().position(|(c, _)| c == chiave).unwrap()] = Some(testo.to_string());
-    }
+    let en =
+        inglese(&[("lettura.altra_data", "Another rule applies too ({regola}): {data}. We show the nearer date.")]);
     let f = "atto=avviso_bonario&obiettivo=pagare&prima_richiesta_civis=nessuna&data_elaborazione=&notifica.modo=pec&notifica.data=2025-01-08";
     let righe = |p: &Parole| {
         let vista = vista(incorporate(), &voci(f), Modo::Completo, &Titoli::new(), giorno(2025, 1, 10), p);
         let Corpo::Esito(e) = vista.corpo else { panic!("outcome expected: {:?}", vista.corpo) };
         e.risposta.prudenza
     };
-    let en = righe(&Parole::di("en", testi));
+    let en = righe(&en);
     let altra = en
         .iter()
         .find(|r| r.testo.starts_with("Another rule"))
@@ -287,4 +267,17 @@ fn in_another_language_the_other_reading_of_a_deadline_reads_in_it_with_its_date
     let it = righe(&Parole::italiano());
     let altra = it.iter().find(|r| r.testo.starts_with("Con le risposte date vale anche")).expect("the Italian");
     assert!(altra.testo.contains("): lunedì 10 marzo 2025. Indichiamo la data più vicina"), "{}", altra.testo);
+}
+
+/// English words for a test: `testi` by key (any of [`parole::chiavi`]), with the months and weekdays.
+fn inglese(testi: &[(&str, &str)]) -> Parole {
+    let mut tutte = vec![None; parole::chiavi().count()];
+    let nomi = [
+        ("percorso.mesi", "January February March April May June July August September October November December"),
+        ("percorso.giorni", "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"),
+    ];
+    for (chiave, testo) in testi.iter().chain(&nomi) {
+        tutte[parole::chiavi().position(|(c, _)| c == *chiave).unwrap()] = Some(testo.to_string());
+    }
+    Parole::di("en", tutte)
 }
