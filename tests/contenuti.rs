@@ -67,12 +67,13 @@ fn every_page_reachable_from_home_is_in_the_navigation() {
     let dir = build_real_site();
     let out = dir.path().join("sito");
     let mut checked = 0;
-    // The wizard's steps (in Italian and in a translation's folder, `en/assistente/…`), the A–Z page (the search's
-    // fallback, itself an index) and a translation's status page (linked from its pages) are not in the menu.
+    // The wizard's steps (in Italian and in a translation's folder, `en/assistente/…`), the A–Z pages (the search's
+    // fallback, itself an index, one per language) and a translation's status page (linked from its pages) are not
+    // in the menu.
     let fuori = |p: &str| {
         let lingua = |l: &str| l.is_empty() || (l.len() == 3 && l.ends_with('/'));
         p.split_once("assistente/").is_some_and(|(l, passo)| lingua(l) && passo != "index.html")
-            || p == "indice-az/index.html"
+            || p.split_once("indice-az/").is_some_and(|(l, resto)| lingua(l) && resto == "index.html")
             || p.ends_with("/stato/index.html")
     };
     for page in distances(&out).keys().filter(|p| !fuori(p)) {

@@ -163,6 +163,15 @@ fn a_changed_italian_page_turns_its_english_page_stale() {
     assert!(en.contains("With your answers another rule applies too (") && en.contains("(from 1 January 2027: art."));
     assert!(!en.contains("un&#x27;altra regola") && !en.contains("un'altra regola") && !en.contains("(dal 1 gennaio"));
 
+    // Without JavaScript the search box is a link to the English A–Z page, which lists the English pages only; the
+    // page of all results is English too.
+    let fermo = read(&out, "en/fermo/index.html");
+    assert!(fermo.contains("class=\"ricerca-senza-js\" href=\"../../en/indice-az/index.html\">Search the A–Z index<"));
+    let az = read(&out, "en/indice-az/index.html");
+    assert!(az.contains("<h1>A–Z index</h1>") && az.contains("href=\"../../en/fermo/index.html\">"), "{az}");
+    assert!(!az.contains("href=\"../../riscossione/") && az.contains("(in «CIVIS step by step»)"));
+    assert!(read(&out, "en/cerca/index.html").contains("<h1>Search results</h1>"));
+
     // The request tool speaks English on its English page: its words' script beside the tool, loaded before it.
     let pagina = read(&out, "en/richiesta/index.html");
     let nome = pagina.split("src=\"../../richiesta/lingua-en.").nth(1).and_then(|r| r.split('"').next());

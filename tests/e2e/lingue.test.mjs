@@ -86,6 +86,13 @@ for (const [come, base] of [['http', () => `${origin}/`], ['file://', () => path
         assert.ok(link.length > 0 && link.every(h => /\/en\//.test(h)), `${q}: only English pages, ${link}`);
         assert.match(link[0], atteso, `${q} → ${link[0]}`);
       }
+      // Every result, on the English page of all results, which searches the English index.
+      const quanti = Number((await page.textContent('.ricerca-tutti a')).match(/^Show all results \((\d+)\)$/)[1]);
+      await Promise.all([page.waitForURL(/\/en\/cerca\/index\.html#q=cartelle$/), page.click('.ricerca-tutti a')]);
+      await page.waitForFunction(n => document.querySelectorAll('#risultati-tutti li').length === n, quanti);
+      assert.equal(await page.textContent('h1'), 'Search results');
+      const tutti = await page.$$eval('#risultati-tutti li a', as => as.map(a => a.href));
+      assert.ok(tutti.every(h => /\/en\//.test(h)), `only English pages: ${tutti}`);
       await axe(page, `English search ${come}`);
       assert.deepEqual(problems, []);
     } finally {

@@ -1,6 +1,7 @@
 //! Step 6b, search: the index (`ricerca/`, built by civis-ricerca from every page's opening and sections, with the
 //! synonyms of `content/ricerca/sinonimi.yaml`) and the A–Z page (`indice-az/`), which is what the search box
-//! links to when JavaScript is off: every page, every section heading and every glossary term, by initial.
+//! links to when JavaScript is off: every page, every section heading and every glossary term, by initial. Each
+//! language has its own three, in its folder (`en/ricerca/`, `en/indice-az/`, `en/cerca/`).
 
 use crate::generators::{Generated, GeneratedPage, Generator};
 use crate::loaded::Loaded;
@@ -65,60 +66,81 @@ pub(crate) struct SearchAndAz;
 
 impl Generator for SearchAndAz {
     fn generate(&self, site: &Loaded, out: &mut Generated, _errori: &mut Vec<Diagnostic>) {
-        // (sort key, text, url from the A–Z page, where): the key computed once per entry, in parallel, not on
-        // every comparison of the sort.
-        let mut voci: Vec<(String, String, String, String)> = site
-            .content
-            .pages
-            .par_iter()
-            .zip(&site.renderings)
-            .filter(|(p, _)| p.lang == site.content.config.language)
-            .flat_map_iter(|(p, r)| {
-                let url = url::relative(INDICE_AZ, &p.path);
-                let pagina = std::iter::once((p.front.title.clone(), url.clone(), "pagina".to_string()));
-                let sezioni = r.headings.iter().filter(|h| h.level == 2).map(move |h| {
-                    let dove =
-                        if p.path == GLOSSARIO { "glossario".to_string() } else { format!("in «{}»", p.front.title) };
-                    (h.text.clone(), format!("{url}#{}", h.id), dove)
-                });
-                pagina.chain(sezioni).map(|(t, u, d)| (az_key(&t), t, u, d)).collect::<Vec<_>>()
-            })
-            .collect();
-        voci.par_sort_unstable();
-        let totale = voci.len();
-        let mut lettere: Vec<(String, Vec<AzEntry>)> = Vec::new();
-        for (chiave, testo, link, dove) in voci {
-            let l = chiave
-                .chars()
-                .next()
-                .map(|c| if c.is_ascii_alphabetic() { c.to_ascii_uppercase().to_string() } else { "#".into() })
-                .unwrap_or_default();
-            if lettere.last().is_none_or(|x| x.0 != l) {
-                lettere.push((l.clone(), Vec::new()));
+        // One A–Z page and one page of all the results per language, in its folder, listing its own pages.
+        let l = &site.languages;
+        let lingue = std::iter::once((l.source.codice.as_str(), String::new()))
+            .chain(l.translations.iter().map(|t| (t.codice.as_str(), format!("{}/", t.codice))));
+        for (codice, radice) in lingue {
+            if site.content.pages.iter().any(|p| p.lang == codice) {
+                az_and_results(site, codice, &radice, out);
             }
-            lettere.last_mut().expect("pushed").1.push((testo, link, dove));
         }
-        let lettere = if totale > AZ_PER_PAGE {
-            pages_per_letter(&lettere, out)
-        } else {
-            lettere.iter().map(|(l, v)| serde_json::json!({ "lettera": l, "voci": json_az(v, "") })).collect()
-        };
-        // The page of all the results ("Mostra tutti i risultati"): the query travels in its fragment.
-        out.pages.push(GeneratedPage::in_folder(
-            CERCA,
-            "Risultati della ricerca".into(),
-            "Tutti i risultati della ricerca nella guida.".into(),
-            "cerca.html",
-            serde_json::json!({ "az": url::relative(CERCA, INDICE_AZ) }),
-        ));
-        out.pages.push(GeneratedPage::in_folder(
-            INDICE_AZ,
-            "Indice dalla A alla Z".into(),
-            "Tutti gli argomenti e le parole del glossario, in ordine alfabetico.".into(),
-            "indice-az.html",
-            serde_json::json!({ "lettere": lettere }),
-        ));
     }
+}
+
+/// The A–Z page and the page of all the results of the language `codice`, below its folder `radice`.
+fn az_and_results(site: &Loaded, codice: &str, radice: &str, out: &mut Generated) {
+    let l = &site.languages;
+    let (az, cerca) = (format!("{radice}{INDICE_AZ}"), format!("{radice}{CERCA}"));
+    let glossario = match radice {
+        "" => Some(GLOSSARIO),
+        _ => l.translation_of(codice, GLOSSARIO),
+    };
+    // (sort key, text, url from the A–Z page, where): the key computed once per entry, in parallel, not on
+    // every comparison of the sort.
+    let mut voci: Vec<(String, String, String, String)> = site
+        .content
+        .pages
+        .par_iter()
+        .zip(&site.renderings)
+        .filter(|(p, _)| p.lang == codice)
+        .flat_map_iter(|(p, r)| {
+            let url = url::relative(&az, &p.path);
+            let pagina = std::iter::once((p.front.title.clone(), url.clone(), l.t(codice, "az_page").to_string()));
+            let sezioni = r.headings.iter().filter(|h| h.level == 2).map(move |h| {
+                let dove = match Some(p.path.as_str()) == glossario {
+                    true => l.t(codice, "az_glossary").to_string(),
+                    false => civis_core::testi::riempi(l.t(codice, "az_in"), &[("titolo", &p.front.title)]),
+                };
+                (h.text.clone(), format!("{url}#{}", h.id), dove)
+            });
+            pagina.chain(sezioni).map(|(testo, u, d)| (az_key(&testo, codice), testo, u, d)).collect::<Vec<_>>()
+        })
+        .collect();
+    voci.par_sort_unstable();
+    let totale = voci.len();
+    let mut lettere: Vec<(String, Vec<AzEntry>)> = Vec::new();
+    for (chiave, testo, link, dove) in voci {
+        let l = chiave
+            .chars()
+            .next()
+            .map(|c| if c.is_ascii_alphabetic() { c.to_ascii_uppercase().to_string() } else { "#".into() })
+            .unwrap_or_default();
+        if lettere.last().is_none_or(|x| x.0 != l) {
+            lettere.push((l.clone(), Vec::new()));
+        }
+        lettere.last_mut().expect("pushed").1.push((testo, link, dove));
+    }
+    let lettere = if totale > AZ_PER_PAGE {
+        pages_per_letter(&lettere, &az, (l, codice), out)
+    } else {
+        lettere.iter().map(|(l, v)| serde_json::json!({ "lettera": l, "voci": json_az(v, "") })).collect()
+    };
+    // The page of all the results ("Mostra tutti i risultati"): the query travels in its fragment.
+    out.pages.push(GeneratedPage::in_folder(
+        &cerca,
+        l.t(codice, "search_results").into(),
+        l.t(codice, "search_results_description").into(),
+        "cerca.html",
+        serde_json::json!({ "az": url::relative(&cerca, &az) }),
+    ));
+    out.pages.push(GeneratedPage::in_folder(
+        &az,
+        l.t(codice, "az_title").into(),
+        l.t(codice, "az_description").into(),
+        "indice-az.html",
+        serde_json::json!({ "lettere": lettere }),
+    ));
 }
 
 /// An A–Z entry: its text, its URL from the A–Z page, where it is.
@@ -131,7 +153,12 @@ fn json_az(voci: &[AzEntry], prefisso: &str) -> Vec<serde_json::Value> {
 
 /// A large site's A–Z: pages per letter of at most [`AZ_PER_PAGE`] entries each (so that no page of the guide
 /// is tens of megabytes, whatever the number of pages), and the main page's list of them.
-fn pages_per_letter(lettere: &[(String, Vec<AzEntry>)], out: &mut Generated) -> Vec<serde_json::Value> {
+fn pages_per_letter(
+    lettere: &[(String, Vec<AzEntry>)],
+    az: &str,
+    (lingue, codice): (&crate::lingue::Languages, &str),
+    out: &mut Generated,
+) -> Vec<serde_json::Value> {
     let mut indice = Vec::new();
     for (l, v) in lettere {
         let mut parti = Vec::new();
@@ -141,10 +168,11 @@ fn pages_per_letter(lettere: &[(String, Vec<AzEntry>)], out: &mut Generated) -> 
                 n => format!("{}-{}", letter_folder(l), n + 1),
             };
             let (da, a) = (&parte[0].0, &parte[parte.len() - 1].0);
+            let valori = [("lettera", l.as_str()), ("da", da.as_str()), ("a", a.as_str())];
             out.pages.push(GeneratedPage::in_folder(
-                &format!("{INDICE_AZ}{cartella}/"),
-                format!("Indice dalla A alla Z: {l}, da «{da}» a «{a}»"),
-                format!("Gli argomenti che iniziano con {l}, in ordine alfabetico."),
+                &format!("{az}{cartella}/"),
+                civis_core::testi::riempi(lingue.t(codice, "az_letter_title"), &valori),
+                civis_core::testi::riempi(lingue.t(codice, "az_letter_description"), &valori),
                 "indice-az.html",
                 serde_json::json!({ "lettere": [{ "lettera": l, "voci": json_az(parte, "../") }], "indietro": "../index.html" }),
             ));
@@ -155,11 +183,16 @@ fn pages_per_letter(lettere: &[(String, Vec<AzEntry>)], out: &mut Generated) -> 
     indice
 }
 
-/// The sort key of an A–Z entry: lowercase, accents folded, leading articles and punctuation ignored.
-fn az_key(testo: &str) -> String {
+/// The sort key of an A–Z entry: lowercase, accents folded, leading articles (of the language `codice`) and
+/// punctuation ignored.
+fn az_key(testo: &str, codice: &str) -> String {
     let t = civis_ricerca::parole::piegato(testo);
     let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-    for articolo in ["il ", "lo ", "la ", "i ", "gli ", "le ", "l'", "un ", "una ", "uno "] {
+    let articoli: &[&str] = match codice {
+        "en" => &["the ", "a ", "an "],
+        _ => &["il ", "lo ", "la ", "i ", "gli ", "le ", "l'", "un ", "una ", "uno "],
+    };
+    for articolo in articoli {
         if let Some(resto) = t.strip_prefix(articolo) {
             return resto.to_string();
         }
@@ -173,8 +206,10 @@ mod test {
 
     #[test]
     fn entries_sort_by_their_first_real_word() {
-        assert_eq!(az_key("L'avviso bonario"), "avviso bonario");
-        assert_eq!(az_key("«Èsito»"), "esito");
-        assert_eq!(az_key("La cartella"), "cartella");
+        assert_eq!(az_key("L'avviso bonario", "it"), "avviso bonario");
+        assert_eq!(az_key("«Èsito»", "it"), "esito");
+        assert_eq!(az_key("La cartella", "it"), "cartella");
+        assert_eq!(az_key("The cartella", "en"), "cartella");
+        assert_eq!(az_key("A cartella", "it"), "a cartella", "Italian «a» is a preposition");
     }
 }

@@ -11,6 +11,8 @@
   var radiceSito = contenitore.getAttribute('data-radice');
   // One index per language: a translated page names its own (`en/ricerca/`).
   var indiceLingua = contenitore.getAttribute('data-indice');
+  // The language's folder (`../en/`), where its index, its A–Z page and its page of all results are.
+  var radiceLingua = radiceSito + (indiceLingua ? indiceLingua.replace(/ricerca\/$/, '') : '');
   var base = radiceSito + (indiceLingua || 'ricerca/');
   // A page not in Italian carries its words (`#testi-pagina`, read by sito.js, which runs first); Italian is the
   // fallback.
@@ -401,11 +403,11 @@
       : docs.length === 1 ? T('search_one', '1 risultato') : T('search_many', '{n} risultati', v);
     annuncia(docs.length ? conto + ' ' + per + '.' + (paginaTutti ? '' : ' ' + T('search_enter', 'Premi Invio per aprire il primo.'))
       : T('search_none', 'Nessun risultato per «{q}». Prova con un\'altra parola o apri l\'indice dalla A alla Z.', v));
-    // The page of all the results searches the site's own language: a translation's box lists what it found.
-    tuttiLink.hidden = Boolean(paginaTutti) || Boolean(indiceLingua) || !(quanti > docs.length);
+    // The page of all the results, in the language's own folder (`en/cerca/`), which searches its index.
+    tuttiLink.hidden = Boolean(paginaTutti) || !(quanti > docs.length);
     if (!tuttiLink.hidden) {
       tuttiLink.firstChild.textContent = T('search_all', 'Mostra tutti i risultati ({n})', { n: quanti });
-      tuttiLink.firstChild.href = radiceSito + 'cerca/index.html#q=' + encodeURIComponent(q.trim());
+      tuttiLink.firstChild.href = radiceLingua + 'cerca/index.html#q=' + encodeURIComponent(q.trim());
     }
   }
 
