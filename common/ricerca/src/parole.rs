@@ -66,6 +66,15 @@ impl Lingua {
         }
     }
 
+    /// The articles a title may start with (folded, with the space or apostrophe after them), which an
+    /// alphabetical list ignores.
+    pub fn articoli(self) -> &'static [&'static str] {
+        match self {
+            Lingua::Italiano => &["il ", "lo ", "la ", "i ", "gli ", "le ", "l'", "un ", "una ", "uno "],
+            Lingua::Inglese => &["the ", "a ", "an "],
+        }
+    }
+
     fn vuota(self, parola: &str) -> bool {
         VUOTE.contains(&parola) || (self == Lingua::Inglese && VUOTE_EN.contains(&parola))
     }

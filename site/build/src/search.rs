@@ -9,6 +9,7 @@ use crate::pages::INDICE_AZ;
 use crate::url;
 use civis_content::Diagnostic;
 use civis_ricerca::indice::{file_indice, Documento};
+use civis_ricerca::parole::Lingua;
 use civis_ricerca::sinonimi::Sinonimi;
 use rayon::prelude::*;
 
@@ -82,6 +83,7 @@ impl Generator for SearchAndAz {
 fn az_and_results(site: &Loaded, codice: &str, radice: &str, out: &mut Generated) {
     let l = &site.languages;
     let (az, cerca) = (format!("{radice}{INDICE_AZ}"), format!("{radice}{CERCA}"));
+    let lingua = Lingua::di(codice);
     let glossario = match radice {
         "" => Some(GLOSSARIO),
         _ => l.translation_of(codice, GLOSSARIO),
@@ -104,7 +106,7 @@ fn az_and_results(site: &Loaded, codice: &str, radice: &str, out: &mut Generated
                 };
                 (h.text.clone(), format!("{url}#{}", h.id), dove)
             });
-            pagina.chain(sezioni).map(|(testo, u, d)| (az_key(&testo, codice), testo, u, d)).collect::<Vec<_>>()
+            pagina.chain(sezioni).map(|(testo, u, d)| (az_key(&testo, lingua), testo, u, d)).collect::<Vec<_>>()
         })
         .collect();
     voci.par_sort_unstable();
@@ -183,16 +185,12 @@ fn pages_per_letter(
     indice
 }
 
-/// The sort key of an A–Z entry: lowercase, accents folded, leading articles (of the language `codice`) and
-/// punctuation ignored.
-fn az_key(testo: &str, codice: &str) -> String {
+/// The sort key of an A–Z entry: lowercase, accents folded, leading articles (of `lingua`) and punctuation
+/// ignored.
+fn az_key(testo: &str, lingua: Lingua) -> String {
     let t = civis_ricerca::parole::piegato(testo);
     let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-    let articoli: &[&str] = match codice {
-        "en" => &["the ", "a ", "an "],
-        _ => &["il ", "lo ", "la ", "i ", "gli ", "le ", "l'", "un ", "una ", "uno "],
-    };
-    for articolo in articoli {
+    for articolo in lingua.articoli() {
         if let Some(resto) = t.strip_prefix(articolo) {
             return resto.to_string();
         }
@@ -202,14 +200,14 @@ fn az_key(testo: &str, codice: &str) -> String {
 
 #[cfg(test)]
 mod test {
-    use super::az_key;
+    use super::{az_key, Lingua};
 
     #[test]
     fn entries_sort_by_their_first_real_word() {
-        assert_eq!(az_key("L'avviso bonario", "it"), "avviso bonario");
-        assert_eq!(az_key("«Èsito»", "it"), "esito");
-        assert_eq!(az_key("La cartella", "it"), "cartella");
-        assert_eq!(az_key("The cartella", "en"), "cartella");
-        assert_eq!(az_key("A cartella", "it"), "a cartella", "Italian «a» is a preposition");
+        assert_eq!(az_key("L'avviso bonario", Lingua::Italiano), "avviso bonario");
+        assert_eq!(az_key("«Èsito»", Lingua::Italiano), "esito");
+        assert_eq!(az_key("La cartella", Lingua::Italiano), "cartella");
+        assert_eq!(az_key("The cartella", Lingua::Inglese), "cartella");
+        assert_eq!(az_key("A cartella", Lingua::Italiano), "a cartella", "Italian «a» is a preposition");
     }
 }
