@@ -108,6 +108,8 @@ fn a_new_language_is_content_only() {
     // Without the wizard's words, the wizard stays Italian for Romanian readers, and the link says so.
     assert!(read(&out, "ro/index.html").contains("href=\"../assistente/index.html\" hreflang=\"it\""));
     assert!(!out.join("ro/assistente").exists(), "and it gets no pages of the wizard of its own");
+    let avvio = read(&out, "assistente/index.html");
+    assert!(!avvio.contains("\"ro\":[") && avvio.contains("\"en\":["), "nor a script of words the app would offer");
 }
 
 #[test]

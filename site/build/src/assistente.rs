@@ -98,25 +98,24 @@ fn rules_js(regole: &Regole) -> Option<(String, Vec<u8>)> {
     Some((civis_core::impronta::con_impronta(&format!("{}{RULES_JS}", url::BASE), &byte), byte))
 }
 
-/// For each translation, the classic script that hands the app that language (`civisLingue.<code>`): the rules
-/// with their texts translated (as [`rules_js`] writes them), the wizard's own words, and the guidance pages
-/// translated (Italian path → the translation's path, and its title). Loaded only when the fragment asks for the language
-/// (`lingua=<code>`), from `file://` too. Each as (code, name from the site root, bytes).
+/// For each translation that speaks the wizard ([`InLingua::di`]), the classic script that hands the app that
+/// language (`civisLingue.<code>`): the rules with their texts translated (as [`rules_js`] writes them), the
+/// wizard's own words, and the guidance pages translated (Italian path → the translation's path, and its title).
+/// Loaded only when the fragment asks for the language (`lingua=<code>`), from `file://` too. Each as (code, name
+/// from the site root, bytes).
 fn language_scripts(site: &Loaded, regole: &Regole) -> Vec<(String, String, Vec<u8>)> {
     let l = &site.languages;
     l.translations
         .iter()
         .filter_map(|lingua| {
             let codice = &lingua.codice;
-            let strings = l.strings(codice);
-            // The wizard's words in the order the app reads them; `null` where the language has none (Italian).
+            let il = InLingua::di(site, regole, codice)?;
+            let trama = il.regole.in_trama()?;
+            // The wizard's words in the order the app reads them; `null` where the language has none.
             let testi: Vec<Option<&String>> = civis_vista::parole::chiavi().map(|(k, _)| lingua.testi.get(k)).collect();
-            let parole = Parole::di(codice, testi.iter().map(|t| t.cloned()).collect());
-            let trama = crate::lingue::regole_tradotte(regole, strings, &parole).in_trama()?;
-            let pagine = l.translated_pages(codice, site.page_titles.keys());
             let titoli: BTreeMap<&str, &str> =
-                pagine.iter().filter_map(|(p, t)| Some((*p, site.page_titles.get(*t)?.as_str()))).collect();
-            let dati = json!({ "regole": trama, "testi": testi, "pagine": pagine, "titoli": titoli });
+                il.tradotte.iter().filter_map(|(p, t)| Some((*p, site.page_titles.get(*t)?.as_str()))).collect();
+            let dati = json!({ "regole": trama, "testi": testi, "pagine": il.tradotte, "titoli": titoli });
             let json = serde_json::to_string(&dati).expect("JSON serialises").replace('<', "\\u003c");
             let byte =
                 format!("(window.civisLingue = window.civisLingue || {{}})[{codice:?}] = {json};\n").into_bytes();
