@@ -147,6 +147,20 @@ impl Languages {
         self.translated.get(&(code.to_string(), path.to_string())).map(String::as_str)
     }
 
+    /// The folder a language's pages are in, from the site's root: `` for the source, `en/` for English.
+    pub(crate) fn folder(&self, code: &str) -> String {
+        if code == self.source.codice {
+            String::new()
+        } else {
+            format!("{code}/")
+        }
+    }
+
+    /// Every language, the source first, each with its [`Languages::folder`].
+    pub(crate) fn each(&self) -> impl Iterator<Item = (&Lingua, String)> {
+        std::iter::once(&self.source).chain(&self.translations).map(|l| (l, self.folder(&l.codice)))
+    }
+
     /// The source pages among `paths` translated into `code`: each source path with its translation's. The wizard
     /// names guidance pages by their source path; in another language it links to their translations.
     pub(crate) fn translated_pages<'a>(

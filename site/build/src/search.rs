@@ -68,12 +68,9 @@ pub(crate) struct SearchAndAz;
 impl Generator for SearchAndAz {
     fn generate(&self, site: &Loaded, out: &mut Generated, _errori: &mut Vec<Diagnostic>) {
         // One A–Z page and one page of all the results per language, in its folder, listing its own pages.
-        let l = &site.languages;
-        let lingue = std::iter::once((l.source.codice.as_str(), String::new()))
-            .chain(l.translations.iter().map(|t| (t.codice.as_str(), format!("{}/", t.codice))));
-        for (codice, radice) in lingue {
-            if site.content.pages.iter().any(|p| p.lang == codice) {
-                az_and_results(site, codice, &radice, out);
+        for (lingua, radice) in site.languages.each() {
+            if site.content.pages.iter().any(|p| p.lang == lingua.codice) {
+                az_and_results(site, &lingua.codice, &radice, out);
             }
         }
     }

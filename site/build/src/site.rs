@@ -75,7 +75,7 @@ impl Site {
         let inizio = std::time::Instant::now();
         let mut file_indice = Vec::new();
         let mut voci = 0;
-        for lingua in std::iter::once(&self.c.languages.source).chain(&self.c.languages.translations) {
+        for (lingua, _) in self.c.languages.each() {
             let indice = self.search_index(&lingua.codice);
             file_indice.extend(indice.files());
             voci += indice.count();
@@ -201,7 +201,7 @@ impl Site {
                 (None, lingua) => Cow::Owned(Sinonimi::in_lingua(lingua)),
             },
             documenti: pagine.filter(|(p, _)| p.lang == codice).flat_map(|(_, r)| &r.documenti).collect(),
-            folder: if codice == self.c.languages.source.codice { String::new() } else { format!("{codice}/") },
+            folder: self.c.languages.folder(codice),
         }
     }
 
@@ -313,9 +313,9 @@ impl Site {
         out
     }
 
-    /// A step of the wizard without JavaScript (`assistente/…/`, `en/assistente/…/`) in the other languages that
-    /// speak the wizard: the same answers in their folder, when the site has that page (the help desks' page is
-    /// Italian only).
+    /// A step of the wizard without JavaScript (`assistente/…/`, `en/assistente/…/`) in the other languages: the
+    /// same answers in their folder, when the site has that page (only languages that speak the wizard have its
+    /// steps; the help desks' page is Italian only).
     fn wizard_twins(&self, path: &str, mappa: &LinkMap) -> Vec<Alternativa<'_>> {
         let l = &self.c.languages;
         let radice = l.root_of(path);
@@ -324,9 +324,8 @@ impl Site {
         else {
             return Vec::new();
         };
-        let tradotte = l.translations.iter().filter(|t| l.speaks_wizard(&t.codice));
-        let lingue = std::iter::once((&l.source, String::new())).chain(tradotte.map(|t| (t, format!("{}/", t.codice))));
-        lingue
+        // A language that does not speak the wizard has no such page: the twin's existence decides.
+        l.each()
             .filter(|(_, r)| r != radice)
             .map(|(lingua, r)| (lingua, format!("{r}{stato}")))
             .filter(|(_, gemella)| mappa.exists(&format!("{gemella}index.html")))
